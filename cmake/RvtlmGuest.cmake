@@ -1,0 +1,58 @@
+# Building bare-metal guest programs with Debian's riscv64-unknown-elf-gcc and
+# picolibc. Every guest shares guest/common (start-up, linker script, console).
+#
+#   rvtlm_add_guest(<name> ARCH rv64|rv32 SOURCES <files...>
+#                   [NO_RUNTIME] [MARCH <march>] [FLAGS <extra flags...>])
+#
+# builds ${CMAKE_CURRENT_BINARY_DIR}/<name>.elf and a target <name> (part of
+# ALL). NO_RUNTIME links only the sources and the shared linker script (for
+# assembly programs that bring their own _start); otherwise crt0, the console
+# and picolibc are linked in.
+
+find_program(RVTLM_GUEST_CC riscv64-unknown-elf-gcc)
+find_program(RVTLM_GUEST_OBJDUMP riscv64-unknown-elf-objdump)
+set(RVTLM_GUEST_DIR ${CMAKE_CURRENT_LIST_DIR}/../guest/common)
+
+function(rvtlm_add_guest name)
+  cmake_parse_arguments(G "NO_RUNTIME" "ARCH;MARCH" "SOURCES;FLAGS" ${ARGN})
+  if(NOT RVTLM_GUEST_CC)
+    message(FATAL_ERROR "riscv64-unknown-elf-gcc not found: run scripts/setup.sh")
+  endif()
+  if(G_ARCH STREQUAL "rv64")
+    set(march rv64imac)
+    set(mabi lp64)
+  elseif(G_ARCH STREQUAL "rv32")
+    set(march rv32imac)
+    set(mabi ilp32)
+  else()
+    message(FATAL_ERROR "rvtlm_add_guest(${name}): ARCH must be rv64 or rv32")
+  endif()
+  if(G_MARCH)
+    set(march ${G_MARCH})
+  endif()
+  set(out ${CMAKE_CURRENT_BINARY_DIR}/${name}.elf)
+  set(srcs)
+  foreach(s ${G_SOURCES})
+    get_filename_component(abs ${s} ABSOLUTE)
+    list(APPEND srcs ${abs})
+  endforeach()
+  # -misa-spec=2.2 keeps Zicsr/Zifencei inside "i" so that the picolibc
+  # multilib for rv64imac/rv32imac is selected.
+  set(flags -march=${march} -misa-spec=2.2 -mabi=${mabi} -mcmodel=medany -O2 -g
+      -I${RVTLM_GUEST_DIR} -T ${RVTLM_GUEST_DIR}/link.ld -Wl,--no-warn-rwx-segments)
+  if(G_NO_RUNTIME)
+    list(APPEND flags -nostdlib -nostartfiles)
+    set(runtime)
+  else()
+    list(APPEND flags --specs=picolibc.specs -nostartfiles)
+    set(runtime ${RVTLM_GUEST_DIR}/crt0.S ${RVTLM_GUEST_DIR}/runtime.c)
+  endif()
+  add_custom_command(
+    OUTPUT ${out}
+    COMMAND ${RVTLM_GUEST_CC} ${flags} ${G_FLAGS} ${runtime} ${srcs} -o ${out}
+    DEPENDS ${srcs} ${runtime} ${RVTLM_GUEST_DIR}/link.ld ${RVTLM_GUEST_DIR}/guest.h
+    COMMENT "Guest ${name}.elf (${march})"
+    VERBATIM)
+  add_custom_target(${name} ALL DEPENDS ${out})
+  set_target_properties(${name} PROPERTIES GUEST_ELF ${out})
+endfunction()
