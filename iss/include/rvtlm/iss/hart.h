@@ -1,0 +1,94 @@
+// One RISC-V hart: architectural state plus a decode-once interpreter.
+#ifndef RVTLM_ISS_HART_H
+#define RVTLM_ISS_HART_H
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "rvtlm/iss/bus.h"
+#include "rvtlm/iss/coherence.h"
+#include "rvtlm/iss/state.h"
+#include "rvtlm/iss/types.h"
+
+namespace rvtlm::iss {
+
+struct HartConfig {
+  Xlen xlen = Xlen::Rv64;
+  uint64_t hart_id = 0;
+  uint64_t reset_pc = 0x80000000;
+  MisalignedPolicy misaligned = MisalignedPolicy::Trap;
+  bool ext_m = true;
+  bool ext_a = true;
+  bool ext_c = true;
+  // Upper bound of instructions in one decoded block.
+  unsigned max_block_insns = 256;
+};
+
+// Called before each instruction when tracing is on.
+using TraceHandler = std::function<void(uint64_t pc, uint32_t bits, uint64_t retired)>;
+using ReportHandler = std::function<void(ReportLevel level, const std::string& message)>;
+
+class HartCore;
+
+class Hart {
+ public:
+  // `domain` groups harts that share memory; nullptr gives the hart a private
+  // one. The bus and the domain must outlive the hart.
+  Hart(const HartConfig& config, Bus& bus, CoherenceDomain* domain = nullptr);
+  ~Hart();
+  Hart(const Hart&) = delete;
+  Hart& operator=(const Hart&) = delete;
+
+  // Executes at most `budget` instructions.
+  RunResult run(uint64_t budget);
+
+  // Returns the hart to its reset state (registers zero, pc = reset_pc).
+  void reset();
+
+  const HartConfig& config() const;
+  uint64_t retired() const;  // instructions retired since reset
+  bool waiting_for_interrupt() const;
+
+  uint64_t pc() const;
+  void set_pc(uint64_t pc);
+  uint64_t reg(unsigned index) const;
+  void set_reg(unsigned index, uint64_t value);
+  // CSR access for debuggers and embedders; false if the CSR does not exist.
+  bool read_csr(uint16_t number, uint64_t& value);
+  bool write_csr(uint16_t number, uint64_t value);
+
+  // The whole architectural state as plain data (snapshots).
+  HartState save_state() const;
+  void restore_state(const HartState& state);
+
+  // Interrupt levels (mip bits the platform owns). May be called from a bus
+  // callback during run(): the interrupt is taken at the next instruction
+  // boundary.
+  void set_interrupt(Interrupt line, bool level);
+
+  // Asynchronous requests; run() returns after the current instruction.
+  void request_halt();
+  void request_exit(int code);
+  int exit_code() const;
+
+  // DMI invalidation: stop using host pointers for [start, end] at once.
+  void invalidate_dmi(uint64_t start, uint64_t end);
+  // Memory in [start, end) changed behind the hart's back (DMA, debugger).
+  void invalidate_code(uint64_t start, uint64_t end);
+
+  void add_breakpoint(uint64_t addr);
+  void remove_breakpoint(uint64_t addr);
+
+  void set_trace(TraceHandler handler);
+  void set_report_handler(ReportHandler handler);
+
+ private:
+  std::unique_ptr<CoherenceDomain> own_domain_;
+  std::unique_ptr<HartCore> core_;
+};
+
+}  // namespace rvtlm::iss
+
+#endif

@@ -1,0 +1,101 @@
+#include "elf_image.h"
+
+#include <fcntl.h>
+#include <gelf.h>
+#include <libelf.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <memory>
+
+namespace rvtlm::tools {
+namespace {
+
+struct Fd {
+  int fd = -1;
+  ~Fd() {
+    if (fd >= 0) close(fd);
+  }
+};
+struct ElfHandle {
+  Elf* elf = nullptr;
+  ~ElfHandle() {
+    if (elf) elf_end(elf);
+  }
+};
+
+}  // namespace
+
+ElfImage::ElfImage(const std::string& path) : path_(path) {
+  const auto fail = [&](const std::string& problem) { throw ElfError(path + ": " + problem); };
+  if (elf_version(EV_CURRENT) == EV_NONE) fail("libelf initialisation failed");
+  Fd fd;
+  fd.fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd.fd < 0) fail(std::strerror(errno));
+  struct stat st {};
+  if (fstat(fd.fd, &st) != 0) fail(std::strerror(errno));
+  if (!S_ISREG(st.st_mode)) fail("not a regular file");
+  const uint64_t file_size = static_cast<uint64_t>(st.st_size);
+
+  ElfHandle h;
+  h.elf = elf_begin(fd.fd, ELF_C_READ, nullptr);
+  if (!h.elf || elf_kind(h.elf) != ELF_K_ELF) fail("not an ELF file");
+  const int cls = gelf_getclass(h.elf);
+  if (cls != ELFCLASS32 && cls != ELFCLASS64) fail("unknown ELF class");
+  xlen_ = cls == ELFCLASS32 ? 32 : 64;
+  GElf_Ehdr eh;
+  if (!gelf_getehdr(h.elf, &eh)) fail("truncated ELF header");
+  if (eh.e_ident[EI_DATA] != ELFDATA2LSB) fail("not a little-endian ELF file");
+  if (eh.e_machine != EM_RISCV) fail("not a RISC-V ELF file (e_machine " +
+                                     std::to_string(eh.e_machine) + ")");
+  if (eh.e_type != ET_EXEC) fail("not an executable ELF file");
+  entry_ = eh.e_entry;
+
+  std::size_t count = 0;
+  if (elf_getphdrnum(h.elf, &count) != 0) fail("truncated program header table");
+  for (std::size_t i = 0; i < count; ++i) {
+    GElf_Phdr ph;
+    if (!gelf_getphdr(h.elf, static_cast<int>(i), &ph)) fail("truncated program header table");
+    if (ph.p_type != PT_LOAD || ph.p_memsz == 0) continue;
+    if (ph.p_filesz > ph.p_memsz) fail("segment " + std::to_string(i) + " is larger in the file than in memory");
+    if (ph.p_offset > file_size || ph.p_filesz > file_size - ph.p_offset)
+      fail("truncated: segment " + std::to_string(i) + " extends past the end of the file");
+    if (ph.p_paddr + ph.p_memsz < ph.p_paddr) fail("segment " + std::to_string(i) + " wraps around the address space");
+    ElfSegment seg;
+    seg.address = ph.p_paddr;
+    seg.memory_size = ph.p_memsz;
+    seg.data.resize(ph.p_filesz);
+    if (ph.p_filesz != 0) {
+      if (pread(fd.fd, seg.data.data(), ph.p_filesz, static_cast<off_t>(ph.p_offset)) !=
+          static_cast<ssize_t>(ph.p_filesz))
+        fail("truncated: cannot read segment " + std::to_string(i));
+    }
+    segments_.push_back(std::move(seg));
+  }
+  if (segments_.empty()) fail("no loadable segment");
+
+  Elf_Scn* scn = nullptr;
+  while ((scn = elf_nextscn(h.elf, scn)) != nullptr) {
+    GElf_Shdr sh;
+    if (!gelf_getshdr(scn, &sh) || sh.sh_type != SHT_SYMTAB || sh.sh_entsize == 0) continue;
+    Elf_Data* data = elf_getdata(scn, nullptr);
+    if (!data) continue;
+    const std::size_t n = sh.sh_size / sh.sh_entsize;
+    for (std::size_t k = 0; k < n; ++k) {
+      GElf_Sym sym;
+      if (!gelf_getsym(data, static_cast<int>(k), &sym)) break;
+      const char* name = elf_strptr(h.elf, sh.sh_link, sym.st_name);
+      if (name && *name && sym.st_shndx != SHN_UNDEF) symbols_.emplace(name, sym.st_value);
+    }
+  }
+}
+
+std::optional<uint64_t> ElfImage::symbol(const std::string& name) const {
+  auto it = symbols_.find(name);
+  if (it == symbols_.end()) return std::nullopt;
+  return it->second;
+}
+
+}  // namespace rvtlm::tools

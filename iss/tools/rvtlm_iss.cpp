@@ -1,0 +1,518 @@
+// rvtlm-iss: runs a RISC-V ELF on the ISS alone, without SystemC.
+//
+// Memory map (as QEMU's virt machine): test finisher at 0x100000, CLINT at
+// 0x2000000, 16550 console at 0x10000000, RAM at 0x80000000. Virtual time is
+// one nanosecond per retired instruction; mtime counts at 10 MHz of it.
+// Harts run in turn for a quantum of instructions, each run ending exactly
+// at its next timer deadline, so the whole run is deterministic.
+#include <getopt.h>
+#include <sys/mman.h>
+
+#include <chrono>
+#include <cinttypes>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "elf_image.h"
+#include "rvtlm/iss/disassembler.h"
+#include "rvtlm/iss/hart.h"
+
+namespace {
+
+using namespace rvtlm::iss;
+using rvtlm::tools::ElfError;
+using rvtlm::tools::ElfImage;
+
+constexpr uint64_t kRamBase = 0x80000000;
+constexpr uint64_t kFinisherBase = 0x100000;
+constexpr uint64_t kFinisherSize = 0x1000;
+constexpr uint64_t kClintBase = 0x2000000;
+constexpr uint64_t kClintSize = 0x10000;
+constexpr uint64_t kUartBase = 0x10000000;
+constexpr uint64_t kUartSize = 0x100;
+constexpr uint64_t kNsPerMtimeTick = 100;  // 10 MHz
+constexpr uint64_t kNoDeadline = ~uint64_t{0};
+constexpr int kUsageError = 2;
+constexpr int kInsnLimitStatus = 124;
+
+[[noreturn]] void usage_error(const std::string& message) {
+  std::fprintf(stderr, "rvtlm-iss: %s\nTry 'rvtlm-iss --help'.\n", message.c_str());
+  std::exit(kUsageError);
+}
+
+void print_help() {
+  std::printf(
+      "Usage: rvtlm-iss [options] program.elf\n"
+      "Runs a bare-metal RISC-V program on the rvtlm ISS.\n\n"
+      "  --xlen 32|64             register width (default: from the ELF class)\n"
+      "  --harts N                number of harts, 1..64 (default 1)\n"
+      "  --memory SIZE            RAM size at 0x80000000, e.g. 64M, 1G (default 256M)\n"
+      "  --max-insns N            stop after N instructions in all (exit status 124)\n"
+      "  --quantum N              instructions a hart runs before the next one (default 10000)\n"
+      "  --misaligned trap|emulate  misaligned loads and stores (default trap)\n"
+      "  --trace FILE             write every executed instruction, disassembled, to FILE\n"
+      "  --stats                  print instructions, host seconds and MIPS on stderr\n"
+      "  --help                   this text\n\n"
+      "Devices: finisher 0x100000, CLINT 0x2000000 (mtime at 10 MHz, 1 ns per instruction),\n"
+      "16550 console 0x10000000. An ELF symbol 'tohost' enables HTIF exit.\n"
+      "The exit status is the guest's; 2 means bad options or a bad ELF file.\n");
+}
+
+uint64_t parse_number(const char* option, const std::string& text, bool allow_suffix) {
+  if (text.empty()) usage_error(std::string(option) + ": empty value");
+  char* end = nullptr;
+  errno = 0;
+  uint64_t v = std::strtoull(text.c_str(), &end, 0);
+  if (errno != 0 || end == text.c_str() || text[0] == '-')
+    usage_error(std::string(option) + ": not a number: '" + text + "'");
+  std::string suffix(end);
+  uint64_t scale = 1;
+  if (allow_suffix && !suffix.empty()) {
+    if (suffix == "K" || suffix == "k" || suffix == "KiB") scale = uint64_t{1} << 10;
+    else if (suffix == "M" || suffix == "m" || suffix == "MiB") scale = uint64_t{1} << 20;
+    else if (suffix == "G" || suffix == "g" || suffix == "GiB") scale = uint64_t{1} << 30;
+    else usage_error(std::string(option) + ": unknown size suffix '" + suffix + "'");
+  } else if (!suffix.empty()) {
+    usage_error(std::string(option) + ": not a number: '" + text + "'");
+  }
+  if (v > ~uint64_t{0} / scale) usage_error(std::string(option) + ": value too large");
+  return v * scale;
+}
+
+struct Options {
+  unsigned xlen = 0;
+  unsigned harts = 1;
+  uint64_t memory = uint64_t{256} << 20;
+  uint64_t max_insns = 0;
+  uint64_t quantum = 10000;
+  MisalignedPolicy misaligned = MisalignedPolicy::Trap;
+  std::string trace;
+  bool stats = false;
+  std::string program;
+};
+
+Options parse_options(int argc, char** argv) {
+  enum { kXlen = 256, kHarts, kMemory, kMaxInsns, kQuantum, kMisaligned, kTrace, kStats, kHelp };
+  static const option kLong[] = {
+      {"xlen", required_argument, nullptr, kXlen},
+      {"harts", required_argument, nullptr, kHarts},
+      {"memory", required_argument, nullptr, kMemory},
+      {"max-insns", required_argument, nullptr, kMaxInsns},
+      {"quantum", required_argument, nullptr, kQuantum},
+      {"misaligned", required_argument, nullptr, kMisaligned},
+      {"trace", required_argument, nullptr, kTrace},
+      {"stats", no_argument, nullptr, kStats},
+      {"help", no_argument, nullptr, kHelp},
+      {nullptr, 0, nullptr, 0},
+  };
+  Options o;
+  opterr = 0;
+  int c;
+  while ((c = getopt_long(argc, argv, "", kLong, nullptr)) != -1) {
+    const std::string arg = optarg ? optarg : "";
+    switch (c) {
+      case kXlen:
+        if (arg != "32" && arg != "64") usage_error("--xlen must be 32 or 64, not '" + arg + "'");
+        o.xlen = arg == "32" ? 32 : 64;
+        break;
+      case kHarts:
+        o.harts = static_cast<unsigned>(parse_number("--harts", arg, false));
+        if (o.harts < 1 || o.harts > 64) usage_error("--harts must be between 1 and 64");
+        break;
+      case kMemory:
+        o.memory = parse_number("--memory", arg, true);
+        if (o.memory < 4096 || o.memory > (uint64_t{16} << 30) || (o.memory & 4095))
+          usage_error("--memory must be a multiple of 4 KiB between 4K and 16G");
+        break;
+      case kMaxInsns: o.max_insns = parse_number("--max-insns", arg, false); break;
+      case kQuantum:
+        o.quantum = parse_number("--quantum", arg, false);
+        if (o.quantum == 0) usage_error("--quantum must be at least 1");
+        break;
+      case kMisaligned:
+        if (arg == "trap") o.misaligned = MisalignedPolicy::Trap;
+        else if (arg == "emulate") o.misaligned = MisalignedPolicy::Emulate;
+        else usage_error("--misaligned must be 'trap' or 'emulate', not '" + arg + "'");
+        break;
+      case kTrace: o.trace = arg; break;
+      case kStats: o.stats = true; break;
+      case kHelp: print_help(); std::exit(0);
+      case ':': usage_error(std::string("option ") + argv[optind - 1] + " needs a value");
+      default: usage_error(std::string("unknown option '") + argv[optind - 1] + "'");
+    }
+  }
+  if (optind != argc - 1) usage_error(optind >= argc ? "no program given" : "more than one program given");
+  o.program = argv[optind];
+  return o;
+}
+
+// RAM backed by anonymous memory (zero pages cost nothing until touched).
+class Ram {
+ public:
+  explicit Ram(uint64_t size) : size_(size) {
+    void* p = mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (p == MAP_FAILED) {
+      std::fprintf(stderr, "rvtlm-iss: cannot allocate %" PRIu64 " bytes of RAM\n", size);
+      std::exit(kUsageError);
+    }
+    data_ = static_cast<uint8_t*>(p);
+  }
+  ~Ram() { munmap(data_, size_); }
+  uint8_t* data() const { return data_; }
+  uint64_t size() const { return size_; }
+
+ private:
+  uint64_t size_;
+  uint8_t* data_;
+};
+
+struct HartSlot {
+  std::unique_ptr<Hart> hart;
+  uint64_t idle_ns = 0;  // virtual time spent waiting for interrupts
+  uint64_t mtimecmp = kNoDeadline;
+  bool msip = false;
+  uint64_t time_ns(uint64_t retired) const { return retired + idle_ns; }
+};
+
+class Machine final : public Bus {
+ public:
+  Machine(const Options& o, const ElfImage& elf) : options_(o), ram_(o.memory) {
+    if (auto t = elf.symbol("tohost")) tohost_ = *t;
+    for (const auto& seg : elf.segments()) {
+      if (seg.address < kRamBase || seg.address - kRamBase > ram_.size() ||
+          seg.memory_size > ram_.size() - (seg.address - kRamBase)) {
+        char buf[160];
+        std::snprintf(buf, sizeof buf, "segment at 0x%" PRIx64 " (%" PRIu64 " bytes) outside RAM (0x%" PRIx64 "..0x%" PRIx64 ")",
+                      seg.address, seg.memory_size, kRamBase, kRamBase + ram_.size() - 1);
+        throw ElfError(elf.path() + ": " + buf);
+      }
+      std::memcpy(ram_.data() + (seg.address - kRamBase), seg.data.data(), seg.data.size());
+    }
+    HartConfig cfg;
+    cfg.xlen = (o.xlen ? o.xlen : elf.xlen()) == 32 ? Xlen::Rv32 : Xlen::Rv64;
+    cfg.reset_pc = elf.entry();
+    cfg.misaligned = o.misaligned;
+    for (unsigned i = 0; i < o.harts; ++i) {
+      cfg.hart_id = i;
+      HartSlot slot;
+      slot.hart = std::make_unique<Hart>(cfg, *this, &domain_);
+      slot.hart->set_reg(10, i);  // a0 = hartid
+      slot.hart->set_report_handler([i](ReportLevel, const std::string& m) {
+        std::fprintf(stderr, "rvtlm-iss: hart %u: %s\n", i, m.c_str());
+      });
+      harts_.push_back(std::move(slot));
+    }
+  }
+
+  void enable_trace(const std::string& path, Xlen xlen) {
+    trace_file_ = std::fopen(path.c_str(), "w");
+    if (!trace_file_) usage_error("--trace: cannot write '" + path + "': " + std::strerror(errno));
+    disassembler_ = std::make_unique<Disassembler>(xlen);
+    for (unsigned i = 0; i < harts_.size(); ++i) {
+      harts_[i].hart->set_trace([this, i](uint64_t pc, uint32_t bits, uint64_t) {
+        std::string text = (*disassembler_)(bits, pc);
+        for (char& ch : text) if (ch == '\t') ch = ' ';
+        std::fprintf(trace_file_, "%u 0x%016" PRIx64 " (0x%0*x) %s\n", i, pc,
+                     instruction_length(bits) == 2 ? 4 : 8, instruction_length(bits) == 2 ? bits & 0xffff : bits, text.c_str());
+      });
+    }
+  }
+
+  ~Machine() override {
+    if (trace_file_) std::fclose(trace_file_);
+  }
+
+  // Runs until the guest exits; returns the exit status.
+  int run() {
+    uint64_t total = 0;
+    for (;;) {
+      bool any_ran = false;
+      for (current_ = 0; current_ < harts_.size(); ++current_) {
+        HartSlot& s = harts_[current_];
+        Hart& h = *s.hart;
+        update_timer(s, h.retired());
+        uint64_t budget = options_.quantum;
+        const uint64_t now = s.time_ns(h.retired());
+        if (s.mtimecmp != kNoDeadline && s.mtimecmp <= kNoDeadline / kNsPerMtimeTick) {
+          const uint64_t deadline = s.mtimecmp * kNsPerMtimeTick;
+          if (deadline > now && deadline - now < budget) budget = deadline - now;
+        }
+        if (options_.max_insns) {
+          if (total >= options_.max_insns) return limit_reached(total);
+          budget = std::min(budget, options_.max_insns - total);
+        }
+        const RunResult r = h.run(budget);
+        total += r.retired;
+        if (r.retired) any_ran = true;
+        if (r.reason == StopReason::ExitRequest) return exit_status_;
+        if (r.reason == StopReason::HaltRequest && halted_by_error_) return 1;
+      }
+      if (!any_ran && !advance_idle_time()) {
+        std::fprintf(stderr, "rvtlm-iss: all harts wait for an interrupt and no timer is armed\n");
+        return 1;
+      }
+    }
+  }
+
+  uint64_t total_retired() const {
+    uint64_t n = 0;
+    for (const HartSlot& s : harts_) n += s.hart->retired();
+    return n;
+  }
+  const std::vector<HartSlot>& harts() const { return harts_; }
+
+  // ---- Bus ----
+  BusStatus read(const BusAccess& a, void* data) override {
+    uint64_t v = 0;
+    if (in(a, kUartBase, kUartSize)) {
+      v = uart_read(a.addr - kUartBase);
+    } else if (in(a, kClintBase, kClintSize)) {
+      if (!clint_read(a, v)) return BusStatus::Error;
+    } else if (in(a, kFinisherBase, kFinisherSize)) {
+      v = 0;
+    } else if (tohost_page(a)) {
+      std::memcpy(&v, ram_.data() + (a.addr - kRamBase), a.size);
+    } else {
+      return BusStatus::Error;
+    }
+    std::memcpy(data, &v, a.size);
+    return BusStatus::Ok;
+  }
+
+  BusStatus write(const BusAccess& a, const void* data) override {
+    uint64_t v = 0;
+    std::memcpy(&v, data, a.size);
+    if (in(a, kUartBase, kUartSize)) {
+      uart_write(a.addr - kUartBase, static_cast<uint8_t>(v));
+    } else if (in(a, kClintBase, kClintSize)) {
+      if (!clint_write(a, v)) return BusStatus::Error;
+    } else if (in(a, kFinisherBase, kFinisherSize)) {
+      finisher_write(a, static_cast<uint32_t>(v));
+    } else if (tohost_page(a)) {
+      std::memcpy(ram_.data() + (a.addr - kRamBase), &v, a.size);
+      if (!a.debug && tohost_ && a.addr == *tohost_ && v != 0) {
+        exit(a.hart_id, v == 1 ? 0 : static_cast<int>(v >> 1));
+      }
+    } else {
+      return BusStatus::Error;
+    }
+    return BusStatus::Ok;
+  }
+
+  bool request_dmi(uint64_t addr, AccessType, DmiGrant& g) override {
+    const uint64_t end = kRamBase + ram_.size() - 1;
+    if (addr < kRamBase || addr > end) {
+      // Name the refused range so the hart does not ask again.
+      g.start = addr < kRamBase ? 0 : end + 1;
+      g.end = addr < kRamBase ? kRamBase - 1 : ~uint64_t{0};
+      return false;
+    }
+    uint64_t lo = kRamBase, hi = end;
+    if (tohost_ && *tohost_ >= kRamBase && *tohost_ <= end) {
+      // The HTIF page is served by the bus so that stores to tohost are seen.
+      const uint64_t page = *tohost_ & ~uint64_t{4095};
+      if (addr >= page && addr < page + 4096) {
+        g.start = page;
+        g.end = page + 4095;
+        return false;
+      }
+      if (addr < page) hi = page - 1;
+      else lo = page + 4096;
+    }
+    g.host = ram_.data() + (lo - kRamBase);
+    g.start = lo;
+    g.end = hi;
+    g.readable = g.writable = true;
+    return true;
+  }
+
+  bool read_time(uint64_t retired, uint64_t& value) override {
+    // `time` is read by the hart currently running; all harts share the map.
+    value = current_time_ns(retired) / kNsPerMtimeTick;
+    return true;
+  }
+
+ private:
+  static bool in(const BusAccess& a, uint64_t base, uint64_t size) {
+    return a.addr >= base && a.addr - base < size && a.size <= size - (a.addr - base);
+  }
+  bool tohost_page(const BusAccess& a) const {
+    if (!tohost_) return false;
+    const uint64_t page = *tohost_ & ~uint64_t{4095};
+    return a.addr >= page && a.addr + a.size <= page + 4096 && a.addr >= kRamBase &&
+           a.addr + a.size <= kRamBase + ram_.size();
+  }
+
+  void exit(uint64_t hart, int status) {
+    exit_status_ = status & 0xff;
+    harts_[hart].hart->request_exit(exit_status_);
+  }
+
+  uint64_t current_time_ns(uint64_t retired) const {
+    return harts_[current_].time_ns(retired);
+  }
+
+  void update_timer(HartSlot& s, uint64_t retired) {
+    const uint64_t mtime = s.time_ns(retired) / kNsPerMtimeTick;
+    s.hart->set_interrupt(Interrupt::MachineTimer, s.mtimecmp != kNoDeadline && mtime >= s.mtimecmp);
+    s.hart->set_interrupt(Interrupt::MachineSoftware, s.msip);
+  }
+
+  // When every hart waits, jump virtual time to the earliest timer deadline.
+  bool advance_idle_time() {
+    uint64_t delta = kNoDeadline;
+    for (const HartSlot& s : harts_) {
+      if (!s.hart->waiting_for_interrupt()) continue;
+      if (s.mtimecmp == kNoDeadline || s.mtimecmp > kNoDeadline / kNsPerMtimeTick) continue;
+      const uint64_t now = s.time_ns(s.hart->retired());
+      const uint64_t deadline = s.mtimecmp * kNsPerMtimeTick;
+      delta = std::min(delta, deadline > now ? deadline - now : 0);
+    }
+    if (delta == kNoDeadline) return false;
+    for (HartSlot& s : harts_) s.idle_ns += delta;
+    return true;
+  }
+
+  uint8_t uart_read(uint64_t off) {
+    const bool dlab = uart_lcr_ & 0x80;
+    switch (off) {
+      case 0: return dlab ? uart_dll_ : 0;          // RBR: no input
+      case 1: return dlab ? uart_dlm_ : uart_ier_;
+      case 2: return 0xc1;                          // IIR: FIFOs on, no interrupt
+      case 3: return uart_lcr_;
+      case 4: return uart_mcr_;
+      case 5: return 0x60;                          // LSR: THRE | TEMT
+      case 6: return 0;
+      case 7: return uart_scr_;
+      default: return 0;
+    }
+  }
+  void uart_write(uint64_t off, uint8_t v) {
+    const bool dlab = uart_lcr_ & 0x80;
+    switch (off) {
+      case 0:
+        if (dlab) uart_dll_ = v;
+        else std::fputc(v, stdout);
+        break;
+      case 1:
+        if (dlab) uart_dlm_ = v;
+        else uart_ier_ = v & 0x0f;
+        break;
+      case 3: uart_lcr_ = v; break;
+      case 4: uart_mcr_ = v; break;
+      case 7: uart_scr_ = v; break;
+      default: break;
+    }
+  }
+
+  void finisher_write(const BusAccess& a, uint32_t v) {
+    if (a.addr != kFinisherBase || a.debug) return;
+    const uint32_t kind = v & 0xffff;
+    if (kind == 0x5555) exit(a.hart_id, 0);
+    else if (kind == 0x3333) exit(a.hart_id, static_cast<int>(v >> 16));
+  }
+
+  // ACLINT MSWI (msip at 0x0000), MTIMER (mtimecmp at 0x4000, mtime at 0xbff8).
+  bool clint_read(const BusAccess& a, uint64_t& v) {
+    const uint64_t off = a.addr - kClintBase;
+    const uint64_t n = harts_.size();
+    uint64_t full;
+    uint64_t base;
+    if (off < 4 * n) {
+      base = off & ~uint64_t{3};
+      full = harts_[off / 4].msip ? 1 : 0;
+    } else if (off >= 0x4000 && off < 0x4000 + 8 * n) {
+      base = off & ~uint64_t{7};
+      full = harts_[(off - 0x4000) / 8].mtimecmp;
+    } else if (off >= 0xbff8 && off < 0xc000) {
+      base = 0xbff8;
+      full = harts_[a.hart_id].time_ns(a.retired) / kNsPerMtimeTick;
+    } else {
+      v = 0;
+      return true;
+    }
+    v = full >> (8 * (off - base));
+    if (a.size < 8) v &= (uint64_t{1} << (8 * a.size)) - 1;
+    return true;
+  }
+
+  bool clint_write(const BusAccess& a, uint64_t v) {
+    const uint64_t off = a.addr - kClintBase;
+    const uint64_t n = harts_.size();
+    if (off < 4 * n) {
+      HartSlot& t = harts_[off / 4];
+      t.msip = v & 1;
+      t.hart->set_interrupt(Interrupt::MachineSoftware, t.msip);
+    } else if (off >= 0x4000 && off < 0x4000 + 8 * n) {
+      HartSlot& t = harts_[(off - 0x4000) / 8];
+      const uint64_t shift = 8 * (off & 7);
+      const uint64_t mask = (a.size == 8 ? ~uint64_t{0} : ((uint64_t{1} << (8 * a.size)) - 1)) << shift;
+      t.mtimecmp = (t.mtimecmp & ~mask) | ((v << shift) & mask);
+      HartSlot& self = harts_[a.hart_id];
+      update_timer(t, &t == &self ? a.retired : t.hart->retired());
+      // The writer's run budget was computed for the old deadline.
+      if (&t == &self) t.hart->request_halt();
+    }
+    return true;
+  }
+
+  int limit_reached(uint64_t total) {
+    std::fflush(stdout);
+    std::fprintf(stderr, "rvtlm-iss: stopped after %" PRIu64 " instructions (--max-insns)\n", total);
+    return kInsnLimitStatus;
+  }
+
+  Options options_;
+  Ram ram_;
+  CoherenceDomain domain_;
+  std::vector<HartSlot> harts_;
+  std::optional<uint64_t> tohost_;
+  std::size_t current_ = 0;
+  int exit_status_ = 0;
+  bool halted_by_error_ = false;
+  FILE* trace_file_ = nullptr;
+  std::unique_ptr<Disassembler> disassembler_;
+  uint8_t uart_lcr_ = 0, uart_dll_ = 0, uart_dlm_ = 0, uart_ier_ = 0, uart_mcr_ = 0, uart_scr_ = 0;
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const Options options = parse_options(argc, argv);
+  try {
+    const ElfImage elf(options.program);
+    if (options.xlen && options.xlen != elf.xlen()) {
+      std::fprintf(stderr, "rvtlm-iss: %s: wrong ELF class: a %u-bit ELF for --xlen %u\n",
+                   options.program.c_str(), elf.xlen(), options.xlen);
+      return kUsageError;
+    }
+    Machine machine(options, elf);
+    if (!options.trace.empty())
+      machine.enable_trace(options.trace, elf.xlen() == 32 ? Xlen::Rv32 : Xlen::Rv64);
+    const auto start = std::chrono::steady_clock::now();
+    const int status = machine.run();
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::fflush(stdout);
+    if (options.stats) {
+      const uint64_t n = machine.total_retired();
+      std::fprintf(stderr, "rvtlm-iss: instructions=%" PRIu64 " seconds=%.3f mips=%.1f\n", n,
+                   seconds, seconds > 0 ? static_cast<double>(n) / seconds / 1e6 : 0.0);
+      if (machine.harts().size() > 1) {
+        for (std::size_t i = 0; i < machine.harts().size(); ++i)
+          std::fprintf(stderr, "rvtlm-iss: hart %zu instructions=%" PRIu64 "\n", i,
+                       machine.harts()[i].hart->retired());
+      }
+    }
+    return status;
+  } catch (const ElfError& e) {
+    std::fprintf(stderr, "rvtlm-iss: %s\n", e.what());
+    return kUsageError;
+  }
+}
