@@ -27,30 +27,28 @@ namespace rvtlm::iss {
 namespace {
 
 struct DecodedInsn {
+  const void* handler;  // the op's label in execute() (direct threading)
+  uint64_t pc;
+  int32_t imm;
+  uint32_t bits;
   uint16_t op;
   uint8_t rd;  // 32 stands for x0: writes to it are discarded
   uint8_t rs1;
   uint8_t rs2;
   uint8_t len;
-  uint32_t bits;
-  int64_t imm;
-  uint64_t pc;
 };
+static_assert(sizeof(DecodedInsn) == 32, "one decoded instruction per half cache line");
 
 struct Block {
   uint64_t pc;
   uint64_t end;  // address after the last instruction
   uint32_t count;
-  Block* next[2];      // successors found so far (direct chaining)
+  // Successors reached by a direct jump or taken branch (0) and by falling
+  // through (1), found on first use.
+  Block* next[2];
   DecodedInsn* insns;  // count instructions, then the block_end sentinel
 };
 
-constexpr bool kBlockEnding[] = {
-#define RVTLM_OP_FALSE(name, ...) false,
-    RVTLM_OPS(RVTLM_OP_FALSE)
-#undef RVTLM_OP_FALSE
-        true,  // block_end
-};
 
 constexpr bool is_block_ending(Op op) {
 #define RVTLM_OP_CASE(name) \
@@ -105,6 +103,7 @@ enum AsyncFlag : uint32_t {
   kAsyncFlush = 2,  // discard decoded blocks
   kAsyncHalt = 4,
   kAsyncExit = 8,
+  kAsyncDebug = 16,  // sticky while tracing or breakpoints are active
 };
 
 enum class CsrOp { Write, Set, Clear };
@@ -156,7 +155,7 @@ class Core final : public HartCore {
     s_ = HartState{};
     s_.pc = static_cast<XReg>(config_.reset_pc);
     s_.priv = 3;
-    async_ = kAsyncFlush;
+    async_ = kAsyncFlush | (async_ & kAsyncDebug);
     exit_code_ = 0;
   }
 
@@ -214,13 +213,18 @@ class Core final : public HartCore {
   void add_breakpoint(uint64_t addr) override {
     breakpoints_.insert(static_cast<XReg>(addr));
     async_ |= kAsyncFlush;  // blocks must end before breakpoints
+    update_debug();
   }
   void remove_breakpoint(uint64_t addr) override {
     breakpoints_.erase(static_cast<XReg>(addr));
     async_ |= kAsyncFlush;
+    update_debug();
   }
 
-  void set_trace(TraceHandler handler) override { trace_ = std::move(handler); }
+  void set_trace(TraceHandler handler) override {
+    trace_ = std::move(handler);
+    update_debug();
+  }
   void set_report_handler(ReportHandler handler) override { report_ = std::move(handler); }
 
   // DomainMember
@@ -271,6 +275,11 @@ class Core final : public HartCore {
     if (b == 0) return a;
     if (a == std::numeric_limits<S>::min() && b == S{-1}) return 0;
     return a % b;
+  }
+
+  void update_debug() {
+    if (trace_ || !breakpoints_.empty()) async_ |= kAsyncDebug;
+    else async_ &= ~kAsyncDebug;
   }
 
   void report(ReportLevel level, const std::string& message) {
@@ -491,7 +500,7 @@ class Core final : public HartCore {
     arena_.reset();
   }
 
-  Block* translate(uint64_t pc) {
+  Block* translate(uint64_t pc, uint64_t retired) {
     pending_.clear();
     uint64_t a = pc;
     const uint64_t page_end = (pc | TranslationCache::kPageMask) + 1;
@@ -500,7 +509,7 @@ class Core final : public HartCore {
         break;
       uint16_t lo;
       MemFault f;
-      if (!mem_.fetch16(a, lo, s_.retired, f)) {
+      if (!mem_.fetch16(a, lo, retired, f)) {
         if (pending_.empty()) {
           fault_ = f;
           return nullptr;
@@ -511,7 +520,7 @@ class Core final : public HartCore {
       unsigned len = 2;
       if ((lo & 3) == 3) {
         uint16_t hi;
-        if (!mem_.fetch16(static_cast<XReg>(a + 2), hi, s_.retired, f)) {
+        if (!mem_.fetch16(static_cast<XReg>(a + 2), hi, retired, f)) {
           if (pending_.empty()) {
             fault_ = f;
             return nullptr;
@@ -524,11 +533,13 @@ class Core final : public HartCore {
       Operands o;
       const Encoding* e = decoder_.decode(bits, o);
       DecodedInsn d{};
-      d.op = static_cast<uint16_t>(e ? e->op : Op::illegal);
+      const Op op = e ? e->op : Op::illegal;
+      d.op = static_cast<uint16_t>(op);
+      d.handler = labels_[d.op];
       d.rd = o.rd == 0 ? 32 : o.rd;
       d.rs1 = o.rs1;
       d.rs2 = o.rs2;
-      d.imm = o.imm;
+      d.imm = static_cast<int32_t>(o.imm);
       d.len = static_cast<uint8_t>(len);
       d.bits = bits;
       d.pc = a;
@@ -538,6 +549,7 @@ class Core final : public HartCore {
     }
     DecodedInsn sentinel{};
     sentinel.op = static_cast<uint16_t>(Op::block_end);
+    sentinel.handler = labels_[sentinel.op];
     sentinel.pc = a;
     pending_.push_back(sentinel);
 
@@ -554,18 +566,21 @@ class Core final : public HartCore {
     return b;
   }
 
-  Block* lookup(uint64_t pc) {
+  Block* lookup(uint64_t pc, uint64_t retired) {
     Block*& slot = jump_cache_[(pc >> 1) & (kJumpCacheSize - 1)];
     if (slot && slot->pc == pc) return slot;
     auto it = blocks_.find(pc);
     if (it != blocks_.end()) return slot = it->second;
-    Block* b = translate(pc);
+    Block* b = translate(pc, retired);
     if (b) blocks_.emplace(pc, b);
     return slot = b;
   }
 
   // ---- the interpreter -------------------------------------------------
-  StopReason execute(uint64_t limit);
+  // Not inlined: the label addresses stored in decoded blocks belong to this
+  // one copy of the function.
+  __attribute__((noinline)) StopReason execute(uint64_t limit);
+  const void* const* labels_ = nullptr;
 
   HartConfig config_;
   Bus& bus_;
@@ -602,10 +617,11 @@ StopReason Core<XReg>::execute(uint64_t limit) {
           &&L_block_end,
   };
   static_assert(sizeof(kLabels) / sizeof(kLabels[0]) == static_cast<std::size_t>(Op::count));
+  labels_ = kLabels;
 
-  XReg* const x = x_;
+  uint64_t retired = s_.retired;  // kept local: register writes cannot alias it
   Block* blk = nullptr;
-  Block* prev = nullptr;
+  Block* nb = nullptr;
   const DecodedInsn* ip = nullptr;
   XReg npc = 0;
   bool first = true;  // a breakpoint at the resume address does not stop again
@@ -617,181 +633,182 @@ StopReason Core<XReg>::execute(uint64_t limit) {
     async_ |= kAsyncIrq;
   }
 
-#define X(r) x[r]
-#define SX(r) static_cast<SReg>(x[r])
+#define X(r) x_[r]
+#define SX(r) static_cast<SReg>(x_[r])
 #define RS1 ip->rs1
 #define RS2 ip->rs2
 #define IMM ip->imm
 #define LEN ip->len
 #define PC static_cast<XReg>(ip->pc)
-#define WR(v) (x[ip->rd] = static_cast<XReg>(v))
+#define WR(v) (x_[ip->rd] = static_cast<XReg>(v))
 #define INDEX static_cast<uint64_t>(ip - blk->insns)
-#define RETIRED_NOW (s_.retired + INDEX)
-#define DISPATCH() goto* kLabels[ip->op]
-#define NEXT() \
-  do {         \
-    ++ip;      \
+#define RETIRED_NOW (retired + INDEX)
+#define DISPATCH() goto* ip->handler
+#define NEXT()  \
+  do {          \
+    ++ip;       \
     DISPATCH(); \
   } while (0)
-#define JUMP(t)                    \
-  do {                             \
-    npc = static_cast<XReg>(t);    \
-    goto do_jump;                  \
+// Control transfers end their block: `slot` names the chaining slot of a
+// statically known target; indirect ones go through the jump cache.
+#define JUMP_TO(t, label)        \
+  do {                           \
+    npc = static_cast<XReg>(t);  \
+    goto label;                  \
   } while (0)
-#define BRANCH(c)             \
-  do {                        \
-    if (c) JUMP(PC + IMM);    \
-    JUMP(PC + LEN);           \
+#define JUMP(t) JUMP_TO(t, exit_taken)
+#define JUMP_INDIRECT(t) JUMP_TO(t, exit_indirect)
+#define BRANCH(c)                                 \
+  do {                                            \
+    if (c) JUMP_TO(PC + IMM, exit_taken);         \
+    JUMP_TO(PC + LEN, exit_fallthrough);          \
   } while (0)
-#define RAISE(cause, tval)                                \
-  do {                                                    \
-    fault_ = {cause, static_cast<uint64_t>(tval)};        \
-    goto do_trap;                                         \
+#define RAISE(cause, tval)                             \
+  do {                                                 \
+    fault_ = {cause, static_cast<uint64_t>(tval)};     \
+    goto do_trap;                                      \
   } while (0)
-#define ADDR() static_cast<uint64_t>(static_cast<XReg>(x[ip->rs1] + static_cast<XReg>(ip->imm)))
+#define ADDR() static_cast<uint64_t>(static_cast<XReg>(x_[ip->rs1] + static_cast<XReg>(ip->imm)))
 #define AFTER_SLOW()                \
   do {                              \
     if (async_) goto do_exit_after; \
     NEXT();                         \
   } while (0)
-#define LOAD(T)                                                                 \
+#define LOAD(T)                                                           \
+  do {                                                                    \
+    const uint64_t a_ = ADDR();                                           \
+    T v_;                                                                 \
+    if (mem_.template load_fast<T>(a_, v_)) {                             \
+      WR(v_);                                                             \
+      NEXT();                                                             \
+    }                                                                     \
+    uint64_t w_;                                                          \
+    if (!mem_.load(a_, sizeof(T), w_, RETIRED_NOW, fault_)) goto do_trap; \
+    WR(static_cast<T>(w_));                                               \
+    AFTER_SLOW();                                                         \
+  } while (0)
+#define STORE(T)                                                           \
+  do {                                                                     \
+    const uint64_t a_ = ADDR();                                            \
+    const T v_ = static_cast<T>(x_[ip->rs2]);                               \
+    if (mem_.template store_fast<T>(a_, v_)) NEXT();                       \
+    if (!mem_.store(a_, sizeof(T), v_, RETIRED_NOW, fault_)) goto do_trap; \
+    AFTER_SLOW();                                                          \
+  } while (0)
+#define LOAD_RESERVED(T)                                                        \
   do {                                                                          \
-    const uint64_t a_ = ADDR();                                                 \
-    T v_;                                                                       \
-    if (mem_.template load_fast<T>(a_, v_)) {                                   \
-      WR(v_);                                                                   \
-      NEXT();                                                                   \
-    }                                                                           \
+    const uint64_t a_ = x_[ip->rs1];                                             \
     uint64_t w_;                                                                \
-    if (!mem_.load(a_, sizeof(T), w_, RETIRED_NOW, fault_)) goto do_trap;       \
+    if (!mem_.load(a_, sizeof(T), w_, RETIRED_NOW, fault_, true)) goto do_trap; \
     WR(static_cast<T>(w_));                                                     \
+    reserve(a_);                                                                \
     AFTER_SLOW();                                                               \
   } while (0)
-#define STORE(T)                                                               \
-  do {                                                                         \
-    const uint64_t a_ = ADDR();                                                \
-    const T v_ = static_cast<T>(x[ip->rs2]);                                   \
-    if (mem_.template store_fast<T>(a_, v_)) NEXT();                           \
-    if (!mem_.store(a_, sizeof(T), v_, RETIRED_NOW, fault_)) goto do_trap;     \
-    AFTER_SLOW();                                                              \
+#define STORE_CONDITIONAL(T)                                                                  \
+  do {                                                                                        \
+    const uint64_t a_ = x_[ip->rs1];                                                           \
+    if (a_ & (sizeof(T) - 1)) RAISE(kCauseStoreMisaligned, a_);                               \
+    const bool ok_ = s_.reservation_valid && s_.reservation_addr == (a_ & ~uint64_t{7});      \
+    release_reservation();                                                                    \
+    if (ok_ &&                                                                                \
+        !mem_.store(a_, sizeof(T), static_cast<T>(x_[ip->rs2]), RETIRED_NOW, fault_, true))    \
+      goto do_trap;                                                                           \
+    WR(ok_ ? 0 : 1);                                                                          \
+    AFTER_SLOW();                                                                             \
   } while (0)
-#define LOAD_RESERVED(T)                                                           \
-  do {                                                                             \
-    const uint64_t a_ = x[ip->rs1];                                                \
-    uint64_t w_;                                                                   \
-    if (!mem_.load(a_, sizeof(T), w_, RETIRED_NOW, fault_, true)) goto do_trap;    \
-    WR(static_cast<T>(w_));                                                        \
-    reserve(a_);                                                                   \
-    AFTER_SLOW();                                                                  \
+#define AMO(T, expr)                                                                \
+  do {                                                                              \
+    using U_ = std::make_unsigned_t<T>;                                             \
+    const uint64_t a_ = x_[ip->rs1];                                                 \
+    if (a_ & (sizeof(T) - 1)) RAISE(kCauseStoreMisaligned, a_);                     \
+    const T b = static_cast<T>(x_[ip->rs2]);                                         \
+    T a;                                                                            \
+    if (T* p_ = mem_.template rmw_fast<T>(a_)) {                                    \
+      std::memcpy(&a, p_, sizeof(T));                                               \
+      const T r_ = static_cast<T>(expr);                                            \
+      std::memcpy(p_, &r_, sizeof(T));                                              \
+      WR(a);                                                                        \
+      NEXT();                                                                       \
+    }                                                                               \
+    uint64_t w_;                                                                    \
+    if (!mem_.load(a_, sizeof(T), w_, RETIRED_NOW, fault_, true)) {                 \
+      fault_.cause = kCauseStoreAccessFault;                                        \
+      goto do_trap;                                                                 \
+    }                                                                               \
+    a = static_cast<T>(w_);                                                         \
+    const T r_ = static_cast<T>(expr);                                              \
+    if (!mem_.store(a_, sizeof(T), static_cast<U_>(r_), RETIRED_NOW, fault_, true)) \
+      goto do_trap;                                                                 \
+    WR(a);                                                                          \
+    AFTER_SLOW();                                                                   \
   } while (0)
-#define STORE_CONDITIONAL(T)                                                         \
-  do {                                                                               \
-    const uint64_t a_ = x[ip->rs1];                                                  \
-    if (a_ & (sizeof(T) - 1)) RAISE(kCauseStoreMisaligned, a_);                      \
-    const bool ok_ = s_.reservation_valid && s_.reservation_addr == (a_ & ~uint64_t{7}); \
-    release_reservation();                                                           \
-    if (ok_ && !mem_.store(a_, sizeof(T), static_cast<T>(x[ip->rs2]), RETIRED_NOW, fault_, \
-                           true))                                                    \
-      goto do_trap;                                                                  \
-    WR(ok_ ? 0 : 1);                                                                 \
-    AFTER_SLOW();                                                                    \
+#define CSR_OP(kind, operand)                                                                 \
+  do {                                                                                        \
+    XReg old_ = 0;                                                                            \
+    if (!csr_instruction(IMM, kind, static_cast<XReg>(operand), ip->rs1 != 0, RETIRED_NOW,    \
+                         old_))                                                               \
+      RAISE(kCauseIllegalInstruction, ip->bits);                                              \
+    WR(old_);                                                                                 \
+    JUMP_TO(PC + LEN, exit_fallthrough);                                                      \
   } while (0)
-#define AMO(T, expr)                                                                  \
-  do {                                                                                \
-    using U_ = std::make_unsigned_t<T>;                                               \
-    const uint64_t a_ = x[ip->rs1];                                                   \
-    if (a_ & (sizeof(T) - 1)) RAISE(kCauseStoreMisaligned, a_);                       \
-    const T b = static_cast<T>(x[ip->rs2]);                                           \
-    T a;                                                                              \
-    if (T* p_ = mem_.template rmw_fast<T>(a_)) {                                      \
-      std::memcpy(&a, p_, sizeof(T));                                                 \
-      const T r_ = static_cast<T>(expr);                                              \
-      std::memcpy(p_, &r_, sizeof(T));                                                \
-      WR(a);                                                                          \
-      NEXT();                                                                         \
-    }                                                                                 \
-    uint64_t w_;                                                                      \
-    if (!mem_.load(a_, sizeof(T), w_, RETIRED_NOW, fault_, true)) {                   \
-      fault_.cause = kCauseStoreAccessFault;                                          \
-      goto do_trap;                                                                   \
-    }                                                                                 \
-    a = static_cast<T>(w_);                                                           \
-    const T r_ = static_cast<T>(expr);                                                \
-    if (!mem_.store(a_, sizeof(T), static_cast<U_>(r_), RETIRED_NOW, fault_, true))   \
-      goto do_trap;                                                                   \
-    WR(a);                                                                            \
-    AFTER_SLOW();                                                                     \
+#define WAIT_FOR_INTERRUPT()             \
+  do {                                   \
+    retired += INDEX + 1;                \
+    s_.pc = static_cast<XReg>(PC + LEN); \
+    if ((s_.mip & s_.mie) == 0) {        \
+      s_.wfi = true;                     \
+      s_.retired = retired;              \
+      return StopReason::Wfi;            \
+    }                                    \
+    goto enter;                          \
   } while (0)
-#define CSR_OP(kind, operand)                                                          \
-  do {                                                                                 \
-    XReg old_ = 0;                                                                     \
-    if (!csr_instruction(IMM, kind, static_cast<XReg>(operand), ip->rs1 != 0,          \
-                         RETIRED_NOW, old_))                                           \
-      RAISE(kCauseIllegalInstruction, ip->bits);                                       \
-    WR(old_);                                                                          \
-    JUMP(PC + LEN);                                                                    \
-  } while (0)
-#define WAIT_FOR_INTERRUPT()                        \
-  do {                                              \
-    s_.retired += INDEX + 1;                        \
-    s_.pc = static_cast<XReg>(PC + LEN);            \
-    if ((s_.mip & s_.mie) == 0) {                   \
-      s_.wfi = true;                                \
-      return StopReason::Wfi;                       \
-    }                                               \
-    prev = nullptr;                                 \
-    goto next_block;                                \
-  } while (0)
-#define FENCE_I()              \
-  do {                         \
-    async_ |= kAsyncFlush;     \
-    goto do_exit_after;        \
+#define FENCE_I()          \
+  do {                     \
+    async_ |= kAsyncFlush; \
+    goto do_exit_after;    \
   } while (0)
 
-next_block:
-  if (async_) {
+// Slow entry: s_.pc holds the next instruction's address.
+enter:
+  s_.retired = retired;
+  if (async_ & ~kAsyncDebug) {
     if (auto stop = service_async()) return *stop;
-    prev = nullptr;
   }
-  if (s_.retired >= limit) return StopReason::BudgetSpent;
-  if (!breakpoints_.empty() && !first && breakpoints_.count(static_cast<XReg>(s_.pc)))
+  if (retired >= limit) return StopReason::BudgetSpent;
+  if ((async_ & kAsyncDebug) && !first && breakpoints_.count(static_cast<XReg>(s_.pc)))
     return StopReason::Breakpoint;
   first = false;
-  {
-    Block* nb;
-    if (prev && prev->next[0] && prev->next[0]->pc == s_.pc) {
-      nb = prev->next[0];
-    } else if (prev && prev->next[1] && prev->next[1]->pc == s_.pc) {
-      nb = prev->next[1];
-    } else {
-      nb = lookup(s_.pc);
-      if (!nb) {
-        // Instruction fetch fault at the start of a block.
-        if (++fetch_faults > 2) {
-          report(ReportLevel::Error, "instruction fetch faults in a loop: no executable code at "
-                                     "the trap vector");
-          return StopReason::HaltRequest;
-        }
-        take_trap(fault_.cause, fault_.tval, s_.pc, false);
-        prev = nullptr;
-        goto next_block;
-      }
-      if (prev) prev->next[prev->next[0] ? 1 : 0] = nb;
+  nb = lookup(s_.pc, retired);
+  if (!nb) {
+    // Instruction fetch fault at the start of a block.
+    if (++fetch_faults > 2) {
+      report(ReportLevel::Error, "instruction fetch faults in a loop: no executable code at "
+                                 "the trap vector");
+      return StopReason::HaltRequest;
     }
-    fetch_faults = 0;
-    if (nb->count > limit - s_.retired || trace_) {
-      // Execute one instruction of the block on its own.
-      scratch_insns_[0] = nb->insns[0];
-      scratch_insns_[1] = DecodedInsn{};
-      scratch_insns_[1].op = static_cast<uint16_t>(Op::block_end);
-      scratch_insns_[1].pc = static_cast<XReg>(nb->pc + nb->insns[0].len);
-      scratch_ = Block{nb->pc, scratch_insns_[1].pc, 1, {nullptr, nullptr}, scratch_insns_};
-      if (trace_) trace_(nb->pc, nb->insns[0].bits, s_.retired);
-      blk = &scratch_;
-    } else {
-      blk = nb;
-    }
+    take_trap(fault_.cause, fault_.tval, s_.pc, false);
+    goto enter;
   }
+  fetch_faults = 0;
+  if (async_ & kAsyncDebug) {
+    if (trace_) trace_(nb->pc, nb->insns[0].bits, retired);
+    goto step;
+  }
+run_block:
+  if (nb->count > limit - retired) goto step;
+  blk = nb;
+  ip = blk->insns;
+  DISPATCH();
+
+step:
+  // Execute the block's first instruction on its own.
+  scratch_insns_[0] = nb->insns[0];
+  scratch_insns_[1] = DecodedInsn{};
+  scratch_insns_[1].op = static_cast<uint16_t>(Op::block_end);
+  scratch_insns_[1].handler = kLabels[scratch_insns_[1].op];
+  scratch_insns_[1].pc = static_cast<XReg>(nb->pc + nb->insns[0].len);
+  scratch_ = Block{nb->pc, scratch_insns_[1].pc, 1, {nullptr, nullptr}, scratch_insns_};
+  blk = &scratch_;
   ip = blk->insns;
   DISPATCH();
 
@@ -801,29 +818,64 @@ next_block:
 #undef RVTLM_OP_IMPL
 
 L_block_end:
-  s_.retired += INDEX;
-  s_.pc = ip->pc;
-  prev = blk == &scratch_ ? nullptr : blk;
-  goto next_block;
+  npc = static_cast<XReg>(ip->pc);
+  goto exit_fallthrough;
 
-do_jump:
-  if (npc & jump_mask_) RAISE(kCauseInsnMisaligned, npc);
-  s_.retired += INDEX + 1;
-  s_.pc = npc;
-  prev = blk == &scratch_ ? nullptr : blk;
-  goto next_block;
+#define RVTLM_EXIT_DIRECT(slot)                          \
+  retired += blk->count;                                 \
+  if (npc & jump_mask_) {                                \
+    retired -= blk->count;                               \
+    ip = blk->insns + blk->count - 1;                    \
+    RAISE(kCauseInsnMisaligned, npc);                    \
+  }                                                      \
+  if (async_ || retired >= limit) {                      \
+    s_.pc = npc;                                         \
+    goto enter;                                          \
+  }                                                      \
+  nb = blk->next[slot];                                  \
+  if (!nb) {                                             \
+    nb = lookup(npc, retired);                           \
+    if (!nb) {                                           \
+      s_.pc = npc;                                       \
+      goto enter;                                        \
+    }                                                    \
+    if (blk != &scratch_) blk->next[slot] = nb;          \
+  }                                                      \
+  goto run_block;
+
+exit_taken:
+  RVTLM_EXIT_DIRECT(0)
+exit_fallthrough:
+  RVTLM_EXIT_DIRECT(1)
+#undef RVTLM_EXIT_DIRECT
+
+exit_indirect:
+  retired += blk->count;
+  if (npc & jump_mask_) {
+    retired -= blk->count;
+    ip = blk->insns + blk->count - 1;
+    RAISE(kCauseInsnMisaligned, npc);
+  }
+  if (async_ || retired >= limit) {
+    s_.pc = npc;
+    goto enter;
+  }
+  nb = lookup(npc, retired);
+  if (!nb) {
+    s_.pc = npc;
+    goto enter;
+  }
+  goto run_block;
 
 do_exit_after:
-  s_.retired += INDEX + 1;
+  retired += INDEX + 1;
   s_.pc = static_cast<XReg>(PC + LEN);
-  prev = nullptr;
-  goto next_block;
+  goto enter;
 
 do_trap:
-  s_.retired += INDEX;
+  retired += INDEX;
   take_trap(fault_.cause, fault_.tval, ip->pc, false);
-  prev = nullptr;
-  goto next_block;
+  goto enter;
 
 #undef X
 #undef SX
@@ -838,6 +890,8 @@ do_trap:
 #undef DISPATCH
 #undef NEXT
 #undef JUMP
+#undef JUMP_TO
+#undef JUMP_INDIRECT
 #undef BRANCH
 #undef RAISE
 #undef ADDR

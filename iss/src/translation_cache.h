@@ -23,7 +23,7 @@ class TranslationCache {
  public:
   static constexpr unsigned kPageShift = 12;
   static constexpr uint64_t kPageMask = (uint64_t{1} << kPageShift) - 1;
-  static constexpr unsigned kEntries = 1024;
+  static constexpr unsigned kEntries = 256;
 
   TranslationCache(Bus& bus, CoherenceDomain& domain, DomainMember* self, uint64_t hart_id,
                    MisalignedPolicy misaligned);
