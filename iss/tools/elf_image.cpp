@@ -52,6 +52,14 @@ ElfImage::ElfImage(const std::string& path) : path_(path) {
                                      std::to_string(eh.e_machine) + ")");
   if (eh.e_type != ET_EXEC) fail("not an executable ELF file");
   entry_ = eh.e_entry;
+  if (eh.e_phnum != 0 &&
+      (eh.e_phoff > file_size ||
+       uint64_t{eh.e_phnum} * eh.e_phentsize > file_size - eh.e_phoff))
+    fail("truncated: the program header table extends past the end of the file");
+  if (eh.e_shnum != 0 &&
+      (eh.e_shoff > file_size ||
+       uint64_t{eh.e_shnum} * eh.e_shentsize > file_size - eh.e_shoff))
+    fail("truncated: the section header table extends past the end of the file");
 
   std::size_t count = 0;
   if (elf_getphdrnum(h.elf, &count) != 0) fail("truncated program header table");

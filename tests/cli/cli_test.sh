@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# cli_test.sh CASE RVTLM_ISS BINARY_DIR: one test of the rvtlm-iss command line.
+set -u
+case_name=$1
+iss=$2
+bin=$3
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+fail() { echo "FAIL ($case_name): $*"; exit 1; }
+
+# run ARGS...: runs rvtlm-iss, sets $status, $out, $err (one file each).
+run() {
+  "$iss" "$@" >"$tmp/out" 2>"$tmp/err"
+  status=$?
+  out=$(cat "$tmp/out")
+  err=$(cat "$tmp/err")
+}
+# expect_error PATTERN: exit status 2 and one line on stderr matching PATTERN.
+expect_error() {
+  [ "$status" -eq 2 ] || fail "exit status $status, expected 2 (stderr: $err)"
+  grep -qE -- "$1" "$tmp/err" || fail "stderr '$err' does not match '$1'"
+  [ "$(grep -vc '^Try ' "$tmp/err")" -eq 1 ] || fail "expected one error line, got: $err"
+}
+expect_status() {
+  [ "$status" -eq "$1" ] || fail "exit status $status, expected $1 (stderr: $err)"
+}
+
+basic=$bin/cli-basic-rv64.elf
+case $case_name in
+  missing-file) run "$tmp/none.elf"; expect_error "none\.elf: No such file" ;;
+  empty-file) : >"$tmp/empty.elf"; run "$tmp/empty.elf"; expect_error "empty\.elf: not an ELF file" ;;
+  truncated-elf)
+    head -c 100 "$basic" >"$tmp/cut.elf"; run "$tmp/cut.elf"; expect_error "cut\.elf: truncated" ;;
+  not-riscv) run /bin/true; expect_error "/bin/true: not a RISC-V ELF file" ;;
+  wrong-class) run --xlen 64 "$bin/cli-basic-rv32.elf"; expect_error "cli-basic-rv32\.elf: wrong ELF class" ;;
+  outside-ram) run "$bin/cli-low-rv64.elf"; expect_error "cli-low-rv64\.elf: segment at 0x40000000 .* outside RAM" ;;
+  unknown-option) run --bogus "$basic"; expect_error "unknown option '--bogus'" ;;
+  bad-harts) run --harts 0 "$basic"; expect_error "--harts must be between 1 and 64" ;;
+  bad-xlen) run --xlen 16 "$basic"; expect_error "--xlen must be 32 or 64, not '16'" ;;
+  bad-memory) run --memory 12Q "$basic"; expect_error "--memory: unknown size suffix 'Q'" ;;
+  bad-misaligned) run --misaligned maybe "$basic"; expect_error "--misaligned must be 'trap' or 'emulate'" ;;
+  no-program) run --stats; expect_error "no program given" ;;
+  two-programs) run "$basic" "$basic"; expect_error "more than one program given" ;;
+  console-and-exit)
+    run "$basic"; expect_status 5; [ "$out" = "ok" ] || fail "stdout '$out'" ;;
+  htif-exit) run "$bin/cli-htif-rv64.elf"; expect_status 7 ;;
+  unmapped-access) run "$bin/cli-unmapped-rv64.elf"; expect_status 133 ;;
+  illegal-instruction) run "$bin/cli-illegal-rv64.elf"; expect_status 130 ;;
+  max-insns)
+    run --max-insns 1000 "$bin/cli-spin-rv64.elf"; expect_status 124
+    grep -q "stopped after 1000 instructions (--max-insns)" "$tmp/err" || fail "stderr '$err'" ;;
+  trace)
+    run --trace "$tmp/trace" "$basic"; expect_status 5
+    [ "$(wc -l <"$tmp/trace")" -eq 11 ] || fail "trace has $(wc -l <"$tmp/trace") lines, expected 11"
+    grep -qxE "0 0x0000000080000000 \(0x[0-9a-f]+\) lui t0,0x10000" "$tmp/trace" || fail "first line: $(head -1 "$tmp/trace")"
+    tail -1 "$tmp/trace" | grep -qE "sw t1,0\(t0\)$" || fail "last line: $(tail -1 "$tmp/trace")" ;;
+  stats)
+    run --stats "$basic"; expect_status 5
+    grep -qE "^rvtlm-iss: instructions=11 seconds=[0-9.]+ mips=[0-9.]+$" "$tmp/err" || fail "stderr '$err'" ;;
+  help) run --help; expect_status 0; grep -q "Usage: rvtlm-iss" "$tmp/out" || fail "no usage text" ;;
+  *) fail "unknown case" ;;
+esac
+echo "PASS ($case_name)"

@@ -1,0 +1,11 @@
+/* argv-less guest: which fault to provoke is chosen at build time. */
+#include <stdint.h>
+
+int main(void) {
+#if defined(UNMAPPED_LOAD)
+  return *(volatile int32_t *)16; /* load access fault: exit 0x80 | 5 */
+#elif defined(ILLEGAL)
+  __asm__ volatile(".4byte 0xffffffff"); /* illegal instruction: exit 0x80 | 2 */
+  return 0;
+#endif
+}
