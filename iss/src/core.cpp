@@ -8,6 +8,9 @@
 // instructions retired before the current block, and the position of the
 // current instruction in the block gives the rest.
 #include <algorithm>
+#include <cinttypes>
+#include <cstdio>
+#include <string>
 #include <array>
 #include <cstring>
 #include <limits>
@@ -107,6 +110,14 @@ enum AsyncFlag : uint32_t {
 };
 
 enum class CsrOp { Write, Set, Clear };
+
+constexpr unsigned kLockupTraps = 64;
+
+std::string to_hex(uint64_t v) {
+  char buf[20];
+  std::snprintf(buf, sizeof buf, "%" PRIx64, v);
+  return buf;
+}
 
 constexpr uint64_t kMieWritable = (1u << 3) | (1u << 7) | (1u << 11);
 constexpr uint64_t kMstatusWritable = kMstatusMie | kMstatusMpie;
@@ -625,7 +636,10 @@ StopReason Core<XReg>::execute(uint64_t limit) {
   const DecodedInsn* ip = nullptr;
   XReg npc = 0;
   bool first = true;  // a breakpoint at the resume address does not stop again
-  unsigned fetch_faults = 0;
+  // Traps taken without an instruction retiring in between: a guest whose
+  // trap handler itself traps would otherwise keep run() from returning.
+  unsigned idle_traps = 0;
+  uint64_t idle_trap_count_at = ~uint64_t{0};
 
   if (s_.wfi) {
     if ((s_.mip & s_.mie) == 0) return StopReason::Wfi;
@@ -781,15 +795,9 @@ enter:
   nb = lookup(s_.pc, retired);
   if (!nb) {
     // Instruction fetch fault at the start of a block.
-    if (++fetch_faults > 2) {
-      report(ReportLevel::Error, "instruction fetch faults in a loop: no executable code at "
-                                 "the trap vector");
-      return StopReason::HaltRequest;
-    }
-    take_trap(fault_.cause, fault_.tval, s_.pc, false);
-    goto enter;
+    ip = nullptr;
+    goto take_exception;
   }
-  fetch_faults = 0;
   if (async_ & kAsyncDebug) {
     if (trace_) trace_(nb->pc, nb->insns[0].bits, retired);
     goto step;
@@ -874,7 +882,19 @@ do_exit_after:
 
 do_trap:
   retired += INDEX;
-  take_trap(fault_.cause, fault_.tval, ip->pc, false);
+  s_.pc = ip->pc;
+take_exception:
+  if (retired != idle_trap_count_at) {
+    idle_trap_count_at = retired;
+    idle_traps = 0;
+  } else if (++idle_traps >= kLockupTraps) {
+    s_.retired = retired;
+    report(ReportLevel::Error, "lockup: exceptions follow each other without an instruction "
+                               "retiring (cause " + std::to_string(fault_.cause) + " at pc 0x" +
+                               to_hex(s_.pc) + ")");
+    return StopReason::Lockup;
+  }
+  take_trap(fault_.cause, fault_.tval, s_.pc, false);
   goto enter;
 
 #undef X

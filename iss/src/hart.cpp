@@ -11,6 +11,7 @@ const char* to_string(StopReason reason) {
     case StopReason::Breakpoint: return "breakpoint";
     case StopReason::HaltRequest: return "halt request";
     case StopReason::ExitRequest: return "exit request";
+    case StopReason::Lockup: return "lockup";
   }
   return "?";
 }

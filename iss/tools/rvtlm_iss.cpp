@@ -251,7 +251,7 @@ class Machine final : public Bus {
         total += r.retired;
         if (r.retired) any_ran = true;
         if (r.reason == StopReason::ExitRequest) return exit_status_;
-        if (r.reason == StopReason::HaltRequest && halted_by_error_) return 1;
+        if (r.reason == StopReason::Lockup) return 1;
       }
       if (!any_ran && !advance_idle_time()) {
         std::fprintf(stderr, "rvtlm-iss: all harts wait for an interrupt and no timer is armed\n");
@@ -344,9 +344,8 @@ class Machine final : public Bus {
   }
   bool tohost_page(const BusAccess& a) const {
     if (!tohost_) return false;
-    const uint64_t page = *tohost_ & ~uint64_t{4095};
-    return a.addr >= page && a.addr + a.size <= page + 4096 && a.addr >= kRamBase &&
-           a.addr + a.size <= kRamBase + ram_.size();
+    // The tohost page lies inside RAM (DMI requests exclude it from RAM).
+    return in(a, *tohost_ & ~uint64_t{4095}, 4096) && in(a, kRamBase, ram_.size());
   }
 
   void exit(uint64_t hart, int status) {
@@ -475,7 +474,6 @@ class Machine final : public Bus {
   std::optional<uint64_t> tohost_;
   std::size_t current_ = 0;
   int exit_status_ = 0;
-  bool halted_by_error_ = false;
   FILE* trace_file_ = nullptr;
   std::unique_ptr<Disassembler> disassembler_;
   uint8_t uart_lcr_ = 0, uart_dll_ = 0, uart_dlm_ = 0, uart_ier_ = 0, uart_mcr_ = 0, uart_scr_ = 0;

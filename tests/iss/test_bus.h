@@ -79,14 +79,17 @@ class TestBus : public Bus {
   }
 
  private:
+  static bool within(const BusAccess& a, uint64_t base, uint64_t size) {
+    return a.addr >= base && a.addr - base < size && a.size <= size - (a.addr - base);
+  }
   BusStatus access(const BusAccess& a, void* data, bool write) {
     uint64_t v = 0;
-    if (a.addr >= kRam && a.addr + a.size <= kRam + kRamSize) {
+    if (within(a, kRam, kRamSize)) {
       uint8_t* p = ram.data() + (a.addr - kRam);
       if (write) std::memcpy(p, data, a.size);
       else std::memcpy(data, p, a.size);
       std::memcpy(&v, data, a.size);
-    } else if (a.addr >= kMmio && a.addr + a.size <= kMmio + kMmioSize) {
+    } else if (within(a, kMmio, kMmioSize)) {
       if (a.addr >= kMmioError) return BusStatus::Error;
       if (write) std::memcpy(&v, data, a.size);
       else {

@@ -36,6 +36,8 @@ enum class StopReason : uint8_t {
   Breakpoint,   // the next instruction is at a breakpoint address
   HaltRequest,  // request_halt() was called
   ExitRequest,  // request_exit() was called (e.g. by a finisher device)
+  Lockup,       // traps follow each other without an instruction retiring
+                // (e.g. no executable code at the trap vector)
 };
 
 const char* to_string(StopReason reason);
