@@ -1,0 +1,89 @@
+// rvtlm-check-disasm OBJDUMP OBJECT XLEN: disassembles every instruction of
+// OBJECT with rvtlm and compares with `OBJDUMP -d -M no-aliases`; also checks
+// that the object uses every mnemonic of the encoding table for that XLEN.
+#include <cstdio>
+#include <iostream>
+#include <regex>
+#include <set>
+#include <string>
+
+#include "decoder.h"
+#include "rvtlm/iss/disassembler.h"
+
+namespace {
+
+std::string normalise(std::string s) {
+  // objdump's annotations: " <symbol+offset>" and " # computed address".
+  for (const char* note : {" <", " #"}) {
+    const auto at = s.find(note);
+    if (at != std::string::npos) s.erase(at);
+  }
+  std::string out;
+  for (char c : s) {
+    if (c == '\t') c = ' ';
+    if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
+    out += c;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace rvtlm::iss;
+  if (argc != 4) {
+    std::cerr << "usage: rvtlm-check-disasm OBJDUMP OBJECT 32|64\n";
+    return 2;
+  }
+  const Xlen xlen = std::string(argv[3]) == "32" ? Xlen::Rv32 : Xlen::Rv64;
+  const std::string cmd = std::string(argv[1]) + " -d -M no-aliases " + argv[2];
+  FILE* pipe = popen(cmd.c_str(), "r");
+  if (!pipe) {
+    std::cerr << "cannot run " << cmd << "\n";
+    return 2;
+  }
+  const std::regex line_re(R"(^\s*([0-9a-f]+):\s+([0-9a-f]{4}|[0-9a-f]{8})\s+(\S.*)$)");
+  const Disassembler dis(xlen);
+  std::set<std::string> seen;
+  unsigned compared = 0, mismatches = 0;
+  char buf[512];
+  while (fgets(buf, sizeof buf, pipe)) {
+    std::string line(buf);
+    if (!line.empty() && line.back() == '\n') line.pop_back();
+    std::smatch m;
+    if (!std::regex_match(line, m, line_re)) continue;
+    const uint64_t pc = std::stoull(m[1], nullptr, 16);
+    const uint32_t bits = static_cast<uint32_t>(std::stoul(m[2], nullptr, 16));
+    const std::string want = normalise(m[3]);
+    const std::string got = normalise(dis(bits, pc));
+    ++compared;
+    std::string mnemonic = want.substr(0, want.find(' '));
+    for (const char* suffix : {".aqrl", ".aq", ".rl"}) {
+      const std::string s(suffix);
+      if (mnemonic.size() > s.size() && mnemonic.compare(mnemonic.size() - s.size(), s.size(), s) == 0) {
+        mnemonic.erase(mnemonic.size() - s.size());
+        break;
+      }
+    }
+    seen.insert(mnemonic);
+    if (want != got) {
+      ++mismatches;
+      std::cout << std::hex << pc << std::dec << ": objdump '" << want << "' rvtlm '" << got << "'\n";
+    }
+  }
+  pclose(pipe);
+  std::size_t n;
+  const Encoding* table = Decoder::table(n);
+  const uint32_t exts = enabled_extensions(xlen, true, true, true);
+  unsigned missing = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if ((table[i].extensions & exts) && !seen.count(table[i].mnemonic)) {
+      ++missing;
+      std::cout << "not covered: " << table[i].mnemonic << "\n";
+    }
+  }
+  std::cout << compared << " instructions compared, " << mismatches << " mismatches, " << missing
+            << " mnemonics not covered\n";
+  return compared >= 50 && mismatches == 0 && missing == 0 ? 0 : 1;
+}
