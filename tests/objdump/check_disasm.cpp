@@ -3,7 +3,6 @@
 // that the object uses every mnemonic of the encoding table for that XLEN.
 #include <cstdio>
 #include <iostream>
-#include <regex>
 #include <set>
 #include <string>
 
@@ -28,6 +27,26 @@ std::string normalise(std::string s) {
   return out;
 }
 
+bool is_hex(const std::string& s) {
+  return !s.empty() && s.find_first_not_of("0123456789abcdef") == std::string::npos;
+}
+
+bool parse_line(const std::string& line, std::string& addr, std::string& hex, std::string& text) {
+  const auto colon = line.find(':');
+  if (colon == std::string::npos) return false;
+  addr = line.substr(0, colon);
+  addr.erase(0, addr.find_first_not_of(' '));
+  const auto hex_begin = line.find_first_not_of(" \t", colon + 1);
+  if (hex_begin == std::string::npos) return false;
+  const auto hex_end = line.find_first_of(" \t", hex_begin);
+  if (hex_end == std::string::npos) return false;
+  hex = line.substr(hex_begin, hex_end - hex_begin);
+  const auto text_begin = line.find_first_not_of(" \t", hex_end);
+  if (text_begin == std::string::npos) return false;
+  text = line.substr(text_begin);
+  return is_hex(addr) && is_hex(hex) && (hex.size() == 4 || hex.size() == 8);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -43,7 +62,6 @@ int main(int argc, char** argv) {
     std::cerr << "cannot run " << cmd << "\n";
     return 2;
   }
-  const std::regex line_re(R"(^\s*([0-9a-f]+):\s+([0-9a-f]{4}|[0-9a-f]{8})\s+(\S.*)$)");
   const Disassembler dis(xlen);
   std::set<std::string> seen;
   unsigned compared = 0, mismatches = 0;
@@ -51,11 +69,12 @@ int main(int argc, char** argv) {
   while (fgets(buf, sizeof buf, pipe)) {
     std::string line(buf);
     if (!line.empty() && line.back() == '\n') line.pop_back();
-    std::smatch m;
-    if (!std::regex_match(line, m, line_re)) continue;
-    const uint64_t pc = std::stoull(m[1], nullptr, 16);
-    const uint32_t bits = static_cast<uint32_t>(std::stoul(m[2], nullptr, 16));
-    const std::string want = normalise(m[3]);
+    // "   addr:\thex    \tmnemonic\toperands"
+    std::string addr, hex, text;
+    if (!parse_line(line, addr, hex, text)) continue;
+    const uint64_t pc = std::stoull(addr, nullptr, 16);
+    const uint32_t bits = static_cast<uint32_t>(std::stoul(hex, nullptr, 16));
+    const std::string want = normalise(text);
     const std::string got = normalise(dis(bits, pc));
     ++compared;
     std::string mnemonic = want.substr(0, want.find(' '));
