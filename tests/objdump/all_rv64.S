@@ -497,6 +497,54 @@ _start:
   csrrw zero,mhpmevent9,a1
   csrrs a0,0x7c0,zero
   csrrw zero,0x7c0,a1
+  /* Extremes: immediates and branch offsets at their limits, CSR numbers
+   * given numerically. */
+  .option norvc
+  lui a0,0x80000
+  lui zero,0
+  auipc t6,0x80000
+  addi a0,a1,2047
+  addi a0,a1,-1
+  xori s11,t5,-1
+  sltiu a0,a1,2047
+  slli a0,a1,0
+  lb a0,2047(zero)
+  sw s11,2047(t6)
+  jalr zero,-2048(ra)
+  beq a0,a1,.+4094
+  bne t3,t4,.-4096
+  bgeu zero,zero,.+0
+  jal ra,.+0xffffe
+  jal zero,.-0x100000
+  fence o,i
+  fence w,r
+  csrrs a0,0xc80,zero
+  csrrs a0,0x310,zero
+  csrrs a0,0xb9f,zero
+  csrrs a0,0xfff,zero
+  csrrs a0,0x000,zero
+  csrrwi zero,0x7ff,0
+  .option rvc
+  c.j .+2046
+  c.j .-2048
+  c.beqz a0,.+254
+  c.bnez s1,.-256
+  c.lui a0,0x1
+  c.lui s0,0xfffff
+  c.addi a0,-32
+  c.addi a0,1
+  c.addi4spn a0,sp,4
+  c.andi a0,-32
+  c.li a0,31
+  c.addi16sp sp,-512
+  c.addi16sp sp,16
+  c.lw a5,124(s1)
+  c.sw s0,0(a5)
+  c.ld a5,248(s1)
+  c.sd s0,0(a5)
+  c.addiw a0,-32
+  c.addiw ra,31
+  c.srli a0,0x20
 2:
   .option norvc
   addi zero,zero,0

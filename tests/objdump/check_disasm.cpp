@@ -88,10 +88,14 @@ int main(int argc, char** argv) {
     seen.insert(mnemonic);
     if (want != got) {
       ++mismatches;
-      std::cout << std::hex << pc << std::dec << ": objdump '" << want << "' rvtlm '" << got << "'\n";
+      std::cout << std::hex << pc << std::dec << ": expected '" << want << "' got '" << got << "'\n";
     }
   }
-  pclose(pipe);
+  const int status = pclose(pipe);
+  if (status != 0) {
+    std::cerr << cmd << " failed (status " << status << ")\n";
+    return 1;
+  }
   std::size_t n;
   const Encoding* table = Decoder::table(n);
   const uint32_t exts = enabled_extensions(xlen, true, true, true);
