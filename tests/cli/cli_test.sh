@@ -46,6 +46,7 @@ case $case_name in
     run "$basic"; expect_status 5; [ "$out" = "ok" ] || fail "stdout '$out'" ;;
   htif-exit) run "$bin/cli-htif-rv64.elf"; expect_status 7 ;;
   unmapped-access) run "$bin/cli-unmapped-rv64.elf"; expect_status 133 ;;
+  top-of-memory) run "$bin/cli-top-rv64.elf"; expect_status 135 ;;
   illegal-instruction) run "$bin/cli-illegal-rv64.elf"; expect_status 130 ;;
   max-insns)
     run --max-insns 1000 "$bin/cli-spin-rv64.elf"; expect_status 124
