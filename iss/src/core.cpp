@@ -187,7 +187,7 @@ class Core final : public HartCore {
   bool write_csr(uint16_t n, uint64_t v) override {
     uint64_t old;
     if (!csr_read(n, s_.retired, old)) return false;
-    csr_write(n, v, s_.retired);
+    csr_write(n, v, s_.retired - 1);  // no writing instruction retires (csr_write assumes one)
     return true;
   }
 

@@ -78,7 +78,7 @@ std::string fence_set(unsigned bits) {
   if (bits & 4) s += 'o';
   if (bits & 2) s += 'r';
   if (bits & 1) s += 'w';
-  return s.empty() ? "0" : s;
+  return s.empty() ? "unknown" : s;  // as objdump prints an empty set
 }
 
 }  // namespace
@@ -147,7 +147,15 @@ std::string format(const Decoder& decoder, uint32_t bits, uint64_t pc, Xlen xlen
     case Format::CJ: fmt("%" PRIx64, target); break;
     case Format::CAddi16sp: fmt("sp,%lld", imm); break;
     case Format::CBShift:
-    case Format::CSlli: fmt("%s,0x%x", rd, uimm); break;
+    case Format::CSlli:
+      // A shift by 0 is the RV128 HINT that objdump names c.slli64 etc.
+      if (uimm != 0) {
+        fmt("%s,0x%x", rd, uimm);
+      } else {
+        m += "64";
+        args = rd;
+      }
+      break;
     case Format::CA:
     case Format::CMv:
     case Format::CAdd: fmt("%s,%s", rd, rs2); break;
