@@ -682,6 +682,10 @@ StopReason Core<XReg>::execute(uint64_t limit) {
     fault_ = {cause, static_cast<uint64_t>(tval)};     \
     goto do_trap;                                      \
   } while (0)
+// Without C, a jump to a target that is not 4-byte aligned raises the
+// exception on the jump itself, before it writes rd (Unprivileged spec 2.5).
+#define CHECK_TARGET(t) \
+  if ((t) & jump_mask_) RAISE(kCauseInsnMisaligned, t)
 #define ADDR() static_cast<uint64_t>(static_cast<XReg>(x_[ip->rs1] + static_cast<XReg>(ip->imm)))
 #define AFTER_SLOW()                \
   do {                              \
@@ -915,6 +919,7 @@ take_exception:
 #undef BRANCH
 #undef RAISE
 #undef ADDR
+#undef CHECK_TARGET
 #undef AFTER_SLOW
 #undef LOAD
 #undef STORE

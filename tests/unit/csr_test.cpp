@@ -1,0 +1,251 @@
+// Machine-mode CSRs as guest programs see them (Privileged spec chapter 3,
+// Zicsr, Zicntr).
+#include "rvtlm/iss/csr.h"
+
+#include <gtest/gtest.h>
+
+#include "rvtlm/iss/hart.h"
+#include "test_bus.h"
+
+namespace rvtlm::test {
+namespace {
+
+using iss::HartConfig;
+using iss::StopReason;
+using iss::Xlen;
+namespace csr = iss::csr;
+
+// Runs `m` until its program ends with wfi.
+void run_to_wfi(Machine& m, uint64_t budget = 1000) {
+  const iss::RunResult r = m.hart.run(budget);
+  ASSERT_EQ(r.reason, StopReason::Wfi) << "pc 0x" << std::hex << m.hart.pc();
+}
+
+// Expects that the instruction at `index` of the program trapped as illegal.
+void expect_illegal_at(Machine& m, const Program& p, int index) {
+  m.hart.run(100);
+  EXPECT_EQ(m.hart.pc(), kTrapVector);
+  EXPECT_EQ(m.csr(csr::kMcause), iss::kCauseIllegalInstruction);
+  EXPECT_EQ(m.csr(csr::kMepc), kRamBase + program_size(p, index));
+  EXPECT_EQ(m.csr(csr::kMtval), p[static_cast<std::size_t>(index)].bits);
+}
+
+TEST(Csr, MisaReportsXlenAndExtensions) {
+  const Program p = {csrr(a0, csr::kMisa), wfi()};
+  Machine m64(p);
+  run_to_wfi(m64);
+  EXPECT_EQ(m64.hart.reg(a0), 0x8000000000001105u);  // RV64 I M A C
+
+  Machine m32(p, rv32_config());
+  run_to_wfi(m32);
+  EXPECT_EQ(m32.hart.reg(a0), 0x40001105u);  // RV32 I M A C
+
+  HartConfig base;
+  base.ext_m = base.ext_a = base.ext_c = false;
+  Machine mi(p, base);
+  run_to_wfi(mi);
+  EXPECT_EQ(mi.hart.reg(a0), 0x8000000000000100u);
+}
+
+TEST(Csr, MhartidComesFromConfig) {
+  HartConfig c;
+  c.hart_id = 7;
+  Machine m({csrr(a0, csr::kMhartid), csrr(a1, csr::kMvendorid), wfi()}, c);
+  m.hart.set_reg(a1, 99);
+  run_to_wfi(m);
+  EXPECT_EQ(m.hart.reg(a0), 7u);
+  EXPECT_EQ(m.hart.reg(a1), 0u);
+}
+
+TEST(Csr, MstatusOnlyMieAndMpieAreWritableAndMppReadsMachine) {
+  Machine m({addi(t0, zero, -1), csrw(csr::kMstatus, t0), csrr(a0, csr::kMstatus),
+             csrw(csr::kMstatus, zero), csrr(a1, csr::kMstatus), wfi()});
+  run_to_wfi(m);
+  EXPECT_EQ(m.hart.reg(a0), 0x1888u);  // MPP=3, MPIE, MIE
+  EXPECT_EQ(m.hart.reg(a1), 0x1800u);  // MPP reads 3 even after writing 0
+}
+
+TEST(Csr, MtvecKeepsItsModeWhenAReservedModeIsWritten) {
+  Machine m({csrw(csr::kMtvec, t0), csrr(a0, csr::kMtvec), csrw(csr::kMtvec, t1),
+             csrr(a1, csr::kMtvec), csrw(csr::kMtvec, t2), csrr(a2, csr::kMtvec), wfi()});
+  m.hart.set_reg(t0, 0x80004001);  // vectored
+  m.hart.set_reg(t1, 0x80005002);  // reserved mode 2
+  m.hart.set_reg(t2, 0x80006000);  // direct
+  run_to_wfi(m);
+  EXPECT_EQ(m.hart.reg(a0), 0x80004001u);
+  EXPECT_EQ(m.hart.reg(a1), 0x80005001u);
+  EXPECT_EQ(m.hart.reg(a2), 0x80006000u);
+}
+
+TEST(Csr, MepcClearsBitsBelowInstructionAlignment) {
+  const Program p = {csrw(csr::kMepc, t0), csrr(a0, csr::kMepc), wfi()};
+  Machine with_c(p);
+  with_c.hart.set_reg(t0, 0x80000123);
+  run_to_wfi(with_c);
+  EXPECT_EQ(with_c.hart.reg(a0), 0x80000122u);
+
+  HartConfig no_c;
+  no_c.ext_c = false;
+  Machine without_c(p, no_c);
+  without_c.hart.set_reg(t0, 0x80000123);
+  run_to_wfi(without_c);
+  EXPECT_EQ(without_c.hart.reg(a0), 0x80000120u);
+}
+
+TEST(Csr, MieHasOnlyMachineInterruptBitsWritable) {
+  Machine m({addi(t0, zero, -1), csrw(csr::kMie, t0), csrr(a0, csr::kMie), wfi()});
+  run_to_wfi(m);
+  EXPECT_EQ(m.hart.reg(a0), 0x888u);
+}
+
+TEST(Csr, MipIgnoresCsrWritesAndShowsInterruptLevels) {
+  Machine m({addi(t0, zero, -1), csrrw(a0, csr::kMip, t0), csrr(a1, csr::kMip),
+             csrrc(a2, csr::kMip, t0), csrr(a3, csr::kMip), wfi()});
+  m.hart.set_interrupt(iss::Interrupt::MachineTimer, true);
+  const iss::RunResult r = m.hart.run(1000);
+  // mie is 0, so the pending timer interrupt neither traps nor wakes wfi.
+  EXPECT_EQ(r.reason, StopReason::Wfi);
+  EXPECT_EQ(r.retired, 6u);
+  EXPECT_EQ(m.hart.reg(a0), 0x80u);
+  EXPECT_EQ(m.hart.reg(a1), 0x80u);
+  EXPECT_EQ(m.hart.reg(a2), 0x80u);
+  EXPECT_EQ(m.hart.reg(a3), 0x80u);
+}
+
+TEST(Csr, WriteToReadOnlyCsrIsIllegal) {
+  for (const uint32_t insn :
+       {csrrw(a0, csr::kMhartid, t0), csrrw(zero, csr::kMvendorid, zero),
+        csrrsi(a0, csr::kMarchid, 1), csrrs(a0, csr::kCycle, t0), csrrc(a0, csr::kInstret, t0)}) {
+    SCOPED_TRACE(insn);
+    const Program p = {nop(), insn, wfi()};
+    Machine m(p);
+    m.hart.set_reg(t0, 1);
+    m.hart.set_reg(a0, 0x55);
+    expect_illegal_at(m, p, 1);
+    EXPECT_EQ(m.hart.reg(a0), 0x55u);  // rd is not written
+  }
+}
+
+TEST(Csr, NonexistentCsrIsIllegal) {
+  for (const uint32_t insn :
+       {csrr(a0, 0x7c0), csrr(a0, 0x180 /* satp */), csrr(a0, csr::kMstatusH),
+        csrr(a0, csr::kMinstretH), csrr(a0, csr::kCycleH), csrw(0x105 /* stvec */, t0)}) {
+    SCOPED_TRACE(insn);
+    const Program p = {insn, wfi()};
+    Machine m(p);
+    expect_illegal_at(m, p, 0);
+  }
+}
+
+TEST(Csr, ReadingReadOnlyCsrWithoutWriteDoesNotTrap) {
+  HartConfig c;
+  c.hart_id = 3;
+  Machine m({csrrs(a0, csr::kMhartid, zero), csrrsi(a1, csr::kMhartid, 0),
+             csrrc(a2, csr::kMhartid, zero), csrrs(a3, csr::kInstret, zero), wfi()},
+            c);
+  run_to_wfi(m);
+  EXPECT_EQ(m.hart.reg(a0), 3u);
+  EXPECT_EQ(m.hart.reg(a1), 3u);
+  EXPECT_EQ(m.hart.reg(a2), 3u);
+  EXPECT_EQ(m.hart.reg(a3), 3u);  // instructions retired before it
+}
+
+TEST(Csr, MinstretAndMcycleCountInstructionsRetiredBefore) {
+  Machine m({nop(), nop(), nop(), nop(), nop(), csrr(a0, csr::kMinstret), csrr(a1, csr::kMcycle),
+             csrr(a2, csr::kInstret), csrr(a3, csr::kCycle), wfi()});
+  run_to_wfi(m);
+  EXPECT_EQ(m.hart.reg(a0), 5u);
+  EXPECT_EQ(m.hart.reg(a1), 6u);
+  EXPECT_EQ(m.hart.reg(a2), 7u);
+  EXPECT_EQ(m.hart.reg(a3), 8u);
+  EXPECT_EQ(m.csr(csr::kMinstret), 10u);  // including the wfi
+}
+
+TEST(Csr, WrittenCounterValueIsSeenByTheNextInstruction) {
+  // Privileged spec 3.1.11: the writing instruction does not increment it.
+  Machine m({addi(t0, zero, 100), csrw(csr::kMinstret, t0), csrr(a0, csr::kMinstret), nop(),
+             csrr(a1, csr::kMinstret), csrr(a2, csr::kMcycle), addi(t0, zero, 500),
+             csrw(csr::kMcycle, t0), csrr(a3, csr::kMcycle), csrr(a4, csr::kMinstret), wfi()});
+  run_to_wfi(m);
+  EXPECT_EQ(m.hart.reg(a0), 100u);
+  EXPECT_EQ(m.hart.reg(a1), 102u);
+  EXPECT_EQ(m.hart.reg(a2), 5u);  // mcycle is not affected by the minstret write
+  EXPECT_EQ(m.hart.reg(a3), 500u);
+  EXPECT_EQ(m.hart.reg(a4), 107u);
+}
+
+TEST(Csr, CounterWrittenByDebuggerReadsBackUnchanged) {
+  // Hart::write_csr is not an instruction: nothing retires in between.
+  Machine m({nop(), nop(), wfi()});
+  ASSERT_TRUE(m.hart.write_csr(csr::kMinstret, 1000));
+  ASSERT_TRUE(m.hart.write_csr(csr::kMcycle, 2000));
+  EXPECT_EQ(m.csr(csr::kMinstret), 1000u);
+  EXPECT_EQ(m.csr(csr::kMcycle), 2000u);
+  run_to_wfi(m);
+  EXPECT_EQ(m.csr(csr::kMinstret), 1003u);
+  EXPECT_EQ(m.csr(csr::kMcycle), 2003u);
+}
+
+TEST(Csr, McountinhibitFreezesMcycleAndMinstret) {
+  Program p = {addi(t0, zero, 7), csrw(csr::kMcountinhibit, t0)};
+  for (int i = 0; i < 10; ++i) p.push_back(nop());
+  p.insert(p.end(), {csrr(a0, csr::kMinstret), csrr(a1, csr::kMcycle),
+                     csrr(a2, csr::kMcountinhibit), csrw(csr::kMcountinhibit, zero),
+                     csrr(a3, csr::kMinstret), csrr(a4, csr::kMcycle), wfi()});
+  Machine m(p);
+  run_to_wfi(m);
+  // The instruction setting the inhibit bits still counts; the one clearing
+  // them does not (CSR writes take effect after the instruction).
+  EXPECT_EQ(m.hart.reg(a0), 2u);
+  EXPECT_EQ(m.hart.reg(a1), 2u);
+  EXPECT_EQ(m.hart.reg(a2), 5u);  // TM (bit 1) is read-only zero
+  EXPECT_EQ(m.hart.reg(a3), 2u);
+  EXPECT_EQ(m.hart.reg(a4), 3u);
+}
+
+TEST(Csr, Rv32HighHalvesOfCounters) {
+  Machine m(
+      {addi(t0, zero, 5), csrw(csr::kMinstretH, t0), csrr(a0, csr::kMinstretH),
+       csrr(a1, csr::kMinstret), csrr(a2, csr::kInstretH), csrr(a3, csr::kMcycleH),
+       csrw(csr::kMinstret, zero), csrr(a4, csr::kMinstret), csrr(a5, csr::kMinstretH), wfi()},
+      rv32_config());
+  run_to_wfi(m);
+  EXPECT_EQ(m.hart.reg(a0), 5u);
+  EXPECT_EQ(m.hart.reg(a1), 2u);  // low half continues: retired before, minus the write
+  EXPECT_EQ(m.hart.reg(a2), 5u);
+  EXPECT_EQ(m.hart.reg(a3), 0u);
+  EXPECT_EQ(m.hart.reg(a4), 0u);  // writing minstret replaces only the low half
+  EXPECT_EQ(m.hart.reg(a5), 5u);
+  EXPECT_EQ(m.csr(csr::kMinstret), 3u);  // XLEN wide
+  EXPECT_EQ(m.csr(csr::kMinstretH), 5u);
+}
+
+TEST(Csr, TimeIsIllegalWithoutTimeSource) {
+  const Program p = {nop(), csrr(a0, csr::kTime), wfi()};
+  Machine m(p);
+  expect_illegal_at(m, p, 1);
+  EXPECT_EQ(m.bus.time_reads, std::vector<uint64_t>{1});
+}
+
+TEST(Csr, TimeComesFromTheBusAtTheExactInstruction) {
+  Machine m64({nop(), nop(), nop(), csrr(a0, csr::kTime), wfi()});
+  m64.bus.time = 0x123456789;
+  run_to_wfi(m64);
+  EXPECT_EQ(m64.hart.reg(a0), 0x123456789u);
+  EXPECT_EQ(m64.bus.time_reads, std::vector<uint64_t>{3});
+
+  const Program p = {nop(), nop(), nop(), csrr(a0, csr::kTime), csrr(a1, csr::kTimeH), wfi()};
+  Machine m32(p, rv32_config());
+  m32.bus.time = 0x123456789;
+  run_to_wfi(m32);
+  EXPECT_EQ(m32.hart.reg(a0), 0x23456789u);
+  EXPECT_EQ(m32.hart.reg(a1), 1u);
+  EXPECT_EQ(m32.bus.time_reads, (std::vector<uint64_t>{3, 4}));
+
+  Machine no_timeh(p);  // timeh exists on RV32 only
+  no_timeh.bus.time = 0x123456789;
+  expect_illegal_at(no_timeh, p, 4);
+}
+
+}  // namespace
+}  // namespace rvtlm::test
