@@ -114,7 +114,7 @@ Options parse_options(int argc, char** argv) {
   Options o;
   opterr = 0;
   int c;
-  while ((c = getopt_long(argc, argv, "", kLong, nullptr)) != -1) {
+  while ((c = getopt_long(argc, argv, ":", kLong, nullptr)) != -1) {
     const std::string arg = optarg ? optarg : "";
     switch (c) {
       case kXlen:
@@ -192,7 +192,8 @@ class Machine final : public Bus {
                       seg.address, seg.memory_size, kRamBase, kRamBase + ram_.size() - 1);
         throw ElfError(elf.path() + ": " + buf);
       }
-      std::memcpy(ram_.data() + (seg.address - kRamBase), seg.data.data(), seg.data.size());
+      if (!seg.data.empty())  // memcpy from the nullptr of an empty vector is undefined
+        std::memcpy(ram_.data() + (seg.address - kRamBase), seg.data.data(), seg.data.size());
     }
     HartConfig cfg;
     cfg.xlen = (o.xlen ? o.xlen : elf.xlen()) == 32 ? Xlen::Rv32 : Xlen::Rv64;

@@ -1,0 +1,12 @@
+# Runs PROGRAM twice and fails unless both runs succeed with the same output.
+set(ENV{SYSTEMC_DISABLE_COPYRIGHT_MESSAGE} 1)
+foreach(run 1 2)
+  execute_process(COMMAND ${PROGRAM} OUTPUT_VARIABLE out${run} RESULT_VARIABLE status${run})
+  if(NOT status${run} EQUAL 0)
+    message(FATAL_ERROR "run ${run} of ${PROGRAM} exited with ${status${run}}:\n${out${run}}")
+  endif()
+endforeach()
+if(NOT out1 STREQUAL out2)
+  message(FATAL_ERROR "two runs differ:\n--- run 1\n${out1}--- run 2\n${out2}")
+endif()
+message(STATUS "both runs printed:\n${out1}")

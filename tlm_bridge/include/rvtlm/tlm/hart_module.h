@@ -1,0 +1,182 @@
+// One RISC-V hart as a SystemC module: a TLM-2.0 initiator whose time is
+// derived from the number of instructions it retired (docs/TLM.md).
+#ifndef RVTLM_TLM_HART_MODULE_H
+#define RVTLM_TLM_HART_MODULE_H
+
+#include <tlm_utils/simple_initiator_socket.h>
+
+#include <array>
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <iosfwd>
+#include <memory>
+#include <string>
+#include <systemc>
+#include <tlm>
+#include <utility>
+#include <vector>
+
+#include "rvtlm/iss/bus.h"
+#include "rvtlm/iss/coherence.h"
+#include "rvtlm/iss/hart.h"
+#include "rvtlm/tlm/statistics.h"
+#include "rvtlm/tlm/time_model.h"
+
+namespace rvtlm::tlm {
+
+// When the hart gives control back to the SystemC kernel.
+enum class SyncPolicy : uint8_t {
+  Quantum,   // loosely timed: run ahead by up to the quantum, then sync
+  Lockstep,  // sync after every instruction (slow; for debugging models)
+};
+
+const char* to_string(SyncPolicy policy);
+
+struct HartModuleConfig {
+  iss::HartConfig hart;
+  // nullptr: 1 ns per instruction.
+  std::shared_ptr<const TimeModel> time_model;
+  // This hart's own quantum. Zero follows ::tlm::tlm_global_quantum; when both
+  // are set the hart syncs at the boundaries of either. An effective quantum
+  // of zero (the global quantum's default) syncs after every instruction.
+  sc_core::sc_time quantum = sc_core::SC_ZERO_TIME;
+  SyncPolicy sync = SyncPolicy::Quantum;
+  // Ask targets for direct memory pointers (get_direct_mem_ptr).
+  bool dmi = true;
+  // Deadline bounding: never run past the next pending SystemC activity, so
+  // that an event (a timer interrupt) is seen at the same instruction
+  // whatever the quantum. Off: plain loosely-timed behaviour, events are seen
+  // at the next sync.
+  bool bound_to_next_activity = true;
+  // With deadline bounding, how many delta cycles the hart lets pass at one
+  // point in time while other processes are runnable there (signal updates
+  // propagating an interrupt) before it runs regardless.
+  unsigned max_delta_yields = 8;
+  // Period of the `time` CSR (Zicntr); it should match the platform's mtime.
+  // Zero: no `time` CSR (reading it is an illegal instruction).
+  sc_core::sc_time time_csr_period = sc_core::SC_ZERO_TIME;
+  // Called with the exit code when the hart stops with
+  // iss::StopReason::ExitRequest (after syncing). Empty: sc_core::sc_stop().
+  std::function<void(int)> on_exit;
+};
+
+class HartModule : public sc_core::sc_module, private iss::Bus {
+ public:
+  tlm_utils::simple_initiator_socket<HartModule> socket;
+  // Interrupt lines (levels; mip bits MSIP, MTIP, MEIP, SEIP). Unbound
+  // inputs are allowed and read false.
+  sc_core::sc_in<bool> msip;
+  sc_core::sc_in<bool> mtip;
+  sc_core::sc_in<bool> meip;
+  sc_core::sc_in<bool> seip;
+  // Active high: holds the hart in reset; on release it restarts at
+  // config.hart.reset_pc. Unbound: never in reset.
+  sc_core::sc_in<bool> reset;
+
+  // Harts that share memory must share `domain` (it must outlive them);
+  // nullptr gives the hart a private one.
+  HartModule(const sc_core::sc_module_name& name, HartModuleConfig config,
+             iss::CoherenceDomain* domain = nullptr);
+  ~HartModule() override;
+
+  const char* kind() const override { return "rvtlm::tlm::HartModule"; }
+
+  // The ISS hart: registers, CSRs, breakpoints, request_exit(), ... Do not
+  // call run() on it.
+  iss::Hart& hart() { return hart_; }
+  const iss::Hart& hart() const { return hart_; }
+  const HartModuleConfig& config() const { return config_; }
+  const TimeModel& time_model() const { return *time_model_; }
+
+  // Loader and debugger accesses through transport_dbg; they never advance
+  // time. Return the number of bytes transferred (less than `length` when a
+  // target stops early). Valid once elaboration is complete.
+  unsigned debug_read(uint64_t addr, void* data, unsigned length);
+  unsigned debug_write(uint64_t addr, const void* data, unsigned length);
+
+  // The hart's own time: SystemC time plus the offset it runs ahead by.
+  sc_core::sc_time local_time() const;
+
+  bool exited() const { return exited_; }
+  int exit_code() const { return exit_code_; }
+
+  HartStatistics statistics() const;
+  void print_statistics(std::ostream& os) const;
+
+ private:
+  class QuantumKeeper;
+  enum Input : unsigned { kMsip, kMtip, kMeip, kSeip, kReset, kInputCount };
+
+  // iss::Bus
+  iss::BusStatus read(const iss::BusAccess& access, void* data) override;
+  iss::BusStatus write(const iss::BusAccess& access, const void* data) override;
+  bool request_dmi(uint64_t addr, iss::AccessType type, iss::DmiGrant& grant) override;
+  bool read_time(uint64_t retired, uint64_t& value) override;
+
+  void before_end_of_elaboration() override;
+  void start_of_simulation() override;
+  void end_of_simulation() override;
+
+  void run_thread();
+  void input_method();
+  void invalidate_direct_mem_ptr(sc_dt::uint64 start, sc_dt::uint64 end);
+
+  // One call of iss::Hart::run; the seam where a parallel policy would hand
+  // the hart to a worker thread (docs/TLM.md).
+  iss::RunResult execute(uint64_t budget);
+  iss::BusStatus transport(::tlm::tlm_command command, const iss::BusAccess& access, void* data);
+  unsigned transport_debug(::tlm::tlm_command command, uint64_t addr, void* data, unsigned length);
+  void after_transport(bool stalled);
+  void dmi_hint(uint64_t addr);
+
+  // Absolute time of the hart after `retired` instructions (since reset).
+  sc_core::sc_time time_at(uint64_t retired) const {
+    return anchor_ + time_model_->time(retired - anchor_retired_) + stall_;
+  }
+  void sync();
+  void rebase();
+  void new_quantum();
+  void wait_and_restart(const sc_core::sc_event& event);
+  void hold_in_reset();
+  void wait_for_reset();
+  void apply_interrupt_levels();
+  void flush_reports();
+  void finish_host_clock();
+
+  HartModuleConfig config_;
+  std::shared_ptr<const TimeModel> time_model_;
+  iss::Hart hart_;
+  std::unique_ptr<QuantumKeeper> quantum_keeper_;
+  std::array<std::unique_ptr<sc_core::sc_signal<bool>>, kInputCount> ties_;
+  sc_core::sc_event wake_event_;
+  ::tlm::tlm_generic_payload payload_;
+
+  // The hart's time = anchor_ + time(retired - anchor_retired_) + stall_.
+  sc_core::sc_time anchor_;
+  uint64_t anchor_retired_ = 0;
+  sc_core::sc_time stall_;  // delays added by targets since the anchor
+  bool zero_quantum_ = false;
+  // The absolute time the current run() was budgeted up to.
+  sc_core::sc_time run_limit_;
+  uint64_t run_end_retired_ = 0;  // hart_.retired() when the run's budget is spent
+  bool running_ = false;
+  bool activity_now_known_ = false;
+  unsigned delta_yields_in_row_ = 0;  // at last_yield_time_
+  sc_core::sc_time last_yield_time_;
+
+  std::vector<std::pair<uint64_t, uint64_t>> dmi_refused_;
+  std::vector<std::pair<iss::ReportLevel, std::string>> reports_;
+  bool exited_ = false;
+  int exit_code_ = 0;
+
+  HartStatistics stats_;
+  std::chrono::steady_clock::time_point host_start_;
+  std::chrono::steady_clock::time_point host_end_;
+  bool host_clock_started_ = false;
+  bool host_clock_running_ = false;
+};
+
+}  // namespace rvtlm::tlm
+
+#endif

@@ -1,0 +1,524 @@
+#include "rvtlm/tlm/hart_module.h"
+
+#include <tlm_utils/tlm_quantumkeeper.h>
+
+#include <algorithm>
+#include <limits>
+#include <ostream>
+#include <utility>
+
+namespace rvtlm::tlm {
+
+namespace {
+
+constexpr const char* kMessageType = "rvtlm/tlm/hart";
+constexpr uint64_t kAllAddresses = std::numeric_limits<uint64_t>::max();
+
+// SystemC time by value: sc_time_stamp() returns a reference to a time that
+// moves on at every wait.
+sc_core::sc_time kernel_time() { return sc_core::sc_time_stamp(); }
+
+double seconds_between(std::chrono::steady_clock::time_point from,
+                       std::chrono::steady_clock::time_point to) {
+  return std::chrono::duration<double>(to - from).count();
+}
+
+}  // namespace
+
+const char* to_string(SyncPolicy policy) {
+  switch (policy) {
+    case SyncPolicy::Quantum:
+      return "quantum";
+    case SyncPolicy::Lockstep:
+      return "lockstep";
+  }
+  return "?";
+}
+
+// The standard quantum keeper, with the next sync point readable (the run
+// budget is computed from it) and an optional quantum of the hart's own.
+class HartModule::QuantumKeeper : public tlm_utils::tlm_quantumkeeper {
+ public:
+  explicit QuantumKeeper(const sc_core::sc_time& own_quantum) : own_quantum_(own_quantum) {}
+
+  const sc_core::sc_time& next_sync_point() const { return m_next_sync_point; }
+
+ protected:
+  sc_core::sc_time compute_local_quantum() override {
+    const sc_core::sc_time global = ::tlm::tlm_global_quantum::instance().compute_local_quantum();
+    if (own_quantum_ == sc_core::SC_ZERO_TIME) return global;
+    // Aligned to multiples of the quantum, as tlm_global_quantum does.
+    const uint64_t now = sc_core::sc_time_stamp().value();
+    const uint64_t q = own_quantum_.value();
+    const sc_core::sc_time own = sc_core::sc_time::from_value(q - now % q);
+    if (global == sc_core::SC_ZERO_TIME) return own;
+    return std::min(global, own);
+  }
+
+ private:
+  sc_core::sc_time own_quantum_;
+};
+
+HartModule::HartModule(const sc_core::sc_module_name& name, HartModuleConfig config,
+                       iss::CoherenceDomain* domain)
+    : sc_core::sc_module(name),
+      socket("socket"),
+      msip("msip"),
+      mtip("mtip"),
+      meip("meip"),
+      seip("seip"),
+      reset("reset"),
+      config_(std::move(config)),
+      time_model_(config_.time_model
+                      ? config_.time_model
+                      : std::make_shared<FixedTimeModel>(sc_core::sc_time(1, sc_core::SC_NS))),
+      hart_(config_.hart, *this, domain),
+      quantum_keeper_(std::make_unique<QuantumKeeper>(config_.quantum)) {
+  static const char* const kTieNames[kInputCount] = {"msip_tie", "mtip_tie", "meip_tie", "seip_tie",
+                                                     "reset_tie"};
+  for (unsigned i = 0; i < kInputCount; ++i) {
+    ties_[i] = std::make_unique<sc_core::sc_signal<bool>>(kTieNames[i]);
+  }
+  socket.register_invalidate_direct_mem_ptr(this, &HartModule::invalidate_direct_mem_ptr);
+  // ISS reports are queued and issued between runs: SC_REPORT_ERROR may
+  // throw, and an exception must not unwind through the interpreter.
+  hart_.set_report_handler([this](iss::ReportLevel level, const std::string& message) {
+    reports_.emplace_back(level, message);
+  });
+
+  SC_HAS_PROCESS(HartModule);
+  SC_THREAD(run_thread);
+  SC_METHOD(input_method);
+  sensitive << msip << mtip << meip << seip << reset;
+}
+
+HartModule::~HartModule() = default;
+
+void HartModule::before_end_of_elaboration() {
+  // Unbound inputs read the constant false of a private signal.
+  sc_core::sc_in<bool>* const inputs[kInputCount] = {&msip, &mtip, &meip, &seip, &reset};
+  for (unsigned i = 0; i < kInputCount; ++i) {
+    if (inputs[i]->bind_count() == 0) inputs[i]->bind(*ties_[i]);
+  }
+}
+
+void HartModule::start_of_simulation() {
+  host_start_ = std::chrono::steady_clock::now();
+  host_clock_running_ = true;
+  host_clock_started_ = true;
+}
+
+void HartModule::end_of_simulation() { finish_host_clock(); }
+
+void HartModule::finish_host_clock() {
+  if (!host_clock_running_) return;
+  host_end_ = std::chrono::steady_clock::now();
+  host_clock_running_ = false;
+}
+
+// ---- Time -------------------------------------------------------------------
+
+sc_core::sc_time HartModule::local_time() const { return time_at(hart_.retired()); }
+
+// The hart's time is counted from its anchor, which only moves where time
+// passes without instructions (WFI, reset): syncs keep it, so a time model's
+// rounding never accumulates.
+void HartModule::rebase() {
+  anchor_ = sc_core::sc_time_stamp();
+  anchor_retired_ = hart_.retired();
+  stall_ = sc_core::SC_ZERO_TIME;
+}
+
+void HartModule::new_quantum() {
+  quantum_keeper_->reset();
+  zero_quantum_ = quantum_keeper_->next_sync_point() <= sc_core::sc_time_stamp();
+}
+
+void HartModule::sync() {
+  const sc_core::sc_time now = kernel_time();
+  const sc_core::sc_time hart_time = time_at(hart_.retired());
+  quantum_keeper_->set(hart_time > now ? hart_time - now : sc_core::SC_ZERO_TIME);
+  quantum_keeper_->sync();
+  ++stats_.syncs;
+  new_quantum();
+}
+
+void HartModule::wait_and_restart(const sc_core::sc_event& event) {
+  const sc_core::sc_time before = kernel_time();
+  sc_core::wait(event);
+  stats_.idle_time += sc_core::sc_time_stamp() - before;
+  rebase();
+  new_quantum();
+}
+
+// ---- The hart's thread --------------------------------------------------------
+
+void HartModule::run_thread() {
+  apply_interrupt_levels();
+  rebase();
+  new_quantum();
+  for (;;) {
+    if (reset.read()) {
+      hold_in_reset();
+      continue;
+    }
+    const sc_core::sc_time now = kernel_time();
+    sc_core::sc_time hart_time = time_at(hart_.retired());
+    if (hart_time < now) {
+      // A target waited longer inside b_transport than the delay it was given.
+      stall_ += now - hart_time;
+      hart_time = now;
+    }
+    // A zero quantum leaves no room to run ahead: one instruction at a time.
+    const bool stepping = config_.sync == SyncPolicy::Lockstep || zero_quantum_;
+    sc_core::sc_time limit = quantum_keeper_->next_sync_point();
+    if (!stepping && hart_time >= limit) {
+      sync();
+      continue;
+    }
+
+    activity_now_known_ = false;
+    if (config_.bound_to_next_activity) {
+      sc_core::sc_simcontext* const context = sc_core::sc_get_curr_simcontext();
+      if (context->pending_activity_at_current_time()) {
+        if (hart_time > now) {
+          // Something happens at the current SystemC time, which the hart has
+          // already passed (a target scheduled it during the last run).
+          sync();
+          continue;
+        }
+        if (now != last_yield_time_) delta_yields_in_row_ = 0;
+        if (delta_yields_in_row_ < config_.max_delta_yields) {
+          // Let signal updates and the processes they trigger (an interrupt
+          // controller, this module's input method) run first.
+          ++delta_yields_in_row_;
+          last_yield_time_ = now;
+          ++stats_.delta_yields;
+          sc_core::wait(sc_core::SC_ZERO_TIME);
+          new_quantum();
+          continue;
+        }
+        // Others stay runnable at this time (other harts yielding too): run,
+        // bounded by the next timed event only.
+        activity_now_known_ = true;
+      }
+      sc_core::sc_time next;
+      if (context->next_time(next) && next < limit) limit = next;
+    }
+
+    uint64_t budget = 1;
+    if (!stepping) {
+      const uint64_t done = hart_.retired() - anchor_retired_;
+      const sc_core::sc_time base = anchor_ + stall_;
+      const uint64_t fit = limit > base ? time_model_->instructions_within(limit - base) : 0;
+      budget = fit > done ? fit - done : 0;
+      if (budget == 0) {
+        if (hart_time > now) {
+          sync();
+          continue;
+        }
+        budget = 1;  // the next activity is less than one instruction away
+      }
+    }
+    run_limit_ = limit;
+    run_end_retired_ = hart_.retired() + budget;
+
+    const iss::RunResult result = execute(budget);
+    if (result.retired != 0) delta_yields_in_row_ = 0;  // a new point in the hart's time
+    flush_reports();
+
+    switch (result.reason) {
+      case iss::StopReason::Wfi:
+        if (time_at(hart_.retired()) > sc_core::sc_time_stamp()) {
+          // Sync first; the next run() sees any interrupt that arrived meanwhile.
+          sync();
+        } else {
+          ++stats_.wfi_waits;
+          wait_and_restart(wake_event_);
+        }
+        break;
+      case iss::StopReason::ExitRequest:
+        exited_ = true;
+        exit_code_ = hart_.exit_code();
+        sync();
+        finish_host_clock();
+        if (config_.on_exit) {
+          config_.on_exit(exit_code_);
+        } else {
+          sc_core::sc_stop();
+        }
+        wait_for_reset();
+        break;
+      case iss::StopReason::Lockup:
+        // The ISS reported why; the hart stays stopped until it is reset.
+        sync();
+        wait_for_reset();
+        break;
+      case iss::StopReason::BudgetSpent:
+      case iss::StopReason::Breakpoint:
+      case iss::StopReason::HaltRequest:
+        if (stepping) sync();
+        break;
+    }
+  }
+}
+
+iss::RunResult HartModule::execute(uint64_t budget) {
+  running_ = true;
+  ++stats_.runs;
+  const iss::RunResult result = hart_.run(budget);
+  running_ = false;
+  stats_.instructions += result.retired;
+  return result;
+}
+
+void HartModule::hold_in_reset() {
+  if (time_at(hart_.retired()) > sc_core::sc_time_stamp()) {
+    sync();
+    return;
+  }
+  while (reset.read()) wait_and_restart(wake_event_);
+  hart_.reset();
+  exited_ = false;
+  apply_interrupt_levels();
+  rebase();
+  new_quantum();
+}
+
+// After an exit or a lockup the hart executes nothing until it is reset.
+void HartModule::wait_for_reset() {
+  while (!reset.read()) wait_and_restart(wake_event_);
+}
+
+void HartModule::apply_interrupt_levels() {
+  hart_.set_interrupt(iss::Interrupt::MachineSoftware, msip.read());
+  hart_.set_interrupt(iss::Interrupt::MachineTimer, mtip.read());
+  hart_.set_interrupt(iss::Interrupt::MachineExternal, meip.read());
+  hart_.set_interrupt(iss::Interrupt::SupervisorExternal, seip.read());
+}
+
+void HartModule::input_method() {
+  apply_interrupt_levels();
+  // Only possible while a target waits inside b_transport: stop after the
+  // current instruction so that reset is seen at once.
+  if (running_ && reset.read()) hart_.request_halt();
+  wake_event_.notify();
+}
+
+void HartModule::flush_reports() {
+  if (reports_.empty()) return;
+  std::vector<std::pair<iss::ReportLevel, std::string>> reports;
+  reports.swap(reports_);
+  for (const auto& [level, message] : reports) {
+    const std::string text = std::string(name()) + ": " + message;
+    switch (level) {
+      case iss::ReportLevel::Info:
+        SC_REPORT_INFO(kMessageType, text.c_str());
+        break;
+      case iss::ReportLevel::Warning:
+        SC_REPORT_WARNING(kMessageType, text.c_str());
+        break;
+      case iss::ReportLevel::Error:
+        SC_REPORT_ERROR(kMessageType, text.c_str());
+        break;
+    }
+  }
+}
+
+// ---- Bus: MMIO, DMI, time ---------------------------------------------------------
+
+iss::BusStatus HartModule::read(const iss::BusAccess& access, void* data) {
+  if (access.debug) {
+    return transport_debug(::tlm::TLM_READ_COMMAND, access.addr, data, access.size) == access.size
+               ? iss::BusStatus::Ok
+               : iss::BusStatus::Error;
+  }
+  return transport(::tlm::TLM_READ_COMMAND, access, data);
+}
+
+iss::BusStatus HartModule::write(const iss::BusAccess& access, const void* data) {
+  void* bytes = const_cast<void*>(data);  // TLM payloads take non-const data
+  if (access.debug) {
+    return transport_debug(::tlm::TLM_WRITE_COMMAND, access.addr, bytes, access.size) == access.size
+               ? iss::BusStatus::Ok
+               : iss::BusStatus::Error;
+  }
+  return transport(::tlm::TLM_WRITE_COMMAND, access, bytes);
+}
+
+iss::BusStatus HartModule::transport(::tlm::tlm_command command, const iss::BusAccess& access,
+                                     void* data) {
+  const sc_core::sc_time now = kernel_time();
+  const sc_core::sc_time at = time_at(access.retired);
+  const sc_core::sc_time sent = at > now ? at - now : sc_core::SC_ZERO_TIME;
+  sc_core::sc_time delay = sent;
+
+  ::tlm::tlm_generic_payload& p = payload_;
+  p.set_command(command);
+  p.set_address(access.addr);
+  p.set_data_ptr(static_cast<unsigned char*>(data));
+  p.set_data_length(access.size);
+  p.set_streaming_width(access.size);
+  p.set_byte_enable_ptr(nullptr);
+  p.set_byte_enable_length(0);
+  p.set_dmi_allowed(false);
+  p.set_response_status(::tlm::TLM_INCOMPLETE_RESPONSE);
+  socket->b_transport(p, delay);
+
+  // Whatever the target added, by annotation or by waiting, stalls the hart.
+  const sc_core::sc_time done = sc_core::sc_time_stamp() + delay;
+  const bool stalled = done > now + sent;
+  if (stalled) stall_ += done - (now + sent);
+
+  if (command == ::tlm::TLM_READ_COMMAND) {
+    ++stats_.mmio_reads;
+  } else {
+    ++stats_.mmio_writes;
+  }
+  const bool ok = p.is_response_ok();
+  if (!ok) ++stats_.mmio_errors;
+  if (p.is_dmi_allowed() && config_.dmi) dmi_hint(access.addr);
+  after_transport(stalled);
+  return ok ? iss::BusStatus::Ok : iss::BusStatus::Error;
+}
+
+// The run's budget was computed for the activity known when it started. Stop
+// after the current instruction if the access changed that: a stall that
+// pushes the end of the run past its limit, or an event the target scheduled
+// before that limit (a timer reprogrammed, an interrupt line written).
+void HartModule::after_transport(bool stalled) {
+  if (!running_) return;
+  bool stop = stalled && time_at(run_end_retired_) > run_limit_;
+  if (!stop && config_.bound_to_next_activity) {
+    sc_core::sc_simcontext* const context = sc_core::sc_get_curr_simcontext();
+    if (!activity_now_known_ && context->pending_activity_at_current_time()) {
+      stop = true;
+    } else {
+      sc_core::sc_time next;
+      stop = context->next_time(next) && next < run_limit_;
+    }
+  }
+  if (stop) hart_.request_halt();
+}
+
+bool HartModule::request_dmi(uint64_t addr, iss::AccessType type, iss::DmiGrant& grant) {
+  if (!config_.dmi) {
+    // Spares the hart asking again for any address.
+    grant.start = 0;
+    grant.end = kAllAddresses;
+    return false;
+  }
+  const bool write = type == iss::AccessType::Write;
+  ::tlm::tlm_generic_payload& p = payload_;
+  p.set_command(write ? ::tlm::TLM_WRITE_COMMAND : ::tlm::TLM_READ_COMMAND);
+  p.set_address(addr);
+  p.set_data_ptr(nullptr);
+  p.set_data_length(0);
+  p.set_streaming_width(0);
+  p.set_byte_enable_ptr(nullptr);
+  p.set_byte_enable_length(0);
+  p.set_dmi_allowed(false);
+  p.set_response_status(::tlm::TLM_INCOMPLETE_RESPONSE);
+  ::tlm::tlm_dmi dmi;
+  const bool granted = socket->get_direct_mem_ptr(p, dmi);
+  const bool covers = dmi.get_start_address() <= addr && addr <= dmi.get_end_address();
+  if (granted && covers && dmi.get_dmi_ptr() != nullptr &&
+      (write ? dmi.is_write_allowed() : dmi.is_read_allowed())) {
+    grant.host = dmi.get_dmi_ptr();
+    grant.start = dmi.get_start_address();
+    grant.end = dmi.get_end_address();
+    grant.readable = dmi.is_read_allowed();
+    grant.writable = dmi.is_write_allowed();
+    ++stats_.dmi_grants;
+    return true;
+  }
+  ++stats_.dmi_refusals;
+  // A refusal names the range where DMI is not available (TLM-2.0 LRM
+  // 11.2.6). A grant without the needed permission (a write to ROM) is not
+  // passed on as a refusal: reads in its range may still use DMI.
+  if (!granted && covers) {
+    grant.start = dmi.get_start_address();
+    grant.end = dmi.get_end_address();
+    dmi_refused_.emplace_back(grant.start, grant.end);
+  }
+  return false;
+}
+
+void HartModule::dmi_hint(uint64_t addr) {
+  // The target offers DMI where it refused before: drop the refusal so that
+  // the hart asks again.
+  for (auto it = dmi_refused_.begin(); it != dmi_refused_.end(); ++it) {
+    if (it->first <= addr && addr <= it->second) {
+      const auto range = *it;
+      dmi_refused_.erase(it);
+      hart_.invalidate_dmi(range.first, range.second);
+      return;
+    }
+  }
+}
+
+void HartModule::invalidate_direct_mem_ptr(sc_dt::uint64 start, sc_dt::uint64 end) {
+  ++stats_.dmi_invalidations;
+  hart_.invalidate_dmi(start, end);
+  dmi_refused_.erase(std::remove_if(dmi_refused_.begin(), dmi_refused_.end(),
+                                    [&](const std::pair<uint64_t, uint64_t>& r) {
+                                      return r.first <= end && start <= r.second;
+                                    }),
+                     dmi_refused_.end());
+}
+
+bool HartModule::read_time(uint64_t retired, uint64_t& value) {
+  if (config_.time_csr_period == sc_core::SC_ZERO_TIME) return false;
+  value = time_at(retired).value() / config_.time_csr_period.value();
+  return true;
+}
+
+// ---- Debug access -----------------------------------------------------------------
+
+unsigned HartModule::transport_debug(::tlm::tlm_command command, uint64_t addr, void* data,
+                                     unsigned length) {
+  // Not payload_: a debugger may call this while the hart's own transaction
+  // is in flight (a target waiting inside b_transport).
+  ::tlm::tlm_generic_payload p;
+  p.set_command(command);
+  p.set_address(addr);
+  p.set_data_ptr(static_cast<unsigned char*>(data));
+  p.set_data_length(length);
+  p.set_streaming_width(length);
+  p.set_byte_enable_ptr(nullptr);
+  p.set_byte_enable_length(0);
+  p.set_response_status(::tlm::TLM_INCOMPLETE_RESPONSE);
+  ++stats_.debug_transactions;
+  return socket->transport_dbg(p);
+}
+
+unsigned HartModule::debug_read(uint64_t addr, void* data, unsigned length) {
+  return transport_debug(::tlm::TLM_READ_COMMAND, addr, data, length);
+}
+
+unsigned HartModule::debug_write(uint64_t addr, const void* data, unsigned length) {
+  const unsigned n =
+      transport_debug(::tlm::TLM_WRITE_COMMAND, addr, const_cast<void*>(data), length);
+  // The hart may hold decoded code for the bytes written.
+  if (n != 0) hart_.invalidate_code(addr, addr + n);
+  return n;
+}
+
+// ---- Statistics -------------------------------------------------------------------
+
+HartStatistics HartModule::statistics() const {
+  HartStatistics s = stats_;
+  s.simulated_time = local_time();
+  if (host_clock_started_) {
+    s.host_seconds = seconds_between(
+        host_start_, host_clock_running_ ? std::chrono::steady_clock::now() : host_end_);
+  }
+  s.mips = s.host_seconds > 0 ? static_cast<double>(s.instructions) / s.host_seconds / 1e6 : 0.0;
+  return s;
+}
+
+void HartModule::print_statistics(std::ostream& os) const {
+  rvtlm::tlm::print(os, name(), statistics());
+}
+
+}  // namespace rvtlm::tlm
