@@ -13,6 +13,7 @@ include(CMakePackageConfigHelpers)
 # A static helper library linked by one of these must be listed here too:
 # install(EXPORT) needs every project target in the link interface.
 set(RVTLM_INSTALL_LIBRARIES
+  rvtlm_elf
   rvtlm_iss
   rvtlm_tlm
   rvtlm_models

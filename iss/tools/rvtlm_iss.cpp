@@ -19,15 +19,15 @@
 #include <string>
 #include <vector>
 
-#include "elf_image.h"
+#include "rvtlm/elf/elf_image.h"
 #include "rvtlm/iss/disassembler.h"
 #include "rvtlm/iss/hart.h"
 
 namespace {
 
 using namespace rvtlm::iss;
-using rvtlm::tools::ElfError;
-using rvtlm::tools::ElfImage;
+using rvtlm::elf::ElfError;
+using rvtlm::elf::ElfImage;
 
 constexpr uint64_t kRamBase = 0x80000000;
 constexpr uint64_t kFinisherBase = 0x100000;

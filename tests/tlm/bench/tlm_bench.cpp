@@ -23,7 +23,7 @@
 #include <string>
 #include <vector>
 
-#include "elf_image.h"
+#include "rvtlm/elf/elf_image.h"
 #include "program.h"
 #include "rvtlm/tlm/hart_module.h"
 #include "targets.h"
@@ -156,10 +156,10 @@ Result measure(const Options& o, const sc_core::sc_time& quantum) {
     const std::vector<uint32_t> words = mmio_program(o.mmio_writes);
     std::memcpy(memory.data(), words.data(), words.size() * 4);
   } else {
-    const rvtlm::tools::ElfImage elf(o.program);
+    const rvtlm::elf::ElfImage elf(o.program);
     for (const auto& seg : elf.segments()) {
       if (seg.address < kRamBase || seg.address - kRamBase + seg.memory_size > kRamSize) {
-        throw rvtlm::tools::ElfError(o.program + ": segment outside RAM");
+        throw rvtlm::elf::ElfError(o.program + ": segment outside RAM");
       }
       std::memcpy(memory.data() + (seg.address - kRamBase), seg.data.data(), seg.data.size());
     }

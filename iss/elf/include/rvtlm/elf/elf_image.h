@@ -1,7 +1,8 @@
 // A RISC-V ELF executable read with libelf: loadable segments, entry point
-// and symbols.
-#ifndef RVTLM_TOOLS_ELF_IMAGE_H
-#define RVTLM_TOOLS_ELF_IMAGE_H
+// and symbols. Shared by the runners and the memory model; it depends on
+// neither the ISS nor SystemC.
+#ifndef RVTLM_ELF_ELF_IMAGE_H
+#define RVTLM_ELF_ELF_IMAGE_H
 
 #include <cstdint>
 #include <map>
@@ -10,7 +11,7 @@
 #include <string>
 #include <vector>
 
-namespace rvtlm::tools {
+namespace rvtlm::elf {
 
 // A problem with the file; what() names the file and the problem.
 class ElfError : public std::runtime_error {
@@ -43,6 +44,6 @@ class ElfImage {
   std::map<std::string, uint64_t> symbols_;
 };
 
-}  // namespace rvtlm::tools
+}  // namespace rvtlm::elf
 
 #endif

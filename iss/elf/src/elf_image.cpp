@@ -1,4 +1,4 @@
-#include "elf_image.h"
+#include "rvtlm/elf/elf_image.h"
 
 #include <fcntl.h>
 #include <gelf.h>
@@ -10,7 +10,7 @@
 #include <cstring>
 #include <memory>
 
-namespace rvtlm::tools {
+namespace rvtlm::elf {
 namespace {
 
 struct Fd {
@@ -106,4 +106,4 @@ std::optional<uint64_t> ElfImage::symbol(const std::string& name) const {
   return it->second;
 }
 
-}  // namespace rvtlm::tools
+}  // namespace rvtlm::elf

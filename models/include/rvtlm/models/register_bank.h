@@ -1,0 +1,131 @@
+// The register helper every rvtlm model is built on: a model declares its
+// registers (name, offset, width, reset value, access rule, callbacks) and
+// the bank does the TLM-2.0 decoding, the size and alignment checks and the
+// error responses. A model file then reads like its datasheet.
+#ifndef RVTLM_MODELS_REGISTER_BANK_H
+#define RVTLM_MODELS_REGISTER_BANK_H
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <systemc>
+#include <tlm>
+#include <utility>
+#include <vector>
+
+namespace rvtlm::models {
+
+enum class RegisterAccess : uint8_t {
+  ReadWrite,
+  ReadOnly,   // a write is a bus error (TLM_COMMAND_ERROR_RESPONSE)
+  WriteOnly,  // a read is a bus error
+};
+
+// What a callback knows about the access that called it.
+struct AccessInfo {
+  unsigned index = 0;     // element of a register array (0 for a single register)
+  sc_core::sc_time time;  // when the access happens: sc_time_stamp() + annotated delay
+  bool debug = false;     // transport_dbg: callbacks must not have side effects
+};
+
+struct WriteInfo : AccessInfo {
+  uint64_t old_value = 0;  // the stored value before the write
+  uint64_t data = 0;       // the bytes written, at their place in the register
+  uint64_t byte_mask = 0;  // which bytes were written (0xff per byte)
+  uint64_t value = 0;      // the new stored value: old merged with data, masked by `writable`
+};
+
+// One register (or an array of them), declared in one expression:
+//   Register("lsr", 5, 1).reset(0x60).read_only().on_read(...)
+struct Register {
+  using ReadHook = std::function<uint64_t(const AccessInfo&)>;
+  using WriteHook = std::function<void(const WriteInfo&)>;
+
+  Register(std::string name_, uint64_t offset_, unsigned width_ = 4)
+      : name(std::move(name_)), offset(offset_), width(width_) {}
+
+  Register& reset(uint64_t value) { return reset_value = value, *this; }
+  Register& read_only() { return access = RegisterAccess::ReadOnly, *this; }
+  Register& write_only() { return access = RegisterAccess::WriteOnly, *this; }
+  Register& writable(uint64_t bits) { return writable_bits = bits, *this; }
+  Register& allow_sizes(unsigned mask) { return access_sizes = mask, *this; }
+  Register& array(unsigned count_, uint64_t stride_) {
+    return count = count_, stride = stride_, *this;
+  }
+  Register& on_read(ReadHook hook) { return read_hook = std::move(hook), *this; }
+  Register& on_write(WriteHook hook) { return write_hook = std::move(hook), *this; }
+
+  std::string name;
+  uint64_t offset = 0;
+  unsigned width = 4;  // bytes: 1, 2, 4 or 8
+  uint64_t reset_value = 0;
+  RegisterAccess access = RegisterAccess::ReadWrite;
+  // Bits a write can change; the others keep their value (writes to them are
+  // ignored, not errors).
+  uint64_t writable_bits = ~uint64_t{0};
+  // Access sizes accepted, as a mask of byte counts (1|2|4|8); an access must
+  // be naturally aligned and lie within the register. 0: the width only.
+  unsigned access_sizes = 0;
+  // An array: `count` registers `stride` bytes apart, told apart by
+  // AccessInfo::index.
+  unsigned count = 1;
+  uint64_t stride = 0;
+  // Called for reads; empty: the stored value.
+  ReadHook read_hook;
+  // Called after the stored value took WriteInfo::value.
+  WriteHook write_hook;
+};
+
+class RegisterBank {
+ public:
+  explicit RegisterBank(std::string owner) : owner_(std::move(owner)) {}
+
+  // Throws std::invalid_argument when the register overlaps another or its
+  // width, sizes or stride are invalid. Returns the register's handle.
+  unsigned add(Register reg);
+
+  // The stored value of register `handle`, element `index`.
+  uint64_t get(unsigned handle, unsigned index = 0) const {
+    return values_[registers_[handle].first_value + index];
+  }
+  void set(unsigned handle, uint64_t value) { set(handle, 0, value); }
+  void set(unsigned handle, unsigned index, uint64_t value) {
+    values_[registers_[handle].first_value + index] = value;
+  }
+  const Register& reg(unsigned handle) const { return registers_[handle].reg; }
+
+  // Every register back to its reset value.
+  void reset();
+
+  // b_transport / transport_dbg on the bank: sets the response status. The
+  // payload's address is an offset into the bank. Returns the bytes moved.
+  void transport(tlm::tlm_generic_payload& payload, const sc_core::sc_time& delay);
+  unsigned transport_dbg(tlm::tlm_generic_payload& payload);
+
+  const std::string& owner() const { return owner_; }
+  uint64_t span() const { return span_; }  // one past the highest register byte
+
+ private:
+  struct Entry {
+    Register reg;
+    unsigned first_value = 0;
+    uint64_t end = 0;  // offset + (count-1)*stride + width
+  };
+  bool access(tlm::tlm_generic_payload& payload, const sc_core::sc_time& time, bool debug);
+  // The register containing `offset`, or -1.
+  int find(uint64_t offset, unsigned& index) const;
+
+  std::string owner_;
+  std::vector<Entry> registers_;
+  std::vector<uint64_t> values_;
+  // Dense lookup for banks up to kDenseSpan bytes: 1 + handle per byte, 0 for
+  // no register. Larger banks use a binary search over sorted entries.
+  static constexpr uint64_t kDenseSpan = 0x10000;
+  std::vector<uint16_t> dense_;
+  std::vector<unsigned> sorted_;
+  uint64_t span_ = 0;
+};
+
+}  // namespace rvtlm::models
+
+#endif

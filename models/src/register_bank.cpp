@@ -1,0 +1,242 @@
+#include "rvtlm/models/register_bank.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <stdexcept>
+
+#include "rvtlm/models/register_target.h"
+
+namespace rvtlm::models {
+namespace {
+
+uint64_t width_mask(unsigned bytes) {
+  return bytes >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * bytes)) - 1;
+}
+
+std::string hex(uint64_t v) {
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(v));
+  return buf;
+}
+
+}  // namespace
+
+unsigned RegisterBank::add(Register reg) {
+  const auto fail = [&](const std::string& why) {
+    throw std::invalid_argument(owner_ + ": register " + reg.name + ": " + why);
+  };
+  if (reg.width != 1 && reg.width != 2 && reg.width != 4 && reg.width != 8)
+    fail("width must be 1, 2, 4 or 8 bytes");
+  if (reg.access_sizes == 0) reg.access_sizes = reg.width;
+  if (reg.access_sizes & ~0xfu || (reg.access_sizes & ~((reg.width << 1) - 1)))
+    fail("access sizes must be 1, 2, 4 or 8 bytes and at most the width");
+  if (reg.count == 0) fail("an array needs at least one element");
+  if (reg.count > 1 && reg.stride < reg.width) fail("stride smaller than the width");
+  if (reg.offset % reg.width != 0) fail("offset " + hex(reg.offset) + " not aligned to its width");
+  const uint64_t end = reg.offset + uint64_t{reg.count - 1} * reg.stride + reg.width;
+  for (const Entry& other : registers_) {
+    for (unsigned i = 0; i < reg.count; ++i) {
+      const uint64_t a = reg.offset + uint64_t{i} * reg.stride;
+      for (uint64_t b = a; b < a + reg.width; ++b) {
+        if (b >= other.reg.offset && b < other.end) {
+          const uint64_t rel = b - other.reg.offset;
+          const uint64_t element = other.reg.count > 1 ? rel / other.reg.stride : 0;
+          if (rel - element * other.reg.stride < other.reg.width)
+            fail("overlaps register " + other.reg.name + " at " + hex(b));
+        }
+      }
+    }
+  }
+  if (registers_.size() >= 0xfffe) fail("too many registers");
+  const auto first_value = static_cast<unsigned>(values_.size());
+  values_.resize(values_.size() + reg.count, reg.reset_value & width_mask(reg.width));
+  const auto handle = static_cast<unsigned>(registers_.size());
+  registers_.push_back(Entry{std::move(reg), first_value, end});
+  const Entry& e = registers_.back();
+  span_ = std::max(span_, e.end);
+
+  sorted_.push_back(handle);
+  std::sort(sorted_.begin(), sorted_.end(), [&](unsigned a, unsigned b) {
+    return registers_[a].reg.offset < registers_[b].reg.offset;
+  });
+  if (span_ <= kDenseSpan) {
+    dense_.resize(span_, 0);
+    for (unsigned i = 0; i < e.reg.count; ++i) {
+      const uint64_t a = e.reg.offset + uint64_t{i} * e.reg.stride;
+      std::fill(dense_.begin() + a, dense_.begin() + a + e.reg.width, handle + 1);
+    }
+  } else {
+    dense_.clear();
+  }
+  return handle;
+}
+
+void RegisterBank::reset() {
+  for (const Entry& e : registers_)
+    std::fill(values_.begin() + e.first_value, values_.begin() + e.first_value + e.reg.count,
+              e.reg.reset_value & width_mask(e.reg.width));
+}
+
+int RegisterBank::find(uint64_t offset, unsigned& index) const {
+  if (offset >= span_) return -1;
+  int handle;
+  if (!dense_.empty()) {
+    handle = int{dense_[offset]} - 1;
+    if (handle < 0) return -1;
+  } else {
+    auto it = std::upper_bound(sorted_.begin(), sorted_.end(), offset, [&](uint64_t o, unsigned h) {
+      return o < registers_[h].reg.offset;
+    });
+    if (it == sorted_.begin()) return -1;
+    handle = static_cast<int>(*(it - 1));
+    if (offset >= registers_[handle].end) return -1;
+  }
+  const Register& r = registers_[handle].reg;
+  const uint64_t rel = offset - r.offset;
+  if (r.count == 1) {
+    index = 0;
+    return rel < r.width ? handle : -1;
+  }
+  index = static_cast<unsigned>(rel / r.stride);
+  return rel - uint64_t{index} * r.stride < r.width ? handle : -1;
+}
+
+bool RegisterBank::access(tlm::tlm_generic_payload& p, const sc_core::sc_time& time, bool debug) {
+  const uint64_t addr = p.get_address();
+  const unsigned len = p.get_data_length();
+  unsigned index = 0;
+  const int handle = find(addr, index);
+  if (handle < 0) {
+    p.set_response_status(tlm::TLM_ADDRESS_ERROR_RESPONSE);
+    return false;
+  }
+  const Entry& e = registers_[handle];
+  const Register& r = e.reg;
+  const uint64_t base = r.offset + uint64_t{index} * r.stride;
+  const unsigned pos = static_cast<unsigned>(addr - base);
+  if (len == 0 || len > 8 || (len & (len - 1)) != 0 || !(r.access_sizes & len) || pos % len != 0 ||
+      pos + len > r.width) {
+    p.set_response_status(tlm::TLM_GENERIC_ERROR_RESPONSE);
+    return false;
+  }
+  uint64_t& stored = values_[e.first_value + index];
+  const unsigned shift = 8 * pos;
+  const uint64_t lane = width_mask(len) << shift;
+  if (p.is_read()) {
+    if (r.access == RegisterAccess::WriteOnly) {
+      p.set_response_status(tlm::TLM_COMMAND_ERROR_RESPONSE);
+      return false;
+    }
+    uint64_t value = stored;
+    if (r.read_hook) {
+      AccessInfo info;
+      info.index = index;
+      info.time = time;
+      info.debug = debug;
+      value = r.read_hook(info);
+    }
+    value >>= shift;
+    std::memcpy(p.get_data_ptr(), &value, len);  // little-endian host (checked in CMake)
+  } else if (p.is_write()) {
+    if (r.access == RegisterAccess::ReadOnly) {
+      p.set_response_status(tlm::TLM_COMMAND_ERROR_RESPONSE);
+      return false;
+    }
+    uint64_t data = 0;
+    std::memcpy(&data, p.get_data_ptr(), len);
+    WriteInfo info;
+    info.index = index;
+    info.time = time;
+    info.debug = debug;
+    info.old_value = stored;
+    info.data = data << shift;
+    info.byte_mask = lane;
+    info.value = (stored & ~(lane & r.writable_bits)) | (info.data & lane & r.writable_bits);
+    stored = info.value;
+    if (r.write_hook) r.write_hook(info);
+  }
+  p.set_response_status(tlm::TLM_OK_RESPONSE);
+  return true;
+}
+
+void RegisterBank::transport(tlm::tlm_generic_payload& p, const sc_core::sc_time& delay) {
+  if (p.get_byte_enable_ptr() != nullptr) {
+    p.set_response_status(tlm::TLM_BYTE_ENABLE_ERROR_RESPONSE);
+    return;
+  }
+  if (p.get_streaming_width() < p.get_data_length()) {
+    p.set_response_status(tlm::TLM_BURST_ERROR_RESPONSE);
+    return;
+  }
+  if (p.get_command() == tlm::TLM_IGNORE_COMMAND) {
+    p.set_response_status(tlm::TLM_OK_RESPONSE);
+    return;
+  }
+  access(p, sc_core::sc_time_stamp() + delay, false);
+}
+
+unsigned RegisterBank::transport_dbg(tlm::tlm_generic_payload& p) {
+  // A debugger may read or write any run of bytes: one register byte at a
+  // time, stopping at the first byte that is not a register.
+  const uint64_t addr = p.get_address();
+  const unsigned len = p.get_data_length();
+  unsigned char* data = p.get_data_ptr();
+  const auto command = p.get_command();
+  unsigned done = 0;
+  for (; done < len; ++done) {
+    unsigned index;
+    const int handle = find(addr + done, index);
+    if (handle < 0) break;
+    const Entry& e = registers_[handle];
+    if (command == tlm::TLM_READ_COMMAND) {
+      if (e.reg.access == RegisterAccess::WriteOnly) break;
+      const uint64_t base = e.reg.offset + uint64_t{index} * e.reg.stride;
+      const unsigned pos = static_cast<unsigned>(addr + done - base);
+      uint64_t value = values_[e.first_value + index];
+      if (e.reg.read_hook) {
+        AccessInfo info;
+        info.index = index;
+        info.time = sc_core::sc_time_stamp();
+        info.debug = true;
+        value = e.reg.read_hook(info);
+      }
+      data[done] = static_cast<unsigned char>(value >> (8 * pos));
+    } else if (command == tlm::TLM_WRITE_COMMAND) {
+      if (e.reg.access == RegisterAccess::ReadOnly) break;
+      tlm::tlm_generic_payload one;
+      one.set_command(tlm::TLM_WRITE_COMMAND);
+      one.set_address(addr + done);
+      one.set_data_ptr(data + done);
+      one.set_data_length(1);
+      one.set_streaming_width(1);
+      // Byte writes to a wider register go through as partial writes.
+      Register& r = registers_[handle].reg;
+      const unsigned sizes = r.access_sizes;
+      r.access_sizes |= 1;
+      const bool ok = access(one, sc_core::sc_time_stamp(), true);
+      r.access_sizes = sizes;
+      if (!ok) break;
+    } else {
+      break;
+    }
+  }
+  p.set_response_status(tlm::TLM_OK_RESPONSE);
+  return done;
+}
+
+RegisterTarget::RegisterTarget(const sc_core::sc_module_name& name)
+    : sc_core::sc_module(name), socket("socket"), registers_(this->name()) {
+  socket.register_b_transport(this, &RegisterTarget::b_transport);
+  socket.register_transport_dbg(this, &RegisterTarget::transport_dbg);
+}
+
+void RegisterTarget::b_transport(tlm::tlm_generic_payload& payload, sc_core::sc_time& delay) {
+  registers_.transport(payload, delay);
+}
+
+unsigned RegisterTarget::transport_dbg(tlm::tlm_generic_payload& payload) {
+  return registers_.transport_dbg(payload);
+}
+
+}  // namespace rvtlm::models
