@@ -2,19 +2,22 @@
 # picolibc. Every guest shares guest/common (start-up, linker script, console).
 #
 #   rvtlm_add_guest(<name> ARCH rv64|rv32 SOURCES <files...>
-#                   [NO_RUNTIME] [MARCH <march>] [FLAGS <extra flags...>])
+#                   [NO_RUNTIME] [MARCH <march>] [PLATFORM virt|mcu]
+#                   [FLAGS <extra flags...>])
 #
 # builds ${CMAKE_CURRENT_BINARY_DIR}/<name>.elf and a target <name> (part of
 # ALL). NO_RUNTIME links only the sources and the shared linker script (for
 # assembly programs that bring their own _start); otherwise crt0, the console
-# and picolibc are linked in.
+# and picolibc are linked in. PLATFORM mcu links code into the mcu platform's
+# flash and data into its SRAM (guest/common/link-mcu.ld); the default layout
+# (link.ld) puts everything in RAM at 0x80000000 (virt, rvtlm-iss).
 
 find_program(RVTLM_GUEST_CC riscv64-unknown-elf-gcc)
 find_program(RVTLM_GUEST_OBJDUMP riscv64-unknown-elf-objdump)
 set(RVTLM_GUEST_DIR ${CMAKE_CURRENT_LIST_DIR}/../guest/common)
 
 function(rvtlm_add_guest name)
-  cmake_parse_arguments(G "NO_RUNTIME" "ARCH;MARCH" "SOURCES;FLAGS" ${ARGN})
+  cmake_parse_arguments(G "NO_RUNTIME" "ARCH;MARCH;PLATFORM" "SOURCES;FLAGS" ${ARGN})
   if(NOT RVTLM_GUEST_CC)
     message(FATAL_ERROR "riscv64-unknown-elf-gcc not found: run scripts/setup.sh")
   endif()
@@ -31,6 +34,12 @@ function(rvtlm_add_guest name)
     set(march ${G_MARCH})
   endif()
   set(out ${CMAKE_CURRENT_BINARY_DIR}/${name}.elf)
+  set(ldscript ${RVTLM_GUEST_DIR}/link.ld)
+  if(G_PLATFORM STREQUAL "mcu")
+    set(ldscript ${RVTLM_GUEST_DIR}/link-mcu.ld)
+  elseif(G_PLATFORM AND NOT G_PLATFORM STREQUAL "virt")
+    message(FATAL_ERROR "rvtlm_add_guest(${name}): PLATFORM must be virt or mcu")
+  endif()
   set(srcs)
   foreach(s ${G_SOURCES})
     get_filename_component(abs ${s} ABSOLUTE)
@@ -39,7 +48,7 @@ function(rvtlm_add_guest name)
   # -misa-spec=2.2 keeps Zicsr/Zifencei inside "i" so that the picolibc
   # multilib for rv64imac/rv32imac is selected.
   set(flags -march=${march} -misa-spec=2.2 -mabi=${mabi} -mcmodel=medany -O2 -g
-      -I${RVTLM_GUEST_DIR} -T ${RVTLM_GUEST_DIR}/link.ld -Wl,--no-warn-rwx-segments)
+      -I${RVTLM_GUEST_DIR} -T ${ldscript} -Wl,--no-warn-rwx-segments)
   if(G_NO_RUNTIME)
     list(APPEND flags -nostdlib -nostartfiles)
     set(runtime)
@@ -50,7 +59,7 @@ function(rvtlm_add_guest name)
   add_custom_command(
     OUTPUT ${out}
     COMMAND ${RVTLM_GUEST_CC} ${flags} ${G_FLAGS} ${runtime} ${srcs} -o ${out}
-    DEPENDS ${srcs} ${runtime} ${RVTLM_GUEST_DIR}/link.ld ${RVTLM_GUEST_DIR}/guest.h
+    DEPENDS ${srcs} ${runtime} ${ldscript} ${RVTLM_GUEST_DIR}/guest.h
     COMMENT "Guest ${name}.elf (${march})"
     VERBATIM)
   add_custom_target(${name} ALL DEPENDS ${out})

@@ -28,7 +28,20 @@ _start:
   sub a0, sp, t0
   mv s1, a0
   bnez s0, 2f
-  /* hart 0: clear .bss */
+  /* hart 0: copy .data from its load address (flash on mcu; the same place
+   * elsewhere), then clear .bss */
+  la t0, __data_start
+  la t1, __data_end
+  la t2, __data_source
+  beq t0, t2, 6f
+5:
+  bgeu t0, t1, 6f
+  lw t3, 0(t2)
+  sw t3, 0(t0)
+  addi t0, t0, 4
+  addi t2, t2, 4
+  j 5b
+6:
   la t0, __bss_start
   la t1, __bss_end
 1:
