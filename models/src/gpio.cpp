@@ -24,8 +24,8 @@ Gpio::Gpio(const sc_core::sc_module_name& name, const GpioConfig& config)
   };
   const auto w1c = [&](const char* reg_name, uint64_t offset, unsigned& handle) {
     handle = registers_.add(
-        Register(reg_name, offset).writable(0).on_write([this, &handle](const WriteInfo& w) {
-          clear_pending(handle, w);
+        Register(reg_name, offset).writable(0).on_write([this, h = &handle](const WriteInfo& w) {
+          clear_pending(*h, w);
         }));
   };
   const auto alias = [&](const char* reg_name, uint64_t offset, auto op) {

@@ -58,12 +58,12 @@ void Htif::command(uint64_t value, const sc_core::sc_time& time) {
   const uint64_t payload = value & kPayloadMask;
   if (device == kDeviceSyscall && cmd == 0) {
     if (payload & 1) {
-      exit(static_cast<int>(static_cast<uint32_t>(payload >> 1)), time);
+      finish(static_cast<int>(static_cast<uint32_t>(payload >> 1)), time);
     } else {
       SC_REPORT_WARNING(name(), ("tohost " + hex(value) +
                                  ": syscall-proxy requests are not supported; exiting with code 1")
                                     .c_str());
-      exit(1, time);
+      finish(1, time);
     }
   } else if (device == kDeviceConsole && cmd == kConsolePutChar) {
     const char c = static_cast<char>(payload & 0xff);
@@ -87,7 +87,7 @@ void Htif::command(uint64_t value, const sc_core::sc_time& time) {
   }
 }
 
-void Htif::exit(int code, const sc_core::sc_time& time) {
+void Htif::finish(int code, const sc_core::sc_time& time) {
   // Several harts may report; the first one decides the outcome.
   if (finished_) return;
   finished_ = true;

@@ -62,7 +62,7 @@ class Htif : public RegisterTarget {
 
   void write_tohost(const WriteInfo& w);
   void command(uint64_t value, const sc_core::sc_time& time);
-  void exit(int code, const sc_core::sc_time& time);
+  void finish(int code, const sc_core::sc_time& time);
 
   HtifConfig config_;
   unsigned tohost_ = 0;
