@@ -170,7 +170,7 @@ void Uart16550::write_thr(const WriteInfo& access) {
   } else {
     backend_->write(byte);
     ++bytes_transmitted_;
-    const sc_core::sc_time now = sc_core::sc_time_stamp();
+    const sc_core::sc_time& now = sc_core::sc_time_stamp();
     if (tx_trace_.push(access.time, byte)) tx_event_.notify(access.time - now);
     if (!flush_pending_) {
       flush_pending_ = true;
@@ -315,7 +315,7 @@ void Uart16550::update_irq(const sc_core::sc_time& time) {
 // --- processes -----------------------------------------------------------
 
 void Uart16550::drive_irq() {
-  const sc_core::sc_time now = sc_core::sc_time_stamp();
+  const sc_core::sc_time& now = sc_core::sc_time_stamp();
   while (!irq_changes_.empty() && irq_changes_.front().time <= now) {
     irq_level_ = irq_changes_.front().value;
     irq_changes_.pop();
@@ -328,7 +328,7 @@ void Uart16550::drive_tx_byte() {
   // One byte per delta cycle, so that bytes written at the same time each
   // become the signal's value in turn.
   if (tx_trace_.empty()) return;
-  const sc_core::sc_time now = sc_core::sc_time_stamp();
+  const sc_core::sc_time& now = sc_core::sc_time_stamp();
   tx_byte.write(tx_trace_.front().value);
   tx_trace_.pop();
   if (!tx_trace_.empty()) {

@@ -90,13 +90,13 @@ class Bench : public sc_core::sc_module {
     return p.get_response_status();
   }
   uint64_t address(unsigned reg) const { return uint64_t{reg} << uart.config().reg_shift; }
-  uint8_t read(unsigned reg, sc_time delay = SC_ZERO_TIME) {
+  uint8_t read(unsigned reg, const sc_time& delay = SC_ZERO_TIME) {
     uint64_t v = 0;
     EXPECT_EQ(access(tlm::TLM_READ_COMMAND, address(reg), uart.config().reg_io_width, v, delay),
               tlm::TLM_OK_RESPONSE);
     return static_cast<uint8_t>(v);
   }
-  void write(unsigned reg, uint8_t value, sc_time delay = SC_ZERO_TIME) {
+  void write(unsigned reg, uint8_t value, const sc_time& delay = SC_ZERO_TIME) {
     uint64_t v = value;
     EXPECT_EQ(access(tlm::TLM_WRITE_COMMAND, address(reg), uart.config().reg_io_width, v, delay),
               tlm::TLM_OK_RESPONSE);
