@@ -7,7 +7,7 @@ required=(
   cmake ninja-build g++ pkg-config
   libsystemc-dev libboost-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  libfdt-dev libelf-dev
+  libfdt-dev libelf-dev nlohmann-json3-dev device-tree-compiler
   gcc-riscv64-unknown-elf binutils-riscv64-unknown-elf picolibc-riscv64-unknown-elf
   gdb-multiarch
   clang libfuzzer-14-dev libclang-rt-14-dev

@@ -16,6 +16,10 @@ _start:
   .option norelax
   la gp, __global_pointer$
   .option pop
+  /* Boot convention: a0 = hart id, a1 = the device tree; hart 0 publishes
+   * both below, other harts get a0 as secondary_main's second argument. */
+  mv s2, a1
+  mv s3, a0
   la t0, trap_entry_default
   csrw mtvec, t0
   csrr s0, mhartid
@@ -27,7 +31,15 @@ _start:
   /* TLS block at the bottom of this hart's stack region. */
   sub a0, sp, t0
   mv s1, a0
-  bnez s0, 2f
+  beqz s0, 7f
+  /* Other harts wait until hart 0 has prepared .data and .bss. */
+  la t0, boot_ready
+8:
+  lw t1, 0(t0)
+  beqz t1, 8b
+  fence r, rw
+  j 2f
+7:
   /* hart 0: copy .data from its load address (flash on mcu; the same place
    * elsewhere), then clear .bss */
   la t0, __data_start
@@ -45,16 +57,25 @@ _start:
   la t0, __bss_start
   la t1, __bss_end
 1:
-  bgeu t0, t1, 2f
+  bgeu t0, t1, 1f
   REG_S zero, 0(t0)
   addi t0, t0, __SIZEOF_POINTER__
   j 1b
+1:
+  fence rw, w
+  la t0, boot_ready
+  li t1, 1
+  sw t1, 0(t0)
 2:
   mv a0, s1
   call _init_tls
   mv a0, s1
   call _set_tls
   bnez s0, 3f
+  la t0, guest_boot_dtb
+  REG_S s2, 0(t0)
+  la t0, guest_boot_a0
+  REG_S s3, 0(t0)
   call __libc_init_array
   li a0, 0
   li a1, 0
@@ -62,11 +83,18 @@ _start:
   call exit
 3:
   mv a0, s0
+  mv a1, s3
   call secondary_main
 4:
   wfi
   j 4b
 
+  .section .data
+  .align 2
+boot_ready:
+  .word 0
+
+  .text
   .weak secondary_main
 secondary_main:
   wfi

@@ -11,6 +11,14 @@
 extern "C" {
 #endif
 
+/* The device tree address the platform passed in a1 at reset (0: none). */
+extern uintptr_t guest_boot_dtb;
+/* a0 at hart 0's reset (the hart id, by the same convention). */
+extern uintptr_t guest_boot_a0;
+
+/* Harts in the device tree (1 without one). */
+unsigned guest_harts(void);
+
 /* Ends the simulation with the given exit status (test finisher and HTIF). */
 void guest_exit(int status) __attribute__((noreturn));
 /* Writes one byte to the 16550 console, polling LSR.THRE. */

@@ -163,6 +163,8 @@ class Core final : public HartCore {
   void reset() override {
     release_reservation();
     std::fill(std::begin(x_), std::end(x_), XReg{0});
+    for (const auto& [index, value] : config_.reset_registers)
+      if (index > 0 && index < 32) x_[index] = static_cast<XReg>(value);
     s_ = HartState{};
     s_.pc = static_cast<XReg>(config_.reset_pc);
     s_.priv = 3;

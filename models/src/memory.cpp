@@ -86,15 +86,15 @@ void Memory::set_dmi(bool enabled) {
   config_.dmi = enabled;
 }
 
-void Memory::b_transport(tlm::tlm_generic_payload& p, sc_core::sc_time& delay) {
+void Memory::b_transport(::tlm::tlm_generic_payload& p, sc_core::sc_time& delay) {
   const uint64_t addr = p.get_address();
   const unsigned len = p.get_data_length();
   if (addr > config_.size || len > config_.size - addr) {
-    p.set_response_status(tlm::TLM_ADDRESS_ERROR_RESPONSE);
+    p.set_response_status(::tlm::TLM_ADDRESS_ERROR_RESPONSE);
     return;
   }
   if (p.get_streaming_width() < len) {
-    p.set_response_status(tlm::TLM_BURST_ERROR_RESPONSE);
+    p.set_response_status(::tlm::TLM_BURST_ERROR_RESPONSE);
     return;
   }
   const unsigned char* be = p.get_byte_enable_ptr();
@@ -102,7 +102,7 @@ void Memory::b_transport(tlm::tlm_generic_payload& p, sc_core::sc_time& delay) {
   uint8_t* mem = data_ + addr;
   unsigned char* data = p.get_data_ptr();
   switch (p.get_command()) {
-    case tlm::TLM_READ_COMMAND:
+    case ::tlm::TLM_READ_COMMAND:
       if (be) {
         for (unsigned i = 0; i < len; ++i)
           if (be[i % be_len]) data[i] = mem[i];
@@ -111,9 +111,9 @@ void Memory::b_transport(tlm::tlm_generic_payload& p, sc_core::sc_time& delay) {
       }
       delay += config_.read_latency;
       break;
-    case tlm::TLM_WRITE_COMMAND:
+    case ::tlm::TLM_WRITE_COMMAND:
       if (config_.read_only) {
-        p.set_response_status(tlm::TLM_COMMAND_ERROR_RESPONSE);
+        p.set_response_status(::tlm::TLM_COMMAND_ERROR_RESPONSE);
         return;
       }
       if (be) {
@@ -128,22 +128,22 @@ void Memory::b_transport(tlm::tlm_generic_payload& p, sc_core::sc_time& delay) {
       break;
   }
   p.set_dmi_allowed(config_.dmi);
-  p.set_response_status(tlm::TLM_OK_RESPONSE);
+  p.set_response_status(::tlm::TLM_OK_RESPONSE);
 }
 
-bool Memory::get_direct_mem_ptr(tlm::tlm_generic_payload& p, tlm::tlm_dmi& dmi) {
+bool Memory::get_direct_mem_ptr(::tlm::tlm_generic_payload& p, ::tlm::tlm_dmi& dmi) {
   if (!config_.dmi || p.get_address() >= config_.size) return false;
   dmi.set_dmi_ptr(data_);
   dmi.set_start_address(0);
   dmi.set_end_address(config_.size - 1);
-  dmi.set_granted_access(config_.read_only ? tlm::tlm_dmi::DMI_ACCESS_READ
-                                           : tlm::tlm_dmi::DMI_ACCESS_READ_WRITE);
+  dmi.set_granted_access(config_.read_only ? ::tlm::tlm_dmi::DMI_ACCESS_READ
+                                           : ::tlm::tlm_dmi::DMI_ACCESS_READ_WRITE);
   dmi.set_read_latency(config_.read_latency);
   dmi.set_write_latency(config_.write_latency);
   return true;
 }
 
-unsigned Memory::transport_dbg(tlm::tlm_generic_payload& p) {
+unsigned Memory::transport_dbg(::tlm::tlm_generic_payload& p) {
   const uint64_t addr = p.get_address();
   if (addr >= config_.size) return 0;
   const auto len =
@@ -155,7 +155,7 @@ unsigned Memory::transport_dbg(tlm::tlm_generic_payload& p) {
   } else {
     return 0;
   }
-  p.set_response_status(tlm::TLM_OK_RESPONSE);
+  p.set_response_status(::tlm::TLM_OK_RESPONSE);
   return len;
 }
 

@@ -57,6 +57,7 @@ unsigned RegisterBank::add(Register reg) {
   span_ = std::max(span_, e.end);
 
   sorted_.push_back(handle);
+  if (e.reg.count > 1) arrays_.push_back(handle);
   std::sort(sorted_.begin(), sorted_.end(), [&](unsigned a, unsigned b) {
     return registers_[a].reg.offset < registers_[b].reg.offset;
   });
@@ -80,35 +81,42 @@ void RegisterBank::reset() {
 
 int RegisterBank::find(uint64_t offset, unsigned& index) const {
   if (offset >= span_) return -1;
-  int handle;
+  const auto covers = [&](int handle) {
+    const Register& r = registers_[handle].reg;
+    if (offset < r.offset || offset >= registers_[handle].end) return false;
+    const uint64_t rel = offset - r.offset;
+    const uint64_t element = r.count == 1 ? 0 : rel / r.stride;
+    if (rel - element * r.stride >= r.width) return false;
+    index = static_cast<unsigned>(element);
+    return true;
+  };
   if (!dense_.empty()) {
-    handle = int{dense_[offset]} - 1;
+    const int handle = int{dense_[offset]} - 1;
     if (handle < 0) return -1;
-  } else {
-    auto it = std::upper_bound(sorted_.begin(), sorted_.end(), offset, [&](uint64_t o, unsigned h) {
-      return o < registers_[h].reg.offset;
-    });
-    if (it == sorted_.begin()) return -1;
-    handle = static_cast<int>(*(it - 1));
-    if (offset >= registers_[handle].end) return -1;
+    covers(handle);
+    return handle;
   }
-  const Register& r = registers_[handle].reg;
-  const uint64_t rel = offset - r.offset;
-  if (r.count == 1) {
-    index = 0;
-    return rel < r.width ? handle : -1;
-  }
-  index = static_cast<unsigned>(rel / r.stride);
-  return rel - uint64_t{index} * r.stride < r.width ? handle : -1;
+  auto it = std::upper_bound(sorted_.begin(), sorted_.end(), offset, [&](uint64_t o, unsigned h) {
+    return o < registers_[h].reg.offset;
+  });
+  if (it == sorted_.begin()) return -1;
+  const int nearest = static_cast<int>(*(it - 1));
+  if (covers(nearest)) return nearest;
+  // Arrays interleave (a PLIC's per-context threshold and claim registers):
+  // the element may belong to an array that starts further down.
+  for (unsigned handle : arrays_)
+    if (static_cast<int>(handle) != nearest && covers(static_cast<int>(handle)))
+      return static_cast<int>(handle);
+  return -1;
 }
 
-bool RegisterBank::access(tlm::tlm_generic_payload& p, const sc_core::sc_time& time, bool debug) {
+bool RegisterBank::access(::tlm::tlm_generic_payload& p, const sc_core::sc_time& time, bool debug) {
   const uint64_t addr = p.get_address();
   const unsigned len = p.get_data_length();
   unsigned index = 0;
   const int handle = find(addr, index);
   if (handle < 0) {
-    p.set_response_status(tlm::TLM_ADDRESS_ERROR_RESPONSE);
+    p.set_response_status(::tlm::TLM_ADDRESS_ERROR_RESPONSE);
     return false;
   }
   const Entry& e = registers_[handle];
@@ -117,7 +125,7 @@ bool RegisterBank::access(tlm::tlm_generic_payload& p, const sc_core::sc_time& t
   const unsigned pos = static_cast<unsigned>(addr - base);
   if (len == 0 || len > 8 || (len & (len - 1)) != 0 || !(r.access_sizes & len) || pos % len != 0 ||
       pos + len > r.width) {
-    p.set_response_status(tlm::TLM_GENERIC_ERROR_RESPONSE);
+    p.set_response_status(::tlm::TLM_GENERIC_ERROR_RESPONSE);
     return false;
   }
   uint64_t& stored = values_[e.first_value + index];
@@ -125,7 +133,7 @@ bool RegisterBank::access(tlm::tlm_generic_payload& p, const sc_core::sc_time& t
   const uint64_t lane = width_mask(len) << shift;
   if (p.is_read()) {
     if (r.access == RegisterAccess::WriteOnly) {
-      p.set_response_status(tlm::TLM_COMMAND_ERROR_RESPONSE);
+      p.set_response_status(::tlm::TLM_COMMAND_ERROR_RESPONSE);
       return false;
     }
     uint64_t value = stored;
@@ -140,7 +148,7 @@ bool RegisterBank::access(tlm::tlm_generic_payload& p, const sc_core::sc_time& t
     std::memcpy(p.get_data_ptr(), &value, len);  // little-endian host (checked in CMake)
   } else if (p.is_write()) {
     if (r.access == RegisterAccess::ReadOnly) {
-      p.set_response_status(tlm::TLM_COMMAND_ERROR_RESPONSE);
+      p.set_response_status(::tlm::TLM_COMMAND_ERROR_RESPONSE);
       return false;
     }
     uint64_t data = 0;
@@ -156,27 +164,27 @@ bool RegisterBank::access(tlm::tlm_generic_payload& p, const sc_core::sc_time& t
     stored = info.value;
     if (r.write_hook) r.write_hook(info);
   }
-  p.set_response_status(tlm::TLM_OK_RESPONSE);
+  p.set_response_status(::tlm::TLM_OK_RESPONSE);
   return true;
 }
 
-void RegisterBank::transport(tlm::tlm_generic_payload& p, const sc_core::sc_time& delay) {
+void RegisterBank::transport(::tlm::tlm_generic_payload& p, const sc_core::sc_time& delay) {
   if (p.get_byte_enable_ptr() != nullptr) {
-    p.set_response_status(tlm::TLM_BYTE_ENABLE_ERROR_RESPONSE);
+    p.set_response_status(::tlm::TLM_BYTE_ENABLE_ERROR_RESPONSE);
     return;
   }
   if (p.get_streaming_width() < p.get_data_length()) {
-    p.set_response_status(tlm::TLM_BURST_ERROR_RESPONSE);
+    p.set_response_status(::tlm::TLM_BURST_ERROR_RESPONSE);
     return;
   }
-  if (p.get_command() == tlm::TLM_IGNORE_COMMAND) {
-    p.set_response_status(tlm::TLM_OK_RESPONSE);
+  if (p.get_command() == ::tlm::TLM_IGNORE_COMMAND) {
+    p.set_response_status(::tlm::TLM_OK_RESPONSE);
     return;
   }
   access(p, sc_core::sc_time_stamp() + delay, false);
 }
 
-unsigned RegisterBank::transport_dbg(tlm::tlm_generic_payload& p) {
+unsigned RegisterBank::transport_dbg(::tlm::tlm_generic_payload& p) {
   // A debugger may read or write any run of bytes: one register byte at a
   // time, stopping at the first byte that is not a register.
   const uint64_t addr = p.get_address();
@@ -189,7 +197,7 @@ unsigned RegisterBank::transport_dbg(tlm::tlm_generic_payload& p) {
     const int handle = find(addr + done, index);
     if (handle < 0) break;
     const Entry& e = registers_[handle];
-    if (command == tlm::TLM_READ_COMMAND) {
+    if (command == ::tlm::TLM_READ_COMMAND) {
       if (e.reg.access == RegisterAccess::WriteOnly) break;
       const uint64_t base = e.reg.offset + uint64_t{index} * e.reg.stride;
       const unsigned pos = static_cast<unsigned>(addr + done - base);
@@ -202,10 +210,10 @@ unsigned RegisterBank::transport_dbg(tlm::tlm_generic_payload& p) {
         value = e.reg.read_hook(info);
       }
       data[done] = static_cast<unsigned char>(value >> (8 * pos));
-    } else if (command == tlm::TLM_WRITE_COMMAND) {
+    } else if (command == ::tlm::TLM_WRITE_COMMAND) {
       if (e.reg.access == RegisterAccess::ReadOnly) break;
-      tlm::tlm_generic_payload one;
-      one.set_command(tlm::TLM_WRITE_COMMAND);
+      ::tlm::tlm_generic_payload one;
+      one.set_command(::tlm::TLM_WRITE_COMMAND);
       one.set_address(addr + done);
       one.set_data_ptr(data + done);
       one.set_data_length(1);
@@ -221,7 +229,7 @@ unsigned RegisterBank::transport_dbg(tlm::tlm_generic_payload& p) {
       break;
     }
   }
-  p.set_response_status(tlm::TLM_OK_RESPONSE);
+  p.set_response_status(::tlm::TLM_OK_RESPONSE);
   return done;
 }
 
@@ -231,11 +239,11 @@ RegisterTarget::RegisterTarget(const sc_core::sc_module_name& name)
   socket.register_transport_dbg(this, &RegisterTarget::transport_dbg);
 }
 
-void RegisterTarget::b_transport(tlm::tlm_generic_payload& payload, sc_core::sc_time& delay) {
+void RegisterTarget::b_transport(::tlm::tlm_generic_payload& payload, sc_core::sc_time& delay) {
   registers_.transport(payload, delay);
 }
 
-unsigned RegisterTarget::transport_dbg(tlm::tlm_generic_payload& payload) {
+unsigned RegisterTarget::transport_dbg(::tlm::tlm_generic_payload& payload) {
   return registers_.transport_dbg(payload);
 }
 

@@ -25,7 +25,7 @@ Router::Router(const sc_core::sc_module_name& name)
   initiator_socket.register_invalidate_direct_mem_ptr(this, &Router::invalidate_direct_mem_ptr);
 }
 
-void Router::map(tlm::tlm_target_socket<>& target, AddressRange range) {
+void Router::map(::tlm::tlm_target_socket<>& target, AddressRange range) {
   const auto fail = [&](const std::string& why) {
     throw std::invalid_argument(std::string(name()) + ": " + range.name + " at " + hex(range.base) +
                                 ": " + why);
@@ -69,11 +69,11 @@ const AddressRange* Router::decode(uint64_t addr) const {
   return i < 0 ? nullptr : &ranges_[i];
 }
 
-void Router::b_transport(int, tlm::tlm_generic_payload& p, sc_core::sc_time& delay) {
+void Router::b_transport(int, ::tlm::tlm_generic_payload& p, sc_core::sc_time& delay) {
   const uint64_t addr = p.get_address();
   const int i = route(addr);
   if (i < 0 || p.get_data_length() > ranges_[i].end() - addr) {
-    p.set_response_status(tlm::TLM_ADDRESS_ERROR_RESPONSE);
+    p.set_response_status(::tlm::TLM_ADDRESS_ERROR_RESPONSE);
     if (trace) trace({sc_core::sc_time_stamp() + delay, &p, i < 0 ? nullptr : &ranges_[i]});
     return;
   }
@@ -91,7 +91,7 @@ void Router::b_transport(int, tlm::tlm_generic_payload& p, sc_core::sc_time& del
   trace({time, &p, &r});
 }
 
-bool Router::get_direct_mem_ptr(int, tlm::tlm_generic_payload& p, tlm::tlm_dmi& dmi) {
+bool Router::get_direct_mem_ptr(int, ::tlm::tlm_generic_payload& p, ::tlm::tlm_dmi& dmi) {
   const uint64_t addr = p.get_address();
   const int i = route(addr);
   if (i < 0) return false;
@@ -122,7 +122,7 @@ bool Router::get_direct_mem_ptr(int, tlm::tlm_generic_payload& p, tlm::tlm_dmi& 
   return granted;
 }
 
-unsigned Router::transport_dbg(int, tlm::tlm_generic_payload& p) {
+unsigned Router::transport_dbg(int, ::tlm::tlm_generic_payload& p) {
   const uint64_t addr = p.get_address();
   const int i = route(addr);
   if (i < 0) return 0;

@@ -4,7 +4,7 @@
 _start:
   la t0, tohost
   li t1, (7 << 1) | 1
-  sw t1, 0(t0)
+  sd t1, 0(t0)
 1:
   j 1b
   .section .tohost, "aw", @progbits

@@ -130,6 +130,21 @@ TEST(RegisterBank, LargeSparseBankUsesTheSameRules) {
   EXPECT_EQ(bus.last, tlm::TLM_ADDRESS_ERROR_RESPONSE);
 }
 
+TEST(RegisterBank, InterleavedArraysInALargeBank) {
+  // Two arrays with the same stride, one register apart: an element of the
+  // first lies between elements of the second.
+  RegisterBank bank("plic-contexts");
+  bank.add(Register("threshold", 0x200000, 4).reset(1).array(4, 0x1000));
+  bank.add(Register("claim", 0x200004, 4).reset(2).array(4, 0x1000));
+  Bus bus{bank};
+  EXPECT_EQ(bus.read(0x203000, 4), 1u);
+  EXPECT_EQ(bus.last, tlm::TLM_OK_RESPONSE);
+  EXPECT_EQ(bus.read(0x203004, 4), 2u);
+  EXPECT_EQ(bus.last, tlm::TLM_OK_RESPONSE);
+  bus.read(0x203008, 4);
+  EXPECT_EQ(bus.last, tlm::TLM_ADDRESS_ERROR_RESPONSE);
+}
+
 TEST(RegisterBank, RejectsOverlapsAndBadWidths) {
   RegisterBank bank("dev");
   bank.add(Register("a", 0, 8));

@@ -4,6 +4,8 @@
 
 #include <cstdint>
 #include <functional>
+#include <utility>
+#include <vector>
 #include <memory>
 #include <string>
 
@@ -18,6 +20,9 @@ struct HartConfig {
   Xlen xlen = Xlen::Rv64;
   uint64_t hart_id = 0;
   uint64_t reset_pc = 0x80000000;
+  // Integer registers given a value at every reset (all others are zero): the
+  // boot convention of firmware and kernels is a0 = hart id, a1 = device tree.
+  std::vector<std::pair<unsigned, uint64_t>> reset_registers;
   MisalignedPolicy misaligned = MisalignedPolicy::Trap;
   bool ext_m = true;
   bool ext_a = true;

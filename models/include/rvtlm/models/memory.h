@@ -63,9 +63,9 @@ class Memory : public sc_core::sc_module {
   void set_dmi(bool enabled);
 
  private:
-  void b_transport(tlm::tlm_generic_payload& payload, sc_core::sc_time& delay);
-  bool get_direct_mem_ptr(tlm::tlm_generic_payload& payload, tlm::tlm_dmi& dmi);
-  unsigned transport_dbg(tlm::tlm_generic_payload& payload);
+  void b_transport(::tlm::tlm_generic_payload& payload, sc_core::sc_time& delay);
+  bool get_direct_mem_ptr(::tlm::tlm_generic_payload& payload, ::tlm::tlm_dmi& dmi);
+  unsigned transport_dbg(::tlm::tlm_generic_payload& payload);
   void check_range(uint64_t offset, uint64_t length, const char* what) const;
 
   MemoryConfig config_;

@@ -99,8 +99,8 @@ class RegisterBank {
 
   // b_transport / transport_dbg on the bank: sets the response status. The
   // payload's address is an offset into the bank. Returns the bytes moved.
-  void transport(tlm::tlm_generic_payload& payload, const sc_core::sc_time& delay);
-  unsigned transport_dbg(tlm::tlm_generic_payload& payload);
+  void transport(::tlm::tlm_generic_payload& payload, const sc_core::sc_time& delay);
+  unsigned transport_dbg(::tlm::tlm_generic_payload& payload);
 
   const std::string& owner() const { return owner_; }
   uint64_t span() const { return span_; }  // one past the highest register byte
@@ -111,7 +111,7 @@ class RegisterBank {
     unsigned first_value = 0;
     uint64_t end = 0;  // offset + (count-1)*stride + width
   };
-  bool access(tlm::tlm_generic_payload& payload, const sc_core::sc_time& time, bool debug);
+  bool access(::tlm::tlm_generic_payload& payload, const sc_core::sc_time& time, bool debug);
   // The register containing `offset`, or -1.
   int find(uint64_t offset, unsigned& index) const;
 
@@ -123,6 +123,7 @@ class RegisterBank {
   static constexpr uint64_t kDenseSpan = 0x10000;
   std::vector<uint16_t> dense_;
   std::vector<unsigned> sorted_;
+  std::vector<unsigned> arrays_;  // registers with more than one element
   uint64_t span_ = 0;
 };
 

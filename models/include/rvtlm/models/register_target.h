@@ -25,8 +25,8 @@ class RegisterTarget : public sc_core::sc_module {
   RegisterBank registers_;
 
  private:
-  void b_transport(tlm::tlm_generic_payload& payload, sc_core::sc_time& delay);
-  unsigned transport_dbg(tlm::tlm_generic_payload& payload);
+  void b_transport(::tlm::tlm_generic_payload& payload, sc_core::sc_time& delay);
+  unsigned transport_dbg(::tlm::tlm_generic_payload& payload);
 };
 
 }  // namespace rvtlm::models

@@ -31,7 +31,7 @@ struct AddressRange {
 // One routed transaction, for tracing (--trace tlm).
 struct RouterTraceRecord {
   sc_core::sc_time time;                    // sc_time_stamp() + annotated delay at the request
-  const tlm::tlm_generic_payload* payload;  // after the target responded; address is global
+  const ::tlm::tlm_generic_payload* payload;  // after the target responded; address is global
   const AddressRange* range;                // nullptr: unmapped
 };
 
@@ -50,7 +50,7 @@ class Router : public sc_core::sc_module {
   // range.base. Throws std::invalid_argument for an empty range, a range past
   // the end of the address space or an overlap between ordinary ranges.
   // Call during elaboration.
-  void map(tlm::tlm_target_socket<>& target, AddressRange range);
+  void map(::tlm::tlm_target_socket<>& target, AddressRange range);
 
   const std::vector<AddressRange>& ranges() const { return ranges_; }
   // The range `addr` is routed to, or nullptr.
@@ -60,9 +60,9 @@ class Router : public sc_core::sc_module {
   std::function<void(const RouterTraceRecord&)> trace;
 
  private:
-  void b_transport(int id, tlm::tlm_generic_payload& payload, sc_core::sc_time& delay);
-  bool get_direct_mem_ptr(int id, tlm::tlm_generic_payload& payload, tlm::tlm_dmi& dmi);
-  unsigned transport_dbg(int id, tlm::tlm_generic_payload& payload);
+  void b_transport(int id, ::tlm::tlm_generic_payload& payload, sc_core::sc_time& delay);
+  bool get_direct_mem_ptr(int id, ::tlm::tlm_generic_payload& payload, ::tlm::tlm_dmi& dmi);
+  unsigned transport_dbg(int id, ::tlm::tlm_generic_payload& payload);
   void invalidate_direct_mem_ptr(int id, sc_dt::uint64 start, sc_dt::uint64 end);
   int route(uint64_t addr) const;
 

@@ -1,0 +1,80 @@
+// A platform as data: harts, memory map, devices and interrupt wiring. One
+// builder (Platform) turns a description into modules and bindings, and the
+// device tree is generated from the same description. Descriptions are
+// written in JSON (docs/PLATFORMS.md); virt and mcu are built in.
+#ifndef RVTLM_PLATFORMS_DESCRIPTION_H
+#define RVTLM_PLATFORMS_DESCRIPTION_H
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace rvtlm::platforms {
+
+// A description that cannot be used; what() says where and why.
+class DescriptionError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct DeviceDescription {
+  std::string name;  // unique within the platform
+  std::string type;  // a DeviceRegistry type: memory, uart16550, aclint, plic, ...
+  uint64_t base = 0;
+  uint64_t size = 0;
+  // Interrupt sources at the platform's interrupt controller, one per output
+  // line of the device, in the device's line order.
+  std::vector<unsigned> interrupts;
+  // Everything else the description says about the device (type-specific
+  // settings such as "frequency" or "read_only").
+  nlohmann::json properties = nlohmann::json::object();
+
+  // A property as a number (numbers, "0x..." strings and sizes like "64K"
+  // are accepted); `fallback` when it is absent.
+  uint64_t number(const std::string& key, uint64_t fallback) const;
+  bool flag(const std::string& key, bool fallback) const;
+  std::string text(const std::string& key, const std::string& fallback) const;
+};
+
+struct PlatformDescription {
+  std::string name;
+  std::string model;  // the device tree's model string
+  unsigned harts = 1;
+  unsigned max_harts = 8;
+  unsigned xlen = 64;
+  // Default time per instruction in nanoseconds (a command-line time model
+  // overrides it).
+  double ns_per_insn = 1.0;
+  // Contexts of the interrupt controller per hart, in order: "M" and
+  // optionally "S" (the supervisor external interrupt, SEIP).
+  std::vector<std::string> hart_contexts = {"M", "S"};
+  std::string memory;   // the main RAM device: --memory resizes it; the device tree goes there
+  std::string console;  // the UART that --uart connects and /chosen/stdout-path names
+  std::vector<DeviceDescription> devices;
+
+  const DeviceDescription* find(const std::string& name) const;
+  DeviceDescription* find(const std::string& name);
+  // The first device of `type`, or nullptr.
+  const DeviceDescription* find_type(const std::string& type) const;
+
+  // Throws DescriptionError when names repeat, a named device is missing or
+  // values are out of range.
+  void validate() const;
+};
+
+// Parses a description; `origin` names it in error messages (a file name).
+PlatformDescription parse_description(const std::string& json_text, const std::string& origin);
+PlatformDescription load_description(const std::string& path);
+// "virt", "mcu", or the path of a JSON description.
+PlatformDescription description_by_name(const std::string& name_or_path);
+std::vector<std::string> builtin_platforms();
+
+// "64M", "0x1000", "4096", "1G": bytes. std::nullopt for anything else.
+std::optional<uint64_t> parse_size(const std::string& text);
+
+}  // namespace rvtlm::platforms
+
+#endif

@@ -1,0 +1,104 @@
+// Device types a platform description can name: how to build one, connect
+// it and describe it in the device tree. The built-in models are
+// preregistered; a user adds their own SystemC model under a new type name
+// and then uses it from a description, without changing rvtlm.
+#ifndef RVTLM_PLATFORMS_DEVICE_REGISTRY_H
+#define RVTLM_PLATFORMS_DEVICE_REGISTRY_H
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <systemc>
+#include <tlm>
+#include <vector>
+
+#include "rvtlm/platforms/description.h"
+#include "rvtlm/platforms/device_tree.h"
+
+namespace rvtlm::platforms {
+
+class Platform;
+
+enum class HartLine : uint8_t { Msip, Mtip, Meip, Seip };
+
+// What a device factory gets from the platform while it is built.
+class DeviceContext {
+ public:
+  DeviceContext(Platform& platform, const DeviceDescription& device)
+      : platform_(platform), device_(device) {}
+
+  Platform& platform() const { return platform_; }
+  const DeviceDescription& device() const { return device_; }
+  const PlatformDescription& description() const;
+  unsigned harts() const;
+
+  // Routes [device.base, device.base + device.size) to `socket`.
+  void map(::tlm::tlm_target_socket<>& socket) const;
+  // The signal of the device's interrupt output `line`, wired to interrupt
+  // controller source device.interrupts[line]. Throws DescriptionError when
+  // the description gives the device fewer interrupts.
+  sc_core::sc_signal<bool>& interrupt(unsigned line) const;
+  // The signal of an interrupt controller's input for `source` (nullptr: no
+  // device drives that source).
+  sc_core::sc_signal<bool>* source(unsigned source) const;
+  // A hart's interrupt input.
+  sc_core::sc_signal<bool>& hart_line(unsigned hart, HartLine line) const;
+  // The interrupt controller's contexts: for each, the hart and the line it
+  // drives (Meip or Seip), in context order.
+  std::vector<std::pair<unsigned, HartLine>> contexts() const;
+
+ private:
+  Platform& platform_;
+  const DeviceDescription& device_;
+};
+
+// What a device tree writer gets: the writer, inside /soc, and phandles.
+struct DeviceTreeContext {
+  DeviceTreeWriter& tree;
+  const DeviceDescription& device;
+  const PlatformDescription& description;
+  std::vector<uint32_t> cpu_interrupt_controllers;  // phandle per hart
+  uint32_t interrupt_parent = 0;                     // the PLIC's phandle; 0: none
+  uint32_t own_phandle = 0;  // this device's phandle when it is the interrupt parent
+  std::vector<std::pair<unsigned, HartLine>> contexts;
+
+  // "<prefix>@<base in hex>"
+  std::string node_name(const std::string& prefix) const;
+  // interrupt-parent and interrupts for the device's sources, if it has any.
+  void write_interrupts() const;
+};
+
+struct DeviceType {
+  // Builds the device, maps its socket (DeviceContext::map) and binds its
+  // interrupt outputs. Throws DescriptionError for bad properties.
+  std::function<std::unique_ptr<sc_core::sc_module>(DeviceContext&)> create;
+  // After every device exists: binds inputs that other devices drive (an
+  // interrupt controller's sources). May be empty.
+  std::function<void(DeviceContext&, sc_core::sc_module&)> connect;
+  // Writes the device's node under /soc. Empty: no node.
+  std::function<void(const DeviceTreeContext&)> device_tree;
+  // Adds the device's signals to a VCD file. May be empty.
+  std::function<void(sc_core::sc_trace_file*, sc_core::sc_module&)> trace;
+};
+
+class DeviceRegistry {
+ public:
+  // Empty; see builtin().
+  DeviceRegistry() = default;
+  // memory, uart16550, aclint, plic, test-finisher, gpio.
+  static DeviceRegistry builtin();
+
+  // Adds or replaces a type.
+  void add(const std::string& type, DeviceType device_type);
+  const DeviceType* find(const std::string& type) const;
+  std::vector<std::string> types() const;
+
+ private:
+  std::map<std::string, DeviceType> types_;
+};
+
+}  // namespace rvtlm::platforms
+
+#endif

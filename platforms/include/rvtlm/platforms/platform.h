@@ -1,0 +1,138 @@
+// A virtual platform built from a description: harts (rvtlm::tlm), a router
+// and the described devices, wired as the description says, with a device
+// tree generated from the same description.
+#ifndef RVTLM_PLATFORMS_PLATFORM_H
+#define RVTLM_PLATFORMS_PLATFORM_H
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <systemc>
+#include <vector>
+
+#include "rvtlm/iss/types.h"
+#include "rvtlm/models/router.h"
+#include "rvtlm/platforms/description.h"
+#include "rvtlm/platforms/device_registry.h"
+#include "rvtlm/tlm/hart_module.h"
+#include "rvtlm/tlm/time_model.h"
+
+namespace rvtlm::elf {
+class ElfImage;
+}
+namespace rvtlm::models {
+class Memory;
+class Htif;
+}  // namespace rvtlm::models
+
+namespace rvtlm::platforms {
+
+// How a description is instantiated; empty optionals keep the description's
+// values.
+struct PlatformOptions {
+  std::optional<unsigned> harts;
+  std::optional<unsigned> xlen;
+  std::optional<uint64_t> memory_size;  // of the description's main memory
+  // nullptr: the description's ns_per_insn.
+  std::shared_ptr<const rvtlm::tlm::TimeModel> time_model;
+  sc_core::sc_time quantum = sc_core::sc_time(10, sc_core::SC_US);
+  rvtlm::tlm::SyncPolicy sync = rvtlm::tlm::SyncPolicy::Quantum;
+  bool bound_to_next_activity = true;
+  bool dmi = true;
+  iss::MisalignedPolicy misaligned = iss::MisalignedPolicy::Trap;
+  // Back end of the console UART: stdio, null, file:PATH, tcp:PORT.
+  std::string console = "stdio";
+  // Where every hart starts; empty: the base of the main memory.
+  std::optional<uint64_t> entry;
+  // An HTIF device at the ELF's tohost symbol, with fromhost where the
+  // ELF's fromhost symbol is (if it has one).
+  std::optional<uint64_t> tohost;
+  std::optional<uint64_t> fromhost;
+  // Place the device tree in the main memory and pass its address in a1.
+  bool device_tree = true;
+};
+
+class Platform : public sc_core::sc_module {
+ public:
+  // Throws DescriptionError for a description the registry cannot build.
+  Platform(const sc_core::sc_module_name& name, PlatformDescription description,
+           PlatformOptions options = {},
+           const DeviceRegistry& registry = DeviceRegistry::builtin());
+  ~Platform() override;
+
+  const char* kind() const override { return "rvtlm::platforms::Platform"; }
+
+  // The description as built (options applied).
+  const PlatformDescription& description() const { return description_; }
+  const PlatformOptions& options() const { return options_; }
+
+  unsigned harts() const { return static_cast<unsigned>(harts_.size()); }
+  rvtlm::tlm::HartModule& hart(unsigned index) { return *harts_.at(index); }
+  models::Router& router() { return *router_; }
+  // A device by its description name, or nullptr.
+  sc_core::sc_module* device(const std::string& name) const;
+  template <class T>
+  T* device_as(const std::string& name) const {
+    return dynamic_cast<T*>(device(name));
+  }
+
+  const std::vector<uint8_t>& device_tree() const { return device_tree_; }
+  uint64_t device_tree_address() const { return device_tree_address_; }
+
+  // Loaders write straight into memories (read-only ones included). Throw
+  // std::runtime_error naming the address when it is outside every memory.
+  void load(uint64_t address, const void* bytes, uint64_t length);
+  void load_elf(const elf::ElfImage& image);
+  uint64_t load_binary(const std::string& path, uint64_t address);
+
+  // The guest asked to stop (finisher, HTIF): records the code and stops
+  // the simulation.
+  void finish(int exit_code);
+  bool finished() const { return finished_; }
+  int exit_code() const { return exit_code_; }
+
+  // Interrupt lines of every hart and device, and devices' own signals.
+  void trace(sc_core::sc_trace_file* file);
+
+ private:
+  friend class DeviceContext;
+  struct HartLines {
+    std::array<std::unique_ptr<sc_core::sc_signal<bool>>, 4> line;
+  };
+  struct Device {
+    const DeviceDescription* description;
+    const DeviceType* type;
+    std::unique_ptr<sc_core::sc_module> module;
+  };
+
+  void apply_options();
+  void build_device_tree(const DeviceRegistry& registry);
+  void build_harts();
+  void build_devices(const DeviceRegistry& registry);
+  models::Memory* memory_at(uint64_t address, uint64_t length, uint64_t& offset) const;
+  sc_core::sc_signal<bool>& source_signal(unsigned source, const std::string& driver);
+
+  PlatformDescription description_;
+  PlatformOptions options_;
+  std::shared_ptr<const rvtlm::tlm::TimeModel> time_model_;
+  iss::CoherenceDomain domain_;
+  std::vector<HartLines> hart_lines_;
+  std::vector<std::unique_ptr<rvtlm::tlm::HartModule>> harts_;
+  std::unique_ptr<models::Router> router_;
+  std::vector<Device> devices_;
+  std::unique_ptr<models::Htif> htif_;
+  std::map<unsigned, std::unique_ptr<sc_core::sc_signal<bool>>> sources_;
+  std::map<unsigned, std::string> source_drivers_;
+  std::vector<uint8_t> device_tree_;
+  uint64_t device_tree_address_ = 0;
+  uint64_t timebase_hz_ = 0;
+  bool finished_ = false;
+  int exit_code_ = 0;
+};
+
+}  // namespace rvtlm::platforms
+
+#endif

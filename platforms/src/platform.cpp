@@ -1,0 +1,335 @@
+#include "rvtlm/platforms/platform.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+#include <stdexcept>
+
+#include "rvtlm/elf/elf_image.h"
+#include "rvtlm/models/htif.h"
+#include "rvtlm/models/memory.h"
+
+namespace rvtlm::platforms {
+namespace {
+
+std::string hex(uint64_t v) {
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(v));
+  return buf;
+}
+
+const char* const kLineNames[] = {"msip", "mtip", "meip", "seip"};
+
+}  // namespace
+
+// --- DeviceContext --------------------------------------------------------
+
+const PlatformDescription& DeviceContext::description() const { return platform_.description_; }
+unsigned DeviceContext::harts() const { return platform_.description_.harts; }
+
+void DeviceContext::map(::tlm::tlm_target_socket<>& socket) const {
+  platform_.router_->map(socket, {device_.name, device_.base, device_.size});
+}
+
+sc_core::sc_signal<bool>& DeviceContext::interrupt(unsigned line) const {
+  if (line >= device_.interrupts.size())
+    throw DescriptionError("device " + device_.name + " (" + device_.type + ") needs " +
+                           std::to_string(line + 1) + " interrupt source(s) in \"interrupts\"");
+  return platform_.source_signal(device_.interrupts[line], device_.name);
+}
+
+sc_core::sc_signal<bool>* DeviceContext::source(unsigned s) const {
+  auto it = platform_.sources_.find(s);
+  return it == platform_.sources_.end() ? nullptr : it->second.get();
+}
+
+sc_core::sc_signal<bool>& DeviceContext::hart_line(unsigned hart, HartLine line) const {
+  return *platform_.hart_lines_.at(hart).line[static_cast<unsigned>(line)];
+}
+
+std::vector<std::pair<unsigned, HartLine>> DeviceContext::contexts() const {
+  std::vector<std::pair<unsigned, HartLine>> result;
+  for (unsigned h = 0; h < harts(); ++h)
+    for (const std::string& mode : description().hart_contexts)
+      result.emplace_back(h, mode == "S" ? HartLine::Seip : HartLine::Meip);
+  return result;
+}
+
+// --- Platform -------------------------------------------------------------
+
+Platform::Platform(const sc_core::sc_module_name& name, PlatformDescription description,
+                   PlatformOptions options, const DeviceRegistry& registry)
+    : sc_core::sc_module(name), description_(std::move(description)), options_(std::move(options)) {
+  apply_options();
+  for (const DeviceDescription& d : description_.devices)
+    if (!registry.find(d.type))
+      throw DescriptionError(description_.name + ": device " + d.name + ": unknown type \"" +
+                             d.type + "\"");
+  if (const DeviceDescription* clint = description_.find_type("aclint"))
+    timebase_hz_ = clint->number("frequency", 10'000'000);
+  if (options_.device_tree) build_device_tree(registry);
+  build_harts();
+  build_devices(registry);
+  if (options_.device_tree) load(device_tree_address_, device_tree_.data(), device_tree_.size());
+}
+
+Platform::~Platform() = default;
+
+void Platform::apply_options() {
+  if (options_.harts) description_.harts = *options_.harts;
+  if (options_.xlen) description_.xlen = *options_.xlen;
+  if (options_.memory_size) {
+    DeviceDescription* memory = description_.find(description_.memory);
+    if (!memory) throw DescriptionError(description_.name + ": no main memory to resize");
+    memory->size = *options_.memory_size;
+  }
+  description_.validate();
+  time_model_ = options_.time_model;
+  if (!time_model_) {
+    const double ns = description_.ns_per_insn;
+    time_model_ = std::make_shared<rvtlm::tlm::FixedTimeModel>(
+        sc_core::sc_time(ns, sc_core::SC_NS));
+  }
+}
+
+void Platform::build_device_tree(const DeviceRegistry& registry) {
+  DeviceTreeWriter tree;
+  const unsigned harts = description_.harts;
+  std::vector<uint32_t> intc(harts);
+  for (auto& p : intc) p = tree.new_phandle();
+  const DeviceDescription* plic = description_.find_type("plic");
+  const uint32_t plic_phandle = plic ? tree.new_phandle() : 0;
+
+  tree.begin_node("");
+  tree.property_u32("#address-cells", 2);
+  tree.property_u32("#size-cells", 2);
+  tree.property("compatible", description_.model);
+  tree.property("model", description_.model);
+
+  tree.begin_node("chosen");
+  if (const DeviceDescription* console = description_.find(description_.console)) {
+    char path[64];
+    std::snprintf(path, sizeof path, "/soc/serial@%llx",
+                  static_cast<unsigned long long>(console->base));
+    tree.property("stdout-path", path);
+  }
+  tree.end_node();
+
+  const std::string isa = std::string(description_.xlen == 64 ? "rv64" : "rv32") +
+                          "imac_zicsr_zifencei";
+  tree.begin_node("cpus");
+  tree.property_u32("#address-cells", 1);
+  tree.property_u32("#size-cells", 0);
+  if (timebase_hz_) tree.property_u32("timebase-frequency", static_cast<uint32_t>(timebase_hz_));
+  for (unsigned h = 0; h < harts; ++h) {
+    tree.begin_node("cpu@" + std::to_string(h));
+    tree.property("device_type", "cpu");
+    tree.property_u32("reg", h);
+    tree.property("status", "okay");
+    tree.property("compatible", "riscv");
+    tree.property("riscv,isa", isa);
+    tree.begin_node("interrupt-controller");
+    tree.property_u32("#interrupt-cells", 1);
+    tree.property("interrupt-controller");
+    tree.property("compatible", "riscv,cpu-intc");
+    tree.property_u32("phandle", intc[h]);
+    tree.end_node();
+    tree.end_node();
+  }
+  tree.end_node();
+
+  for (const DeviceDescription& d : description_.devices) {
+    if (d.type != "memory" || d.flag("read_only", false)) continue;
+    tree.begin_node("memory@" + hex(d.base).substr(2));
+    tree.property("device_type", "memory");
+    tree.property_reg(d.base, d.size);
+    tree.end_node();
+  }
+
+  tree.begin_node("soc");
+  tree.property_u32("#address-cells", 2);
+  tree.property_u32("#size-cells", 2);
+  tree.property("compatible", "simple-bus");
+  tree.property("ranges");
+  std::vector<std::pair<unsigned, HartLine>> contexts;
+  for (unsigned h = 0; h < harts; ++h)
+    for (const std::string& mode : description_.hart_contexts)
+      contexts.emplace_back(h, mode == "S" ? HartLine::Seip : HartLine::Meip);
+  for (const DeviceDescription& d : description_.devices) {
+    const DeviceType* type = registry.find(d.type);
+    if (!type || !type->device_tree) continue;
+    DeviceTreeContext ctx{tree, d, description_, intc, plic_phandle, 0, contexts};
+    if (&d == plic) ctx.own_phandle = plic_phandle;
+    type->device_tree(ctx);
+  }
+  tree.end_node();
+  tree.end_node();
+  device_tree_ = tree.finish();
+
+  // As QEMU does: at the top of the main memory, on a 2 MiB boundary when the
+  // memory is large enough (so that a kernel's early mappings cover it).
+  const DeviceDescription* memory = description_.find(description_.memory);
+  if (!memory) throw DescriptionError(description_.name + ": \"memory\" is needed for a device tree");
+  const uint64_t size = device_tree_.size();
+  if (size > memory->size / 2)
+    throw DescriptionError(description_.name + ": memory too small for the device tree");
+  const uint64_t align = memory->size >= (16u << 20) ? (2u << 20) : 4096;
+  device_tree_address_ = (memory->base + memory->size - size) & ~(align - 1);
+}
+
+void Platform::build_harts() {
+  const unsigned harts = description_.harts;
+  const uint64_t entry = options_.entry ? *options_.entry
+                         : description_.find(description_.memory)
+                             ? description_.find(description_.memory)->base
+                             : 0;
+  hart_lines_.resize(harts);
+  for (unsigned h = 0; h < harts; ++h) {
+    rvtlm::tlm::HartModuleConfig c;
+    c.hart.xlen = description_.xlen == 64 ? iss::Xlen::Rv64 : iss::Xlen::Rv32;
+    c.hart.hart_id = h;
+    c.hart.reset_pc = entry;
+    c.hart.misaligned = options_.misaligned;
+    // Boot convention (as QEMU and OpenSBI): a0 = hart id, a1 = device tree.
+    c.hart.reset_registers = {{10, h}, {11, device_tree_address_}};
+    c.time_model = time_model_;
+    c.quantum = options_.quantum;
+    c.sync = options_.sync;
+    c.dmi = options_.dmi;
+    c.bound_to_next_activity = options_.bound_to_next_activity;
+    if (timebase_hz_)
+      c.time_csr_period = sc_core::sc_time(1e12 / static_cast<double>(timebase_hz_), sc_core::SC_PS);
+    c.on_exit = [this](int code) { finish(code); };
+    auto hart = std::make_unique<rvtlm::tlm::HartModule>(("hart" + std::to_string(h)).c_str(),
+                                                         std::move(c), &domain_);
+    for (unsigned l = 0; l < 4; ++l) {
+      hart_lines_[h].line[l] = std::make_unique<sc_core::sc_signal<bool>>(
+          ("hart" + std::to_string(h) + "_" + kLineNames[l]).c_str());
+    }
+    hart->msip.bind(*hart_lines_[h].line[0]);
+    hart->mtip.bind(*hart_lines_[h].line[1]);
+    hart->meip.bind(*hart_lines_[h].line[2]);
+    hart->seip.bind(*hart_lines_[h].line[3]);
+    harts_.push_back(std::move(hart));
+  }
+  router_ = std::make_unique<models::Router>("router");
+  for (auto& hart : harts_) hart->socket.bind(router_->target_socket);
+}
+
+sc_core::sc_signal<bool>& Platform::source_signal(unsigned source, const std::string& driver) {
+  auto [it, inserted] = source_drivers_.emplace(source, driver);
+  if (!inserted)
+    throw DescriptionError(description_.name + ": interrupt source " + std::to_string(source) +
+                           " is driven by both " + it->second + " and " + driver);
+  auto& signal = sources_[source];
+  signal = std::make_unique<sc_core::sc_signal<bool>>(
+      ("irq" + std::to_string(source) + "_" + driver).c_str());
+  return *signal;
+}
+
+void Platform::build_devices(const DeviceRegistry& registry) {
+  for (const DeviceDescription& d : description_.devices) {
+    const DeviceType* type = registry.find(d.type);
+    DeviceContext ctx(*this, d);
+    try {
+      devices_.push_back({&d, type, type->create(ctx)});
+    } catch (const std::invalid_argument& e) {
+      throw DescriptionError(description_.name + ": device " + d.name + ": " + e.what());
+    }
+  }
+  for (Device& device : devices_) {
+    if (!device.type->connect) continue;
+    DeviceContext ctx(*this, *device.description);
+    device.type->connect(ctx, *device.module);
+  }
+  if (options_.tohost) {
+    models::HtifConfig c;
+    const uint64_t tohost = *options_.tohost;
+    c.has_fromhost = options_.fromhost && *options_.fromhost > tohost &&
+                     *options_.fromhost - tohost < 4096 && (*options_.fromhost - tohost) % 8 == 0;
+    if (c.has_fromhost) c.fromhost_offset = *options_.fromhost - tohost;
+    htif_ = std::make_unique<models::Htif>("htif", c);
+    htif_->on_exit = [this](int code) { finish(code); };
+    router_->map(htif_->socket,
+                 {"htif", tohost, c.has_fromhost ? c.fromhost_offset + 8 : 8, /*overlay=*/true});
+  }
+}
+
+sc_core::sc_module* Platform::device(const std::string& name) const {
+  for (const Device& d : devices_)
+    if (d.description->name == name) return d.module.get();
+  return nullptr;
+}
+
+models::Memory* Platform::memory_at(uint64_t address, uint64_t length, uint64_t& offset) const {
+  for (const Device& d : devices_) {
+    auto* memory = dynamic_cast<models::Memory*>(d.module.get());
+    if (!memory) continue;
+    const uint64_t base = d.description->base;
+    if (address >= base && address - base <= memory->size() &&
+        length <= memory->size() - (address - base)) {
+      offset = address - base;
+      return memory;
+    }
+  }
+  return nullptr;
+}
+
+void Platform::load(uint64_t address, const void* bytes, uint64_t length) {
+  uint64_t offset = 0;
+  models::Memory* memory = memory_at(address, length, offset);
+  if (!memory)
+    throw std::runtime_error(std::to_string(length) + " bytes at " + hex(address) +
+                             " are outside every memory region");
+  memory->write(offset, bytes, length);
+}
+
+void Platform::load_elf(const elf::ElfImage& image) {
+  for (const elf::ElfSegment& s : image.segments()) {
+    uint64_t offset = 0;
+    models::Memory* memory = memory_at(s.address, s.memory_size, offset);
+    if (!memory)
+      throw std::runtime_error(image.path() + ": segment at " + hex(s.address) + " (" +
+                               hex(s.memory_size) + " bytes) is outside every memory region");
+    memory->write(offset, s.data.data(), s.data.size());
+    const std::vector<uint8_t> zeros(s.memory_size - s.data.size());
+    memory->write(offset + s.data.size(), zeros.data(), zeros.size());
+  }
+}
+
+uint64_t Platform::load_binary(const std::string& path, uint64_t address) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error(path + ": cannot open");
+  const std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)),
+                                   std::istreambuf_iterator<char>());
+  uint64_t offset = 0;
+  if (!memory_at(address, bytes.size(), offset))
+    throw std::runtime_error(path + ": " + std::to_string(bytes.size()) + " bytes at " +
+                             hex(address) + " do not fit in a memory region");
+  load(address, bytes.data(), bytes.size());
+  return bytes.size();
+}
+
+void Platform::finish(int exit_code) {
+  // The first request wins (the guest runtime tells the finisher and then
+  // HTIF, for platforms that have only one of them).
+  if (finished_) return;
+  finished_ = true;
+  exit_code_ = exit_code;
+  // The hart that wrote the request stops after this instruction instead of
+  // running on to the end of its quantum; the others do not run again.
+  for (auto& hart : harts_) hart->hart().request_exit(exit_code);
+  sc_core::sc_stop();
+}
+
+void Platform::trace(sc_core::sc_trace_file* file) {
+  for (unsigned h = 0; h < harts(); ++h)
+    for (unsigned l = 0; l < 4; ++l)
+      sc_core::sc_trace(file, *hart_lines_[h].line[l], hart_lines_[h].line[l]->basename());
+  for (auto& [source, signal] : sources_) sc_core::sc_trace(file, *signal, signal->basename());
+  for (Device& d : devices_)
+    if (d.type->trace) d.type->trace(file, *d.module);
+}
+
+}  // namespace rvtlm::platforms

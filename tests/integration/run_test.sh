@@ -1,0 +1,175 @@
+#!/usr/bin/env bash
+# run_test.sh CASE RVTLM BINARY_DIR SOURCE_DIR: one integration test of the
+# `rvtlm run` command line on the virt and mcu platforms.
+set -u
+case_name=$1
+rvtlm=$2
+bin=$3
+src=$4
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+fail() { echo "FAIL ($case_name): $*"; exit 1; }
+
+# run ARGS...: `rvtlm run ARGS`; sets $status, $out and $err.
+run() {
+  "$rvtlm" run --uart stdio "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
+  status=$?
+  out=$(cat "$tmp/out")
+  err=$(cat "$tmp/err")
+}
+expect_status() {
+  [ "$status" -eq "$1" ] || fail "exit status $status, expected $1 (stderr: $err; stdout: $out)"
+}
+# expect_out TEXT: stdout is exactly TEXT (the console sends \r\n for \n).
+expect_out() {
+  local want
+  want=$(printf '%s' "$1" | sed 's/$/\r/')
+  [ "$out" = "$want" ] || fail "stdout:
+$(printf '%s' "$out" | cat -A)
+expected:
+$(printf '%s' "$want" | cat -A)"
+}
+# expect_error PATTERN: exit status 2 and one error line on stderr matching PATTERN.
+expect_error() {
+  [ "$status" -eq 2 ] || fail "exit status $status, expected 2 (stderr: $err)"
+  grep -qE -- "$1" "$tmp/err" || fail "stderr '$err' does not match '$1'"
+  [ "$(grep -vc '^Try ' "$tmp/err")" -eq 1 ] || fail "expected one error line, got: $err"
+}
+smp() {  # smp HARTS ARCH [OPTIONS...]
+  local harts=$1 arch=$2
+  shift 2
+  run --harts "$harts" "$@" "$bin/it-smp-$arch.elf"
+  expect_status 0
+  local n=$((harts * 2000))
+  expect_out "$harts harts: amoadd $n, lr/sc $n, expected $n each
+smp ok"
+}
+
+hello_rv64=$bin/it-hello-rv64.elf
+case $case_name in
+  hello-virt)
+    run "$hello_rv64"; expect_status 0
+    echo "$out" | head -1 | grep -qx $'Hello from hart 0 of rvtlm!\r' || fail "stdout '$out'"
+    echo "$out" | tail -1 | grep -qxE $'[0-9]+ instructions retired before this line.\r' || fail "stdout '$out'" ;;
+  hello-virt-rv32)
+    run --platform virt "$bin/it-hello-rv32.elf"; expect_status 0
+    echo "$out" | head -1 | grep -qx $'Hello from hart 0 of rvtlm!\r' || fail "stdout '$out'" ;;
+  hello-mcu)
+    run --platform mcu "$bin/it-hello-mcu.elf"; expect_status 0
+    echo "$out" | head -1 | grep -qx $'Hello from hart 0 of rvtlm!\r' || fail "stdout '$out'" ;;
+  mcu-data)
+    run --platform mcu "$bin/it-mcu-data.elf"; expect_status 0
+    echo "$out" | head -1 | grep -qE '^counter 42, message "from flash" at 0x200[0-9a-f]+, code at 0x200' || fail "stdout '$out'"
+    echo "$out" | tail -1 | grep -qx $'store to flash: cause 7\r' || fail "stdout '$out'" ;;
+  timer-rv64|timer-rv32)
+    run "$bin/it-${case_name}.elf"; expect_status 0
+    expect_out "3 timer interrupts, 10000 ticks apart
+UART interrupt through the PLIC: source 10" ;;
+  boot-registers)
+    run --harts 2 "$bin/it-boot-rv64.elf"; expect_status 0
+    echo "$out" | head -1 | grep -qE $'^a0 0, dtb magic 0xd00dfeed, [0-9]+ bytes, 2 harts\r$' || fail "stdout '$out'"
+    echo "$out" | tail -1 | grep -qx $'hart 1: a0 1\r' || fail "stdout '$out'"
+    run --xlen 32 --harts 1 "$bin/it-boot-rv32.elf"; expect_status 0 ;;
+  smp-2-rv64) smp 2 rv64 ;;
+  smp-4-rv64) smp 4 rv64 ;;
+  smp-8-rv64) smp 8 rv64 ;;
+  smp-2-rv32) smp 2 rv32 ;;
+  smp-4-rv32) smp 4 rv32 ;;
+  smp-8-rv32) smp 8 rv32 ;;
+  smp-8-small-quantum) smp 8 rv64 --quantum 50ns ;;
+  smp-lockstep) smp 2 rv64 --sync lockstep ;;
+  htif-exit) run "$bin/it-htif-rv64.elf"; expect_status 7 ;;
+  timeout)
+    run --timeout 2ms "$bin/it-spin-rv64.elf"; expect_status 124
+    grep -q "timeout after 2 ms" "$tmp/err" || fail "stderr '$err'" ;;
+  device-tree)
+    "$rvtlm" run --harts 4 --memory 256M --dump-dtb "$tmp/virt.dtb" || fail "--dump-dtb failed"
+    [ "$(fdtget -t s "$tmp/virt.dtb" /chosen stdout-path)" = /soc/serial@10000000 ] || fail "stdout-path"
+    [ "$(fdtget -t x "$tmp/virt.dtb" /memory@80000000 reg)" = "0 80000000 0 10000000" ] || fail "memory reg: $(fdtget -t x "$tmp/virt.dtb" /memory@80000000 reg)"
+    [ "$(fdtget -l "$tmp/virt.dtb" /cpus | tr '\n' ' ')" = "cpu@0 cpu@1 cpu@2 cpu@3 " ] || fail "cpus: $(fdtget -l "$tmp/virt.dtb" /cpus)"
+    [ "$(fdtget -t s "$tmp/virt.dtb" /cpus/cpu@0 riscv,isa)" = rv64imac_zicsr_zifencei ] || fail "isa"
+    [ "$(fdtget -t u "$tmp/virt.dtb" /cpus timebase-frequency)" = 10000000 ] || fail "timebase"
+    [ "$(fdtget -t u "$tmp/virt.dtb" /soc/plic@c000000 riscv,ndev)" = 95 ] || fail "ndev"
+    # 4 harts x (M, S) contexts: <intc 11 intc 9> each.
+    [ "$(fdtget -t u "$tmp/virt.dtb" /soc/plic@c000000 interrupts-extended | wc -w)" = 16 ] || fail "plic contexts"
+    [ "$(fdtget -t u "$tmp/virt.dtb" /soc/serial@10000000 interrupts)" = 10 ] || fail "uart irq"
+    plic=$(fdtget -t u "$tmp/virt.dtb" /soc/plic@c000000 phandle)
+    [ "$(fdtget -t u "$tmp/virt.dtb" /soc/serial@10000000 interrupt-parent)" = "$plic" ] || fail "interrupt-parent"
+    [ "$(fdtget -t s "$tmp/virt.dtb" /soc/clint@2000000 compatible | head -c 13)" = "sifive,clint0" ] || fail "clint"
+    "$rvtlm" run --platform mcu --dump-dtb "$tmp/mcu.dtb" || fail "mcu --dump-dtb failed"
+    [ "$(fdtget -t s "$tmp/mcu.dtb" /cpus/cpu@0 riscv,isa)" = rv32imac_zicsr_zifencei ] || fail "mcu isa"
+    [ "$(fdtget -t u "$tmp/mcu.dtb" /soc/plic@c000000 interrupts-extended | wc -w)" = 2 ] || fail "mcu contexts" ;;
+  platform-file)
+    # A description of the user's own (not built in): its console UART
+    # writes to a file, and the device tree names the model.
+    run --platform "$src/custom.json" --uart "file:$tmp/console.txt" "$bin/it-basic-rv64.elf"
+    expect_status 5
+    [ -z "$out" ] || fail "stdout '$out'"
+    [ "$(cat "$tmp/console.txt")" = ok ] || fail "console file: $(cat "$tmp/console.txt")"
+    "$rvtlm" run --platform "$src/custom.json" --dump-dtb "$tmp/custom.dtb" || fail "--dump-dtb"
+    [ "$(fdtget -t s "$tmp/custom.dtb" / model)" = example,custom ] || fail "model"
+    [ "$(fdtget -t x "$tmp/custom.dtb" /memory@80000000 reg)" = "0 80000000 0 1000000" ] || fail "memory" ;;
+  uart-file)
+    run --uart "file:$tmp/console.txt" "$hello_rv64"; expect_status 0
+    [ -z "$out" ] || fail "stdout '$out'"
+    head -1 "$tmp/console.txt" | grep -qx $'Hello from hart 0 of rvtlm!\r' || fail "file: $(cat "$tmp/console.txt")" ;;
+  time-models)
+    # mtime runs at 10 MHz of simulated time: the timer example takes the
+    # same instructions whatever the time per instruction, but a different
+    # number of them spent waiting.
+    for opt in "--ns-per-insn 2" "--icount-shift 3" "--hz 50000000 --ipc 1.5"; do
+      run $opt "$bin/it-timer-rv64.elf"; expect_status 0
+      expect_out "3 timer interrupts, 10000 ticks apart
+UART interrupt through the PLIC: source 10"
+    done ;;
+  trace-insn)
+    run --trace insn "$tmp/trace" "$bin/it-basic-rv64.elf"; expect_status 5
+    [ "$(wc -l <"$tmp/trace")" -eq 11 ] || fail "trace has $(wc -l <"$tmp/trace") lines, expected 11"
+    head -1 "$tmp/trace" | grep -qxE "0 0 0x0000000080000000 \(0x[0-9a-f]+\) lui t0,0x10000" || fail "first line: $(head -1 "$tmp/trace")" ;;
+  trace-tlm)
+    run --trace tlm "$tmp/trace" "$bin/it-basic-rv64.elf"; expect_status 5
+    # o, k, \n to the UART, then the finisher: each at the time of its
+    # instruction (1 ns each; the first store is the third instruction).
+    [ "$(wc -l <"$tmp/trace")" -eq 4 ] || fail "trace: $(cat "$tmp/trace")"
+    head -1 "$tmp/trace" | grep -qx "2 ns W 0x10000000 1 0x6f uart0 TLM_OK_RESPONSE" || fail "first line: $(head -1 "$tmp/trace")"
+    tail -1 "$tmp/trace" | grep -qxE "10 ns W 0x00100000 4 0x53333 finisher TLM_OK_RESPONSE" || fail "last line: $(tail -1 "$tmp/trace")" ;;
+  vcd)
+    run --vcd "$tmp/waves.vcd" "$bin/it-timer-rv64.elf"; expect_status 0
+    grep -q '\$var .* hart0_mtip ' "$tmp/waves.vcd" || fail "no hart0_mtip in the VCD"
+    grep -q '\$var .* uart0_tx ' "$tmp/waves.vcd" || fail "no uart0_tx in the VCD"
+    grep -q '\$var .* irq10_uart0 ' "$tmp/waves.vcd" || fail "no irq10_uart0 in the VCD" ;;
+  stats)
+    run --stats "$hello_rv64"; expect_status 0
+    grep -qE '\[rvtlm\] .* simulated, [0-9]+ instructions, [0-9.]+ MIPS' "$tmp/err" || fail "stderr '$err'" ;;
+  determinism)
+    for i in 1 2; do
+      run --harts 4 --quantum 1us --trace tlm "$tmp/trace$i" "$bin/it-smp-rv64.elf"; expect_status 0
+    done
+    cmp -s "$tmp/trace1" "$tmp/trace2" || fail "two runs gave different transaction traces"
+    [ "$(wc -l <"$tmp/trace1")" -gt 10 ] || fail "trace too short" ;;
+  err-unknown-option) run --frobnicate "$hello_rv64"; expect_error "unknown option '--frobnicate'" ;;
+  err-no-program) run; expect_error "no program given" ;;
+  err-missing-file) run "$tmp/nothing.elf"; expect_error "nothing.elf" ;;
+  err-empty-elf) : >"$tmp/empty.elf"; run "$tmp/empty.elf"; expect_error "empty.elf" ;;
+  err-bad-quantum) run --quantum 10 "$hello_rv64"; expect_error "--quantum: expected a time such as 10us" ;;
+  err-bad-harts) run --harts 9 "$hello_rv64"; expect_error "harts must be 1 to 8" ;;
+  err-bad-platform) run --platform nowhere.json "$hello_rv64"; expect_error "nowhere.json" ;;
+  err-bad-json)
+    printf '{"name": "x", "devices": [ {"name": "ram"} ]}' >"$tmp/bad.json"
+    run --platform "$tmp/bad.json" "$hello_rv64"; expect_error "bad.json: devices\[0\] \(ram\): \"type\" is missing"
+    printf '{"name": ' >"$tmp/broken.json"
+    run --platform "$tmp/broken.json" "$hello_rv64"; expect_error "broken.json: not valid JSON" ;;
+  err-unknown-device)
+    printf '{"name": "x", "memory": "ram", "devices": [ {"name": "ram", "type": "memory", "base": "0x80000000", "size": "1M"}, {"name": "dev", "type": "warp-drive", "base": 0, "size": 16} ]}' >"$tmp/dev.json"
+    run --platform "$tmp/dev.json" "$hello_rv64"; expect_error "device dev: unknown type \"warp-drive\"" ;;
+  err-bad-uart) run --uart serial0 "$hello_rv64"; expect_error "serial0" ;;
+  err-xlen-mismatch) run --xlen 32 "$hello_rv64"; expect_error "an RV64 ELF on an RV32 platform" ;;
+  err-outside-memory) run --memory 4K "$hello_rv64"; expect_error "outside every memory region" ;;
+  err-bad-time-model) run --hz 100 --icount-shift 2 "$hello_rv64"; expect_error "choose one of" ;;
+  err-unknown-command)
+    "$rvtlm" start "$hello_rv64" >"$tmp/out" 2>"$tmp/err"; status=$?; err=$(cat "$tmp/err")
+    expect_error "unknown command 'start'" ;;
+  *) fail "unknown case" ;;
+esac
+echo "PASS ($case_name)"
