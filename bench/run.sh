@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Times the benchmark workloads on rvtlm-iss and on Debian's QEMU, plain and
-# with -icount shift=0, running the same ELF on all three, and prints one
+# Times the benchmark workloads on rvtlm-iss, on `rvtlm run` (the virt
+# platform in SystemC, default 10us quantum) and on Debian's QEMU, plain and
+# with -icount shift=0, running the same ELF on all four, and prints one
 # table row per workload.
 #
 #   bench/run.sh [--build DIR] [--quick] [--rv32] [workload...]
@@ -9,21 +10,23 @@
 #                build/ at the repository root)
 #   --quick      run intmix only
 #   --rv32       run the rv32 builds as well as the rv64 ones
-#   workload     any of: intmix memwalk branchy compressed (default: all)
+#   workload     any of: intmix memwalk branchy compressed mmio (default: all)
 #
 # The instruction count of a row comes from `rvtlm-iss --stats`; every
 # simulator executes the same instructions, so the QEMU MIPS use it too.
 # Without rvtlm-iss the rvtlm columns are skipped and the count is the guest's
 # own minstret delta under -icount shift=0 (the measured part of the program,
 # without start-up). Times are the wall time of the whole process, start-up
-# included. Extra rvtlm-iss options can be passed in RVTLM_ISS_ARGS.
+# included. Extra rvtlm-iss options can be passed in RVTLM_ISS_ARGS, extra
+# `rvtlm run` options in RVTLM_RUN_ARGS. mmio also prints MMIO writes per
+# second (its UART scratch-register stores divided by the run time).
 #
 # Exit status: 0 only if every run exited with status 0 and printed the same
 # checksum line on every simulator.
 set -uo pipefail
 export LC_ALL=C
 
-all_workloads=(intmix memwalk branchy compressed)
+all_workloads=(intmix memwalk branchy compressed mmio)
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=$repo/build
 quick=0
@@ -71,6 +74,10 @@ command -v timeout >/dev/null 2>&1 && timeout_cmd=(timeout "$time_limit")
 
 iss=$build/iss/rvtlm-iss
 read -ra iss_args <<<"${RVTLM_ISS_ARGS:-}"
+vp=$build/rvtlm
+read -ra vp_args <<<"${RVTLM_RUN_ARGS:-}"
+have_vp=0
+[ -x "$vp" ] && have_vp=1
 have_iss=0
 if [ -x "$iss" ]; then
   have_iss=1
@@ -140,7 +147,8 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-" || b <= 0) p
 
 failed=0
 rows=()
-row_format='%-16s %12s %8s %8s %8s %8s %8s %8s %8s %8s %s'
+mmio_rows=()
+row_format='%-16s %12s %8s %8s %8s %8s %8s %8s %8s %8s %8s %8s %s'
 for arch in "${archs[@]}"; do
   qemu=qemu-system-riscv${arch#rv}
   for w in "${workloads[@]}"; do
@@ -153,7 +161,7 @@ for arch in "${archs[@]}"; do
     fi
     echo "running $name ..."
     insns=
-    t_iss=- t_qemu=- t_icount=-
+    t_iss=- t_qemu=- t_icount=- t_vp=-
     sums=()
     ok=1
 
@@ -193,6 +201,22 @@ for arch in "${archs[@]}"; do
       fi
     fi
 
+    if [ $have_vp -eq 1 ]; then
+      run "$name.vp" "$vp" run --uart stdio "${vp_args[@]}" "$elf"
+      t_vp=$run_secs
+      if [ $run_rc -ne 0 ]; then
+        show_failure "$name.vp" "$name on rvtlm run (virt) exited with status $run_rc"
+        ok=0
+      fi
+      sums+=("rvtlm run|$(checksum_of "$name.vp")")
+    fi
+    writes=$(cat "$tmp/$name".*.out 2>/dev/null | tr -d '\r' | sed -n 's/^mmio: writes=\([0-9]*\)$/\1/p' | head -n 1)
+    if [ -n "$writes" ]; then
+      mmio_rows+=("$(printf '%-16s %10s writes: rvtlm-iss %s M/s, rvtlm run %s M/s, QEMU %s M/s, QEMU -icount %s M/s' \
+        "$name" "$writes" "$(mips "$writes" "$t_iss")" "$(mips "$writes" "$t_vp")" \
+        "$(mips "$writes" "$t_qemu")" "$(mips "$writes" "$t_icount")")")
+    fi
+
     # The checksum line must be there and be the same everywhere.
     reference=
     for s in "${sums[@]}"; do
@@ -215,11 +239,12 @@ for arch in "${archs[@]}"; do
     [ $ok -eq 1 ] || failed=1
 
     m_iss=$(mips "$insns" "$t_iss")
+    m_vp=$(mips "$insns" "$t_vp")
     m_qemu=$(mips "$insns" "$t_qemu")
     m_icount=$(mips "$insns" "$t_icount")
     rows+=("$(printf "$row_format" \
-      "$name" "${insns:--}" "$t_iss" "$t_qemu" "$t_icount" \
-      "$m_iss" "$m_qemu" "$m_icount" "$(ratio "$m_iss" "$m_qemu")" "$(ratio "$m_iss" "$m_icount")" \
+      "$name" "${insns:--}" "$t_iss" "$t_vp" "$t_qemu" "$t_icount" \
+      "$m_iss" "$m_vp" "$m_qemu" "$m_icount" "$(ratio "$m_iss" "$m_icount")" "$(ratio "$m_vp" "$m_icount")" \
       "$([ $ok -eq 1 ] && echo ok || echo FAIL)")")
   done
 done
@@ -230,13 +255,20 @@ if [ $have_iss -eq 1 ]; then
 else
   echo "instructions: guest minstret under QEMU -icount shift=0 (measured part, no start-up)"
 fi
-echo "seconds: wall time of the process; ratio: rvtlm MIPS / QEMU MIPS (> 1: rvtlm faster)"
+echo "seconds: wall time of the process; iss: rvtlm-iss; virt: rvtlm run (SystemC, virt platform)"
+echo "ratio: rvtlm MIPS / QEMU -icount MIPS (> 1: rvtlm faster)"
 echo
-printf '%29s %26s %26s %17s\n' "" "------ seconds -----------" "-------- MIPS ------------" "rvtlm speed ratio"
-printf "$row_format\n" workload instructions rvtlm qemu qemu-ic rvtlm qemu qemu-ic /qemu /qemu-ic status
+printf '%29s %35s %35s %17s\n' "" "----------- seconds ---------------" "------------- MIPS ----------------" "ratio to qemu-ic"
+printf "$row_format\n" workload instructions iss virt qemu qemu-ic iss virt qemu qemu-ic iss virt status
 for r in "${rows[@]}"; do
   echo "$r"
 done
+if [ ${#mmio_rows[@]} -gt 0 ]; then
+  echo
+  for r in "${mmio_rows[@]}"; do
+    echo "$r"
+  done
+fi
 
 if [ $failed -ne 0 ]; then
   echo

@@ -20,6 +20,51 @@ std::string hex(uint64_t v) {
   return buf;
 }
 
+// Little-endian byte order (the host's: checked in CMake), with the length
+// known to be 1, 2, 4 or 8 so that no library call is made.
+uint64_t load_bytes(const unsigned char* p, unsigned len) {
+  switch (len) {
+    case 1:
+      return *p;
+    case 2: {
+      uint16_t v;
+      std::memcpy(&v, p, 2);
+      return v;
+    }
+    case 4: {
+      uint32_t v;
+      std::memcpy(&v, p, 4);
+      return v;
+    }
+    default: {
+      uint64_t v;
+      std::memcpy(&v, p, 8);
+      return v;
+    }
+  }
+}
+
+void store_bytes(unsigned char* p, uint64_t value, unsigned len) {
+  switch (len) {
+    case 1:
+      *p = static_cast<unsigned char>(value);
+      break;
+    case 2: {
+      const auto v = static_cast<uint16_t>(value);
+      std::memcpy(p, &v, 2);
+      break;
+    }
+    case 4: {
+      const auto v = static_cast<uint32_t>(value);
+      std::memcpy(p, &v, 4);
+      break;
+    }
+    default:
+      std::memcpy(p, &value, 8);
+      break;
+  }
+}
+
 }  // namespace
 
 unsigned RegisterBank::add(Register reg) {
@@ -93,12 +138,12 @@ int RegisterBank::find(uint64_t offset, unsigned& index) const {
   if (!dense_.empty()) {
     const int handle = int{dense_[offset]} - 1;
     if (handle < 0) return -1;
-    covers(handle);
+    index = 0;
+    if (registers_[handle].reg.count > 1) covers(handle);
     return handle;
   }
-  auto it = std::upper_bound(sorted_.begin(), sorted_.end(), offset, [&](uint64_t o, unsigned h) {
-    return o < registers_[h].reg.offset;
-  });
+  auto it = std::upper_bound(sorted_.begin(), sorted_.end(), offset,
+                             [&](uint64_t o, unsigned h) { return o < registers_[h].reg.offset; });
   if (it == sorted_.begin()) return -1;
   const int nearest = static_cast<int>(*(it - 1));
   if (covers(nearest)) return nearest;
@@ -110,7 +155,8 @@ int RegisterBank::find(uint64_t offset, unsigned& index) const {
   return -1;
 }
 
-bool RegisterBank::access(::tlm::tlm_generic_payload& p, const sc_core::sc_time& time, bool debug) {
+bool RegisterBank::access(::tlm::tlm_generic_payload& p, const sc_core::sc_time& delay,
+                          bool debug) {
   const uint64_t addr = p.get_address();
   const unsigned len = p.get_data_length();
   unsigned index = 0;
@@ -123,8 +169,8 @@ bool RegisterBank::access(::tlm::tlm_generic_payload& p, const sc_core::sc_time&
   const Register& r = e.reg;
   const uint64_t base = r.offset + uint64_t{index} * r.stride;
   const unsigned pos = static_cast<unsigned>(addr - base);
-  if (len == 0 || len > 8 || (len & (len - 1)) != 0 || !(r.access_sizes & len) || pos % len != 0 ||
-      pos + len > r.width) {
+  if (len == 0 || len > 8 || (len & (len - 1)) != 0 || !(r.access_sizes & len) ||
+      (pos & (len - 1)) != 0 || pos + len > r.width) {
     p.set_response_status(::tlm::TLM_GENERIC_ERROR_RESPONSE);
     return false;
   }
@@ -140,29 +186,35 @@ bool RegisterBank::access(::tlm::tlm_generic_payload& p, const sc_core::sc_time&
     if (r.read_hook) {
       AccessInfo info;
       info.index = index;
-      info.time = time;
+      info.time = sc_core::sc_time_stamp() + delay;
       info.debug = debug;
       value = r.read_hook(info);
     }
-    value >>= shift;
-    std::memcpy(p.get_data_ptr(), &value, len);  // little-endian host (checked in CMake)
+    store_bytes(p.get_data_ptr(), value >> shift, len);
   } else if (p.is_write()) {
     if (r.access == RegisterAccess::ReadOnly) {
       p.set_response_status(::tlm::TLM_COMMAND_ERROR_RESPONSE);
       return false;
     }
-    uint64_t data = 0;
-    std::memcpy(&data, p.get_data_ptr(), len);
-    WriteInfo info;
-    info.index = index;
-    info.time = time;
-    info.debug = debug;
-    info.old_value = stored;
-    info.data = data << shift;
-    info.byte_mask = lane;
-    info.value = (stored & ~(lane & r.writable_bits)) | (info.data & lane & r.writable_bits);
-    stored = info.value;
-    if (r.write_hook) r.write_hook(info);
+    const uint64_t data = load_bytes(p.get_data_ptr(), len);
+    const uint64_t mask = lane & r.writable_bits;
+    const uint64_t value = (stored & ~mask) | ((data << shift) & mask);
+    if (!r.write_hook) {
+      // The common case of a plain register (a scratch register): no
+      // callback, so no time to compute.
+      stored = value;
+    } else {
+      WriteInfo info;
+      info.index = index;
+      info.time = sc_core::sc_time_stamp() + delay;
+      info.debug = debug;
+      info.old_value = stored;
+      info.data = data << shift;
+      info.byte_mask = lane;
+      info.value = value;
+      stored = value;
+      r.write_hook(info);
+    }
   }
   p.set_response_status(::tlm::TLM_OK_RESPONSE);
   return true;
@@ -181,7 +233,7 @@ void RegisterBank::transport(::tlm::tlm_generic_payload& p, const sc_core::sc_ti
     p.set_response_status(::tlm::TLM_OK_RESPONSE);
     return;
   }
-  access(p, sc_core::sc_time_stamp() + delay, false);
+  access(p, delay, false);
 }
 
 unsigned RegisterBank::transport_dbg(::tlm::tlm_generic_payload& p) {
@@ -222,7 +274,7 @@ unsigned RegisterBank::transport_dbg(::tlm::tlm_generic_payload& p) {
       Register& r = registers_[handle].reg;
       const unsigned sizes = r.access_sizes;
       r.access_sizes |= 1;
-      const bool ok = access(one, sc_core::sc_time_stamp(), true);
+      const bool ok = access(one, sc_core::SC_ZERO_TIME, true);
       r.access_sizes = sizes;
       if (!ok) break;
     } else {

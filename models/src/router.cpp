@@ -42,6 +42,17 @@ void Router::map(::tlm::tlm_target_socket<>& target, AddressRange range) {
   initiator_socket.bind(target);
   const int index = static_cast<int>(ranges_.size());
   ranges_.push_back(std::move(range));
+  shadowed_.push_back(false);
+  for (size_t i = 0; i < ranges_.size(); ++i) {
+    const AddressRange& a = ranges_[i];
+    bool under = false;
+    for (int o : overlays_)
+      under = under || (static_cast<size_t>(o) != i && a.base < ranges_[o].end() &&
+                        ranges_[o].base < a.end());
+    if (ranges_.back().overlay && i + 1 != ranges_.size())
+      under = under || (a.base < ranges_.back().end() && ranges_.back().base < a.end());
+    shadowed_[i] = under && !a.overlay;
+  }
   if (ranges_.back().overlay) {
     overlays_.push_back(index);
   } else {
@@ -52,9 +63,11 @@ void Router::map(::tlm::tlm_target_socket<>& target, AddressRange range) {
 }
 
 int Router::route(uint64_t addr) const {
+  // The last range hit, unless an overlay sits on it: the common case of a
+  // hart hammering one device costs one comparison.
+  if (last_ >= 0 && ranges_[last_].contains(addr) && !shadowed_[last_]) return last_;
   for (int i : overlays_)
     if (ranges_[i].contains(addr)) return i;
-  if (last_ >= 0 && ranges_[last_].contains(addr)) return last_;
   auto it = std::upper_bound(sorted_.begin(), sorted_.end(), addr,
                              [&](uint64_t a, int i) { return a < ranges_[i].base; });
   if (it == sorted_.begin()) return -1;

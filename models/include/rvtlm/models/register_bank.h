@@ -111,7 +111,8 @@ class RegisterBank {
     unsigned first_value = 0;
     uint64_t end = 0;  // offset + (count-1)*stride + width
   };
-  bool access(::tlm::tlm_generic_payload& payload, const sc_core::sc_time& time, bool debug);
+  // `delay`: the annotated delay (the access happens at sc_time_stamp() + delay).
+  bool access(::tlm::tlm_generic_payload& payload, const sc_core::sc_time& delay, bool debug);
   // The register containing `offset`, or -1.
   int find(uint64_t offset, unsigned& index) const;
 

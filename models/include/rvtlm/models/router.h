@@ -69,6 +69,7 @@ class Router : public sc_core::sc_module {
   std::vector<AddressRange> ranges_;  // index = initiator_socket binding
   std::vector<int> overlays_;         // indices of overlay ranges, checked first
   std::vector<int> sorted_;           // ordinary ranges by base
+  std::vector<bool> shadowed_;        // an overlay lies on (part of) this range
   mutable int last_ = -1;             // the last ordinary range hit
 };
 
