@@ -60,17 +60,20 @@ std::vector<std::pair<unsigned, HartLine>> DeviceContext::contexts() const {
 
 Platform::Platform(const sc_core::sc_module_name& name, PlatformDescription description,
                    PlatformOptions options, const DeviceRegistry& registry)
-    : sc_core::sc_module(name), description_(std::move(description)), options_(std::move(options)) {
+    : sc_core::sc_module(name),
+      description_(std::move(description)),
+      options_(std::move(options)),
+      registry_(registry) {
   apply_options();
   for (const DeviceDescription& d : description_.devices)
-    if (!registry.find(d.type))
+    if (!registry_.find(d.type))
       throw DescriptionError(description_.name + ": device " + d.name + ": unknown type \"" +
                              d.type + "\"");
   if (const DeviceDescription* clint = description_.find_type("aclint"))
     timebase_hz_ = clint->number("frequency", 10'000'000);
-  if (options_.device_tree) build_device_tree(registry);
+  if (options_.device_tree) build_device_tree();
   build_harts();
-  build_devices(registry);
+  build_devices();
   if (options_.device_tree) load(device_tree_address_, device_tree_.data(), device_tree_.size());
 }
 
@@ -93,7 +96,7 @@ void Platform::apply_options() {
   }
 }
 
-void Platform::build_device_tree(const DeviceRegistry& registry) {
+void Platform::build_device_tree() {
   DeviceTreeWriter tree;
   const unsigned harts = description_.harts;
   std::vector<uint32_t> intc(harts);
@@ -157,7 +160,7 @@ void Platform::build_device_tree(const DeviceRegistry& registry) {
     for (const std::string& mode : description_.hart_contexts)
       contexts.emplace_back(h, mode == "S" ? HartLine::Seip : HartLine::Meip);
   for (const DeviceDescription& d : description_.devices) {
-    const DeviceType* type = registry.find(d.type);
+    const DeviceType* type = registry_.find(d.type);
     if (!type || !type->device_tree) continue;
     DeviceTreeContext ctx{tree, d, description_, intc, plic_phandle, 0, contexts};
     if (&d == plic) ctx.own_phandle = plic_phandle;
@@ -228,9 +231,9 @@ sc_core::sc_signal<bool>& Platform::source_signal(unsigned source, const std::st
   return *signal;
 }
 
-void Platform::build_devices(const DeviceRegistry& registry) {
+void Platform::build_devices() {
   for (const DeviceDescription& d : description_.devices) {
-    const DeviceType* type = registry.find(d.type);
+    const DeviceType* type = registry_.find(d.type);
     DeviceContext ctx(*this, d);
     try {
       devices_.push_back({&d, type, type->create(ctx)});
@@ -309,6 +312,21 @@ uint64_t Platform::load_binary(const std::string& path, uint64_t address) {
                              hex(address) + " do not fit in a memory region");
   load(address, bytes.data(), bytes.size());
   return bytes.size();
+}
+
+unsigned Platform::debug_read(uint64_t address, void* bytes, unsigned length) {
+  return harts_.at(0)->debug_read(address, bytes, length);
+}
+
+unsigned Platform::debug_write(uint64_t address, const void* bytes, unsigned length) {
+  return harts_.at(0)->debug_write(address, bytes, length);
+}
+
+void PlatformOptions::use_program(const elf::ElfImage& image) {
+  entry = image.entry();
+  tohost = image.symbol("tohost");
+  fromhost = image.symbol("fromhost");
+  if (!xlen) xlen = image.xlen();
 }
 
 void Platform::finish(int exit_code) {

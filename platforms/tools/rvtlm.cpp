@@ -325,17 +325,13 @@ int run(int argc, char** argv) {
   const unsigned xlen = po.xlen.value_or(description.xlen);
   const uint64_t kernel_address = memory_base + (xlen == 64 ? 0x200000 : 0x400000);
   if (program) {
-    po.entry = program->entry();
-    po.tohost = program->symbol("tohost");
-    po.fromhost = program->symbol("fromhost");
+    po.use_program(*program);
   } else if (!o.bios.empty()) {
-    po.entry = bios ? bios->entry() : memory_base;
-    if (bios) po.tohost = bios->symbol("tohost");
-    if (bios) po.fromhost = bios->symbol("fromhost");
+    if (bios) po.use_program(*bios);
+    else po.entry = memory_base;
   } else if (!o.kernel.empty()) {
-    po.entry = kernel ? kernel->entry() : kernel_address;
-    if (kernel) po.tohost = kernel->symbol("tohost");
-    if (kernel) po.fromhost = kernel->symbol("fromhost");
+    if (kernel) po.use_program(*kernel);
+    else po.entry = kernel_address;
   }
 
   Platform platform("platform", description, po);

@@ -53,11 +53,16 @@ struct PlatformOptions {
   std::optional<uint64_t> fromhost;
   // Place the device tree in the main memory and pass its address in a1.
   bool device_tree = true;
+
+  // What a program decides: the entry point, HTIF from its tohost and
+  // fromhost symbols, and the register width unless `xlen` is already set.
+  void use_program(const elf::ElfImage& image);
 };
 
 class Platform : public sc_core::sc_module {
  public:
   // Throws DescriptionError for a description the registry cannot build.
+  // The platform keeps its own copy of the registry.
   Platform(const sc_core::sc_module_name& name, PlatformDescription description,
            PlatformOptions options = {},
            const DeviceRegistry& registry = DeviceRegistry::builtin());
@@ -88,6 +93,11 @@ class Platform : public sc_core::sc_module {
   void load_elf(const elf::ElfImage& image);
   uint64_t load_binary(const std::string& path, uint64_t address);
 
+  // Debugger and loader accesses through the router (transport_dbg), valid
+  // once elaboration is complete; they return the bytes transferred.
+  unsigned debug_read(uint64_t address, void* bytes, unsigned length);
+  unsigned debug_write(uint64_t address, const void* bytes, unsigned length);
+
   // The guest asked to stop (finisher, HTIF): records the code and stops
   // the simulation.
   void finish(int exit_code);
@@ -109,14 +119,15 @@ class Platform : public sc_core::sc_module {
   };
 
   void apply_options();
-  void build_device_tree(const DeviceRegistry& registry);
+  void build_device_tree();
   void build_harts();
-  void build_devices(const DeviceRegistry& registry);
+  void build_devices();
   models::Memory* memory_at(uint64_t address, uint64_t length, uint64_t& offset) const;
   sc_core::sc_signal<bool>& source_signal(unsigned source, const std::string& driver);
 
   PlatformDescription description_;
   PlatformOptions options_;
+  DeviceRegistry registry_;
   std::shared_ptr<const rvtlm::tlm::TimeModel> time_model_;
   iss::CoherenceDomain domain_;
   std::vector<HartLines> hart_lines_;

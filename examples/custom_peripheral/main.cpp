@@ -1,0 +1,102 @@
+// custom-peripheral: runs a guest on a platform description that uses a
+// device type rvtlm does not know, example,checksum, registered here.
+//   custom-peripheral platform.json guest.elf
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <systemc>
+
+#include "checksum.h"
+#include "rvtlm/elf/elf_image.h"
+#include "rvtlm/platforms/description.h"
+#include "rvtlm/platforms/device_registry.h"
+#include "rvtlm/platforms/platform.h"
+
+namespace {
+
+constexpr int kUsageError = 2;
+constexpr int kStalledStatus = 125;
+
+namespace platforms = rvtlm::platforms;
+
+platforms::DeviceType checksum_type() {
+  platforms::DeviceType t;
+  t.create = [](platforms::DeviceContext& ctx) {
+    auto device = std::make_unique<example::Checksum>(ctx.device().name.c_str());
+    ctx.map(device->socket);
+    // The interrupt is optional: without one the guest polls STATUS.
+    if (!ctx.device().interrupts.empty()) device->irq.bind(ctx.interrupt(0));
+    return device;
+  };
+  t.device_tree = [](const platforms::DeviceTreeContext& ctx) {
+    ctx.tree.begin_node(ctx.node_name("checksum"));
+    ctx.tree.property("compatible", "example,checksum");
+    ctx.tree.property_reg(ctx.device.base, ctx.device.size);
+    ctx.write_interrupts();
+    ctx.tree.end_node();
+  };
+  t.trace = [](sc_core::sc_trace_file* file, sc_core::sc_module& m) {
+    auto& c = static_cast<example::Checksum&>(m);
+    sc_core::sc_trace(file, c.irq, std::string(c.basename()) + "_irq");
+  };
+  return t;
+}
+
+int run(const std::string& description_path, const std::string& elf_path) {
+  platforms::DeviceRegistry registry = platforms::DeviceRegistry::builtin();
+  registry.add("example,checksum", checksum_type());
+
+  platforms::PlatformDescription description = platforms::load_description(description_path);
+  const rvtlm::elf::ElfImage program(elf_path);
+  if (program.xlen() != description.xlen)
+    throw std::runtime_error(elf_path + ": an RV" + std::to_string(program.xlen()) +
+                             " ELF on the RV" + std::to_string(description.xlen) + " platform " +
+                             description.name);
+
+  platforms::PlatformOptions options;
+  options.entry = program.entry();
+  options.tohost = program.symbol("tohost");
+  options.fromhost = program.symbol("fromhost");
+  options.console = "stdio";
+  // The platform keeps pointers into the registry: it must outlive it.
+  platforms::Platform platform("platform", std::move(description), options, registry);
+  platform.load_elf(program);
+
+  sc_core::sc_start();
+  if (sc_core::sc_get_status() != sc_core::SC_STOPPED) sc_core::sc_stop();
+  std::fflush(stdout);
+  if (!platform.finished()) {
+    std::fprintf(stderr, "custom-peripheral: the guest stopped without finishing at %s\n",
+                 sc_core::sc_time_stamp().to_string().c_str());
+    return kStalledStatus;
+  }
+  return platform.exit_code();
+}
+
+}  // namespace
+
+int sc_main(int argc, char** argv) {
+  if (argc != 3) {
+    std::fprintf(stderr, "usage: custom-peripheral platform.json guest.elf\n");
+    return kUsageError;
+  }
+  // stdout is the guest's console: SystemC's "simulation stopped" notes
+  // would end up in the middle of it.
+  sc_core::sc_report_handler::set_actions(sc_core::SC_INFO, sc_core::SC_DO_NOTHING);
+  sc_core::sc_report_handler::set_actions("/IEEE_Std_1666/deprecated", sc_core::SC_DO_NOTHING);
+  try {
+    return run(argv[1], argv[2]);
+  } catch (const std::exception& e) {
+    // Description, ELF and load errors, and SystemC's own (sc_report).
+    std::fprintf(stderr, "custom-peripheral: %s\n", e.what());
+  }
+  return kUsageError;
+}
+
+// SystemC prints its banner when the kernel starts unless told not to first.
+int main(int argc, char** argv) {
+  setenv("SYSTEMC_DISABLE_COPYRIGHT_MESSAGE", "1", 0);
+  return sc_core::sc_elab_and_sim(argc, argv);
+}
