@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets everything up, builds the release preset into build/ and runs the main
-# demo: a bare-metal RV64 "hello" program on the standalone ISS runner.
+# demo: the virt platform (SystemC/TLM-2.0) booting a bare-metal RV64 "hello"
+# program that prints over the 16550 UART.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -11,5 +12,5 @@ if [ ! -f "$elf" ]; then
   echo "demo: $elf was not built (is RVTLM_BUILD_GUESTS off in build/CMakeCache.txt?)" >&2
   exit 1
 fi
-echo "demo: build/iss/rvtlm-iss $elf"
-exec build/iss/rvtlm-iss "$elf"
+echo "demo: build/rvtlm run --platform virt --stats $elf"
+exec build/rvtlm run --platform virt --stats "$elf"
