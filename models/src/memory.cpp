@@ -44,12 +44,12 @@ void Memory::check_range(uint64_t offset, uint64_t length, const char* what) con
 
 void Memory::write(uint64_t offset, const void* bytes, uint64_t length) {
   check_range(offset, length, "write");
-  std::memcpy(data_ + offset, bytes, length);
+  if (length != 0) std::memcpy(data_ + offset, bytes, length);
 }
 
 void Memory::read(uint64_t offset, void* bytes, uint64_t length) const {
   check_range(offset, length, "read");
-  std::memcpy(bytes, data_ + offset, length);
+  if (length != 0) std::memcpy(bytes, data_ + offset, length);
 }
 
 uint64_t Memory::load_binary(const std::string& path, uint64_t offset) {
@@ -74,7 +74,7 @@ uint64_t Memory::load_elf(const elf::ElfImage& image, uint64_t base) {
       throw std::runtime_error(image.path() + ": segment at " + hex(s.address) + " (" +
                                hex(s.memory_size) + " bytes) crosses the end of " + name());
     const uint64_t offset = s.address - base;
-    std::memcpy(data_ + offset, s.data.data(), s.data.size());
+    if (!s.data.empty()) std::memcpy(data_ + offset, s.data.data(), s.data.size());
     std::memset(data_ + offset + s.data.size(), 0, s.memory_size - s.data.size());
     loaded += s.memory_size;
   }

@@ -258,7 +258,8 @@ bool is_elf(const std::string& path) {
 // Progress on stderr (--stats or a terminal), about once a second of host time.
 class Progress {
  public:
-  Progress(Platform& platform, bool enabled) : platform_(platform), enabled_(enabled) {}
+  Progress(Platform& platform, bool enabled)
+      : platform_(platform), enabled_(enabled), terminal_(isatty(STDERR_FILENO) != 0) {}
   bool enabled() const { return enabled_; }
   void maybe_print(bool final_line) {
     const auto now = std::chrono::steady_clock::now();
@@ -267,10 +268,11 @@ class Progress {
     uint64_t insns = 0;
     for (unsigned h = 0; h < platform_.harts(); ++h) insns += platform_.hart(h).statistics().instructions;
     const double seconds = std::chrono::duration<double>(now - start_).count();
-    std::fprintf(stderr, "\r[rvtlm] %s simulated, %" PRIu64 " instructions, %.1f MIPS%s",
-                 sc_core::sc_time_stamp().to_string().c_str(), insns,
+    // On a terminal the line is rewritten in place; in a log, one per line.
+    std::fprintf(stderr, "%s[rvtlm] %s simulated, %" PRIu64 " instructions, %.1f MIPS%s",
+                 terminal_ ? "\r" : "", sc_core::sc_time_stamp().to_string().c_str(), insns,
                  seconds > 0 ? static_cast<double>(insns) / seconds / 1e6 : 0.0,
-                 final_line ? "\n" : "   ");
+                 final_line || !terminal_ ? "\n" : "   ");
     std::fflush(stderr);
     printed_ = true;
   }
@@ -279,6 +281,7 @@ class Progress {
  private:
   Platform& platform_;
   bool enabled_;
+  bool terminal_;
   bool printed_ = false;
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
   std::chrono::steady_clock::time_point last_ = start_;

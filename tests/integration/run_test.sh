@@ -80,6 +80,12 @@ UART interrupt through the PLIC: source 10" ;;
   smp-8-small-quantum) smp 8 rv64 --quantum 50ns ;;
   smp-lockstep) smp 2 rv64 --sync lockstep ;;
   htif-exit) run "$bin/it-htif-rv64.elf"; expect_status 7 ;;
+  bios-binary)
+    # Firmware as a raw binary at the start of RAM, as QEMU's -bios.
+    riscv64-unknown-elf-objcopy -O binary "$bin/it-basic-rv64.elf" "$tmp/fw.bin" || fail "objcopy"
+    run --bios "$tmp/fw.bin"; expect_status 5; [ "$out" = ok ] || fail "stdout '$out'" ;;
+  kernel-elf)
+    run --kernel "$bin/it-htif-rv64.elf"; expect_status 7 ;;
   timeout)
     run --timeout 2ms "$bin/it-spin-rv64.elf"; expect_status 124
     grep -q "timeout after 2 ms" "$tmp/err" || fail "stderr '$err'" ;;
