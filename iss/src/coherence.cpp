@@ -18,7 +18,10 @@ void CoherenceDomain::add_code(uint64_t start, uint64_t end) {
   for (uint64_t line = start >> kLineShift; line <= (end - 1) >> kLineShift; ++line) {
     const uint64_t page = line >> (kPageShift - kLineShift);
     auto [it, inserted] = pages_.try_emplace(page);
-    if (inserted) watch(page);
+    if (inserted) {
+      ++filter_[page & kFilterMask];
+      watch(page);
+    }
     it->second.code_lines |= uint64_t{1} << (line & ((1u << (kPageShift - kLineShift)) - 1));
   }
 }
@@ -26,14 +29,20 @@ void CoherenceDomain::add_code(uint64_t start, uint64_t end) {
 void CoherenceDomain::add_reservation(uint64_t addr) {
   const uint64_t page = addr >> kPageShift;
   auto [it, inserted] = pages_.try_emplace(page);
-  if (inserted) watch(page);
+  if (inserted) {
+    ++filter_[page & kFilterMask];
+    watch(page);
+  }
   ++it->second.reservations;
 }
 
 void CoherenceDomain::remove_reservation(uint64_t addr) {
   auto it = pages_.find(addr >> kPageShift);
   if (it == pages_.end() || it->second.reservations == 0) return;
-  if (--it->second.reservations == 0 && it->second.code_lines == 0) pages_.erase(it);
+  if (--it->second.reservations == 0 && it->second.code_lines == 0) {
+    --filter_[it->first & kFilterMask];
+    pages_.erase(it);
+  }
 }
 
 bool CoherenceDomain::store(DomainMember* writer, uint64_t addr, unsigned size) {
@@ -61,8 +70,12 @@ void CoherenceDomain::discard_all_code() {
   for (DomainMember* m : members_) m->discard_decoded_code();
   for (auto it = pages_.begin(); it != pages_.end();) {
     it->second.code_lines = 0;
-    if (it->second.reservations == 0) it = pages_.erase(it);
-    else ++it;
+    if (it->second.reservations == 0) {
+      --filter_[it->first & kFilterMask];
+      it = pages_.erase(it);
+    } else {
+      ++it;
+    }
   }
 }
 

@@ -155,6 +155,30 @@ int RegisterBank::find(uint64_t offset, unsigned& index) const {
   return -1;
 }
 
+// Out of line, so that the plain-register path of access() stays small.
+uint64_t RegisterBank::call_read_hook(const Register& r, unsigned index,
+                                      const sc_core::sc_time& delay, bool debug) {
+  AccessInfo info;
+  info.index = index;
+  info.time = sc_core::sc_time_stamp() + delay;
+  info.debug = debug;
+  return r.read_hook(info);
+}
+
+void RegisterBank::call_write_hook(const Register& r, unsigned index, const sc_core::sc_time& delay,
+                                   bool debug, uint64_t old_value, uint64_t data,
+                                   uint64_t byte_mask, uint64_t value) {
+  WriteInfo info;
+  info.index = index;
+  info.time = sc_core::sc_time_stamp() + delay;
+  info.debug = debug;
+  info.old_value = old_value;
+  info.data = data;
+  info.byte_mask = byte_mask;
+  info.value = value;
+  r.write_hook(info);
+}
+
 bool RegisterBank::access(::tlm::tlm_generic_payload& p, const sc_core::sc_time& delay,
                           bool debug) {
   const uint64_t addr = p.get_address();
@@ -182,14 +206,7 @@ bool RegisterBank::access(::tlm::tlm_generic_payload& p, const sc_core::sc_time&
       p.set_response_status(::tlm::TLM_COMMAND_ERROR_RESPONSE);
       return false;
     }
-    uint64_t value = stored;
-    if (r.read_hook) {
-      AccessInfo info;
-      info.index = index;
-      info.time = sc_core::sc_time_stamp() + delay;
-      info.debug = debug;
-      value = r.read_hook(info);
-    }
+    const uint64_t value = r.read_hook ? call_read_hook(r, index, delay, debug) : stored;
     store_bytes(p.get_data_ptr(), value >> shift, len);
   } else if (p.is_write()) {
     if (r.access == RegisterAccess::ReadOnly) {
@@ -199,22 +216,12 @@ bool RegisterBank::access(::tlm::tlm_generic_payload& p, const sc_core::sc_time&
     const uint64_t data = load_bytes(p.get_data_ptr(), len);
     const uint64_t mask = lane & r.writable_bits;
     const uint64_t value = (stored & ~mask) | ((data << shift) & mask);
-    if (!r.write_hook) {
-      // The common case of a plain register (a scratch register): no
-      // callback, so no time to compute.
-      stored = value;
-    } else {
-      WriteInfo info;
-      info.index = index;
-      info.time = sc_core::sc_time_stamp() + delay;
-      info.debug = debug;
-      info.old_value = stored;
-      info.data = data << shift;
-      info.byte_mask = lane;
-      info.value = value;
-      stored = value;
-      r.write_hook(info);
-    }
+    const uint64_t old_value = stored;
+    stored = value;
+    // A plain register (a scratch register) has no callback: no time to
+    // compute, nothing more to do.
+    if (r.write_hook)
+      call_write_hook(r, index, delay, debug, old_value, data << shift, lane, value);
   }
   p.set_response_status(::tlm::TLM_OK_RESPONSE);
   return true;

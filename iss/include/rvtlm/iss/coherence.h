@@ -6,6 +6,7 @@
 #ifndef RVTLM_ISS_COHERENCE_H
 #define RVTLM_ISS_COHERENCE_H
 
+#include <array>
 #include <cstdint>
 #include <unordered_map>
 #include <vector>
@@ -39,7 +40,9 @@ class CoherenceDomain {
   void remove_reservation(uint64_t addr);
 
   // True if stores to `page` must be reported through store().
-  bool watched(uint64_t page) const { return pages_.count(page) != 0; }
+  bool watched(uint64_t page) const {
+    return filter_[page & kFilterMask] != 0 && pages_.count(page) != 0;
+  }
 
   // A store by `writer` to a watched page. Returns true if it modified code.
   bool store(DomainMember* writer, uint64_t addr, unsigned size);
@@ -56,6 +59,11 @@ class CoherenceDomain {
 
   std::vector<DomainMember*> members_;
   std::unordered_map<uint64_t, PageWatch> pages_;
+  // Watched pages per bucket of page numbers: every store asks watched(),
+  // and most stores go to pages nobody watches, which the filter answers
+  // without hashing.
+  static constexpr uint64_t kFilterMask = 4095;
+  std::array<uint32_t, kFilterMask + 1> filter_{};
 };
 
 }  // namespace rvtlm::iss

@@ -113,6 +113,12 @@ class RegisterBank {
   };
   // `delay`: the annotated delay (the access happens at sc_time_stamp() + delay).
   bool access(::tlm::tlm_generic_payload& payload, const sc_core::sc_time& delay, bool debug);
+  [[gnu::noinline]] static uint64_t call_read_hook(const Register& r, unsigned index,
+                                                   const sc_core::sc_time& delay, bool debug);
+  [[gnu::noinline]] static void call_write_hook(const Register& r, unsigned index,
+                                                const sc_core::sc_time& delay, bool debug,
+                                                uint64_t old_value, uint64_t data,
+                                                uint64_t byte_mask, uint64_t value);
   // The register containing `offset`, or -1.
   int find(uint64_t offset, unsigned& index) const;
 
