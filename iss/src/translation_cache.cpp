@@ -25,21 +25,39 @@ void TranslationCache::invalidate_dmi(uint64_t start, uint64_t end) {
   const auto overlaps = [&](const DmiGrant& g) { return g.start <= end && start <= g.end; };
   grants_.erase(std::remove_if(grants_.begin(), grants_.end(), overlaps), grants_.end());
   refused_.erase(std::remove_if(refused_.begin(), refused_.end(), overlaps), refused_.end());
+  bus_start_ = 1;
+  bus_end_ = 0;
   flush();
 }
 
 const DmiGrant* TranslationCache::grant_for(uint64_t addr, unsigned size, AccessType type) {
   const uint64_t last = addr + size - 1;
+  // The device range the last MMIO access went to: no grant overlaps it, so
+  // the answer is known without looking through the grants.
+  if (addr >= bus_start_ && last <= bus_end_) return nullptr;
   const bool write = type == AccessType::Write;
   for (auto it = grants_.rbegin(); it != grants_.rend(); ++it) {
     if (addr >= it->start && last <= it->end && (write ? it->writable : it->readable)) return &*it;
   }
   for (const DmiGrant& r : refused_) {
-    if (addr >= r.start && addr <= r.end) return nullptr;
+    if (addr >= r.start && addr <= r.end) {
+      const bool overlaps_grant =
+          std::any_of(grants_.begin(), grants_.end(),
+                      [&](const DmiGrant& g) { return g.start <= r.end && r.start <= g.end; });
+      if (!overlaps_grant) {
+        bus_start_ = r.start;
+        bus_end_ = r.end;
+      }
+      return nullptr;
+    }
   }
   DmiGrant g;
   if (bus_.request_dmi(addr, type, g)) {
     if (g.host && addr >= g.start && last <= g.end && (write ? g.writable : g.readable)) {
+      if (g.start <= bus_end_ && bus_start_ <= g.end) {
+        bus_start_ = 1;
+        bus_end_ = 0;
+      }
       grants_.push_back(g);
       return &grants_.back();
     }
@@ -128,8 +146,7 @@ bool TranslationCache::store(uint64_t addr, unsigned size, uint64_t value, uint6
   return true;
 }
 
-bool TranslationCache::fetch16(uint64_t addr, uint16_t& value, uint64_t retired,
-                               MemFault& fault) {
+bool TranslationCache::fetch16(uint64_t addr, uint16_t& value, uint64_t retired, MemFault& fault) {
   if (const DmiGrant* g = grant_for(addr, 2, AccessType::Fetch)) {
     std::memcpy(&value, g->host + (addr - g->start), 2);
     return true;
@@ -146,8 +163,10 @@ bool TranslationCache::debug_access(uint64_t addr, void* data, unsigned size, bo
   for (unsigned i = 0; i < size; ++i) {
     const uint64_t a = addr + i;
     if (const DmiGrant* g = grant_for(a, 1, write ? AccessType::Write : AccessType::Read)) {
-      if (write) g->host[a - g->start] = bytes[i];
-      else bytes[i] = g->host[a - g->start];
+      if (write)
+        g->host[a - g->start] = bytes[i];
+      else
+        bytes[i] = g->host[a - g->start];
     } else if (!bus_access(a, 1, write ? AccessType::Write : AccessType::Read, bytes + i, 0,
                            true)) {
       return false;

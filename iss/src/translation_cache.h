@@ -77,6 +77,9 @@ class TranslationCache {
     uint64_t write_tag;
     uintptr_t addend;  // host address = addend + guest address
   };
+  // A refused range with no grant overlapping it (empty: start > end).
+  uint64_t bus_start_ = 1;
+  uint64_t bus_end_ = 0;
   static constexpr uint64_t kInvalidTag = ~uint64_t{0};
 
   const DmiGrant* grant_for(uint64_t addr, unsigned size, AccessType type);

@@ -124,8 +124,7 @@ void RegisterBank::reset() {
               e.reg.reset_value & width_mask(e.reg.width));
 }
 
-int RegisterBank::find(uint64_t offset, unsigned& index) const {
-  if (offset >= span_) return -1;
+int RegisterBank::find_sparse(uint64_t offset, unsigned& index) const {
   const auto covers = [&](int handle) {
     const Register& r = registers_[handle].reg;
     if (offset < r.offset || offset >= registers_[handle].end) return false;
@@ -137,9 +136,7 @@ int RegisterBank::find(uint64_t offset, unsigned& index) const {
   };
   if (!dense_.empty()) {
     const int handle = int{dense_[offset]} - 1;
-    if (handle < 0) return -1;
-    index = 0;
-    if (registers_[handle].reg.count > 1) covers(handle);
+    if (handle >= 0) covers(handle);
     return handle;
   }
   auto it = std::upper_bound(sorted_.begin(), sorted_.end(), offset,

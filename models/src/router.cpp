@@ -84,7 +84,9 @@ const AddressRange* Router::decode(uint64_t addr) const {
 
 void Router::b_transport(int, ::tlm::tlm_generic_payload& p, sc_core::sc_time& delay) {
   const uint64_t addr = p.get_address();
-  const int i = route(addr);
+  // route()'s first test, inline: the range hit last time, with no overlay.
+  const int i =
+      (last_ >= 0 && ranges_[last_].contains(addr) && !shadowed_[last_]) ? last_ : route(addr);
   if (i < 0 || p.get_data_length() > ranges_[i].end() - addr) {
     p.set_response_status(::tlm::TLM_ADDRESS_ERROR_RESPONSE);
     if (trace) trace({sc_core::sc_time_stamp() + delay, &p, i < 0 ? nullptr : &ranges_[i]});

@@ -15,8 +15,10 @@ constexpr const char* kMessageType = "rvtlm/tlm/hart";
 constexpr uint64_t kAllAddresses = std::numeric_limits<uint64_t>::max();
 
 // SystemC time by value: sc_time_stamp() returns a reference to a time that
-// moves on at every wait.
-sc_core::sc_time kernel_time() { return sc_core::sc_time_stamp(); }
+// moves on at every wait. Read through the simulation context, whose
+// accessor is inline (sc_time_stamp() is a library call, and this is on the
+// path of every MMIO access).
+inline sc_core::sc_time kernel_time() { return sc_core::sc_get_curr_simcontext()->time_stamp(); }
 
 double seconds_between(std::chrono::steady_clock::time_point from,
                        std::chrono::steady_clock::time_point to) {
@@ -366,7 +368,7 @@ iss::BusStatus HartModule::transport(::tlm::tlm_command command, const iss::BusA
   socket->b_transport(p, delay);
 
   // Whatever the target added, by annotation or by waiting, stalls the hart.
-  const sc_core::sc_time done = sc_core::sc_time_stamp() + delay;
+  const sc_core::sc_time done = kernel_time() + delay;
   const bool stalled = done > now + sent;
   if (stalled) stall_ += done - (now + sent);
 

@@ -119,8 +119,20 @@ class RegisterBank {
                                                 const sc_core::sc_time& delay, bool debug,
                                                 uint64_t old_value, uint64_t data,
                                                 uint64_t byte_mask, uint64_t value);
-  // The register containing `offset`, or -1.
-  int find(uint64_t offset, unsigned& index) const;
+  // The register containing `offset`, or -1. Inline for a dense bank's
+  // single registers (most device registers); the rest in find_sparse().
+  int find(uint64_t offset, unsigned& index) const {
+    if (offset >= span_) return -1;
+    if (!dense_.empty()) {
+      const int handle = int{dense_[offset]} - 1;
+      if (handle >= 0 && registers_[handle].reg.count == 1) {
+        index = 0;
+        return handle;
+      }
+    }
+    return find_sparse(offset, index);
+  }
+  int find_sparse(uint64_t offset, unsigned& index) const;
 
   std::string owner_;
   std::vector<Entry> registers_;

@@ -30,9 +30,9 @@ struct AddressRange {
 
 // One routed transaction, for tracing (--trace tlm).
 struct RouterTraceRecord {
-  sc_core::sc_time time;                    // sc_time_stamp() + annotated delay at the request
+  sc_core::sc_time time;                      // sc_time_stamp() + annotated delay at the request
   const ::tlm::tlm_generic_payload* payload;  // after the target responded; address is global
-  const AddressRange* range;                // nullptr: unmapped
+  const AddressRange* range;                  // nullptr: unmapped
 };
 
 class Router : public sc_core::sc_module {
