@@ -9,18 +9,9 @@
 #include <stdexcept>
 
 #include "rvtlm/elf/elf_image.h"
+#include "rvtlm/models/format.h"
 
 namespace rvtlm::models {
-namespace {
-
-std::string hex(uint64_t v) {
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(v));
-  return buf;
-}
-
-}  // namespace
-
 Memory::Memory(const sc_core::sc_module_name& name, MemoryConfig config)
     : sc_core::sc_module(name), socket("socket"), config_(config) {
   if (config_.size == 0) throw std::invalid_argument(std::string(this->name()) + ": size is zero");
@@ -38,8 +29,8 @@ Memory::~Memory() { munmap(data_, config_.size); }
 void Memory::check_range(uint64_t offset, uint64_t length, const char* what) const {
   if (offset > config_.size || length > config_.size - offset)
     throw std::out_of_range(std::string(name()) + ": " + what + " of " + std::to_string(length) +
-                            " bytes at offset " + hex(offset) + " outside its " +
-                            hex(config_.size) + " bytes");
+                            " bytes at offset " + to_hex(offset) + " outside its " +
+                            to_hex(config_.size) + " bytes");
 }
 
 void Memory::write(uint64_t offset, const void* bytes, uint64_t length) {
@@ -58,7 +49,7 @@ uint64_t Memory::load_binary(const std::string& path, uint64_t offset) {
   const auto length = static_cast<uint64_t>(in.tellg());
   if (offset > config_.size || length > config_.size - offset)
     throw std::runtime_error(path + ": " + std::to_string(length) + " bytes do not fit in " +
-                             name() + " at offset " + hex(offset));
+                             name() + " at offset " + to_hex(offset));
   in.seekg(0);
   if (!in.read(reinterpret_cast<char*>(data_ + offset), static_cast<std::streamsize>(length)))
     throw std::runtime_error(path + ": read error");
@@ -71,8 +62,8 @@ uint64_t Memory::load_elf(const elf::ElfImage& image, uint64_t base) {
     const uint64_t end = s.address + s.memory_size;
     if (end <= base || s.address >= base + config_.size) continue;
     if (s.address < base || end > base + config_.size)
-      throw std::runtime_error(image.path() + ": segment at " + hex(s.address) + " (" +
-                               hex(s.memory_size) + " bytes) crosses the end of " + name());
+      throw std::runtime_error(image.path() + ": segment at " + to_hex(s.address) + " (" +
+                               to_hex(s.memory_size) + " bytes) crosses the end of " + name());
     const uint64_t offset = s.address - base;
     if (!s.data.empty()) std::memcpy(data_ + offset, s.data.data(), s.data.size());
     std::memset(data_ + offset + s.data.size(), 0, s.memory_size - s.data.size());

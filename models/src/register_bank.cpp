@@ -5,6 +5,7 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "rvtlm/models/format.h"
 #include "rvtlm/models/register_target.h"
 
 namespace rvtlm::models {
@@ -12,12 +13,6 @@ namespace {
 
 uint64_t width_mask(unsigned bytes) {
   return bytes >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * bytes)) - 1;
-}
-
-std::string hex(uint64_t v) {
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(v));
-  return buf;
 }
 
 // Little-endian byte order (the host's: checked in CMake), with the length
@@ -78,7 +73,8 @@ unsigned RegisterBank::add(Register reg) {
     fail("access sizes must be 1, 2, 4 or 8 bytes and at most the width");
   if (reg.count == 0) fail("an array needs at least one element");
   if (reg.count > 1 && reg.stride < reg.width) fail("stride smaller than the width");
-  if (reg.offset % reg.width != 0) fail("offset " + hex(reg.offset) + " not aligned to its width");
+  if (reg.offset % reg.width != 0)
+    fail("offset " + to_hex(reg.offset) + " not aligned to its width");
   const uint64_t end = reg.offset + uint64_t{reg.count - 1} * reg.stride + reg.width;
   for (const Entry& other : registers_) {
     for (unsigned i = 0; i < reg.count; ++i) {
@@ -88,7 +84,7 @@ unsigned RegisterBank::add(Register reg) {
           const uint64_t rel = b - other.reg.offset;
           const uint64_t element = other.reg.count > 1 ? rel / other.reg.stride : 0;
           if (rel - element * other.reg.stride < other.reg.width)
-            fail("overlaps register " + other.reg.name + " at " + hex(b));
+            fail("overlaps register " + other.reg.name + " at " + to_hex(b));
         }
       }
     }

@@ -4,17 +4,9 @@
 #include <cstdio>
 #include <stdexcept>
 
+#include "rvtlm/models/format.h"
+
 namespace rvtlm::models {
-namespace {
-
-std::string hex(uint64_t v) {
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(v));
-  return buf;
-}
-
-}  // namespace
-
 Router::Router(const sc_core::sc_module_name& name)
     : sc_core::sc_module(name),
       target_socket("target_socket"),
@@ -27,8 +19,8 @@ Router::Router(const sc_core::sc_module_name& name)
 
 void Router::map(::tlm::tlm_target_socket<>& target, AddressRange range) {
   const auto fail = [&](const std::string& why) {
-    throw std::invalid_argument(std::string(name()) + ": " + range.name + " at " + hex(range.base) +
-                                ": " + why);
+    throw std::invalid_argument(std::string(name()) + ": " + range.name + " at " +
+                                to_hex(range.base) + ": " + why);
   };
   if (range.size == 0) fail("empty range");
   if (range.base + range.size - 1 < range.base) fail("past the end of the address space");
@@ -36,7 +28,7 @@ void Router::map(::tlm::tlm_target_socket<>& target, AddressRange range) {
     for (int i : sorted_) {
       const AddressRange& o = ranges_[i];
       if (range.base < o.end() && o.base < range.end())
-        fail("overlaps " + o.name + " [" + hex(o.base) + ", " + hex(o.end()) + ")");
+        fail("overlaps " + o.name + " [" + to_hex(o.base) + ", " + to_hex(o.end()) + ")");
     }
   }
   initiator_socket.bind(target);

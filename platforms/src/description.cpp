@@ -108,8 +108,7 @@ class Parser {
         }
       }
       for (const auto& [key, value] : dev.items()) {
-        if (key != "name" && key != "type" && key != "base" && key != "size" &&
-            key != "interrupts")
+        if (key != "name" && key != "type" && key != "base" && key != "size" && key != "interrupts")
           dd.properties[key] = value;
       }
       d.devices.push_back(std::move(dd));
@@ -134,13 +133,14 @@ std::optional<uint64_t> parse_size(const std::string& text) {
   uint64_t scale = 1;
   const char last = digits.back();
   if (last == 'K' || last == 'k' || last == 'M' || last == 'm' || last == 'G' || last == 'g') {
-    scale = (last == 'K' || last == 'k') ? (1ull << 10)
+    scale = (last == 'K' || last == 'k')   ? (1ull << 10)
             : (last == 'M' || last == 'm') ? (1ull << 20)
                                            : (1ull << 30);
     digits.pop_back();
     if (digits.empty()) return std::nullopt;
   }
-  const bool is_hex = digits.size() > 2 && digits[0] == '0' && (digits[1] == 'x' || digits[1] == 'X');
+  const bool is_hex =
+      digits.size() > 2 && digits[0] == '0' && (digits[1] == 'x' || digits[1] == 'X');
   if (is_hex && scale != 1) return std::nullopt;
   for (size_t i = is_hex ? 2 : 0; i < digits.size(); ++i)
     if (!(is_hex ? std::isxdigit(static_cast<unsigned char>(digits[i]))

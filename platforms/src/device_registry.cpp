@@ -22,8 +22,8 @@ std::string DeviceTreeContext::node_name(const std::string& prefix) const {
 void DeviceTreeContext::write_interrupts() const {
   if (device.interrupts.empty() || interrupt_parent == 0) return;
   tree.property_u32("interrupt-parent", interrupt_parent);
-  tree.property_cells("interrupts", std::vector<uint32_t>(device.interrupts.begin(),
-                                                          device.interrupts.end()));
+  tree.property_cells("interrupts",
+                      std::vector<uint32_t>(device.interrupts.begin(), device.interrupts.end()));
 }
 
 void DeviceRegistry::add(const std::string& type, DeviceType device_type) {
@@ -57,10 +57,10 @@ DeviceType memory_type() {
     c.size = d.size;
     c.read_only = d.flag("read_only", false);
     c.dmi = ctx.platform().options().dmi;
-    c.read_latency = sc_core::sc_time(static_cast<double>(d.number("read_latency_ns", 0)),
-                                      sc_core::SC_NS);
-    c.write_latency = sc_core::sc_time(static_cast<double>(d.number("write_latency_ns", 0)),
-                                       sc_core::SC_NS);
+    c.read_latency =
+        sc_core::sc_time(static_cast<double>(d.number("read_latency_ns", 0)), sc_core::SC_NS);
+    c.write_latency =
+        sc_core::sc_time(static_cast<double>(d.number("write_latency_ns", 0)), sc_core::SC_NS);
     auto m = std::make_unique<models::Memory>(d.name.c_str(), c);
     ctx.map(m->socket);
     return m;
@@ -78,8 +78,8 @@ DeviceType uart_type() {
     c.clock_hz = d.number("clock_frequency", c.clock_hz);
     auto u = std::make_unique<models::Uart16550>(d.name.c_str(), c);
     const bool console = d.name == ctx.description().console;
-    u->set_backend(models::make_uart_backend(
-        console ? ctx.platform().options().console : d.text("backend", "null")));
+    u->set_backend(models::make_uart_backend(console ? ctx.platform().options().console
+                                                     : d.text("backend", "null")));
     ctx.map(u->socket);
     if (!d.interrupts.empty()) u->irq.bind(ctx.interrupt(0));
     return u;
@@ -89,8 +89,10 @@ DeviceType uart_type() {
     ctx.tree.begin_node(ctx.node_name("serial"));
     ctx.tree.property("compatible", "ns16550a");
     ctx.tree.property_reg(d.base, d.size);
-    ctx.tree.property_u32("clock-frequency", static_cast<uint32_t>(d.number("clock_frequency", 3686400)));
-    if (const uint64_t shift = d.number("reg_shift", 0)) ctx.tree.property_u32("reg-shift", static_cast<uint32_t>(shift));
+    ctx.tree.property_u32("clock-frequency",
+                          static_cast<uint32_t>(d.number("clock_frequency", 3686400)));
+    if (const uint64_t shift = d.number("reg_shift", 0))
+      ctx.tree.property_u32("reg-shift", static_cast<uint32_t>(shift));
     if (const uint64_t width = d.number("reg_io_width", 1); width != 1)
       ctx.tree.property_u32("reg-io-width", static_cast<uint32_t>(width));
     ctx.write_interrupts();

@@ -7,17 +7,12 @@
 #include <stdexcept>
 
 #include "rvtlm/elf/elf_image.h"
+#include "rvtlm/models/format.h"
 #include "rvtlm/models/htif.h"
 #include "rvtlm/models/memory.h"
 
 namespace rvtlm::platforms {
 namespace {
-
-std::string hex(uint64_t v) {
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(v));
-  return buf;
-}
 
 const char* const kLineNames[] = {"msip", "mtip", "meip", "seip"};
 
@@ -91,8 +86,8 @@ void Platform::apply_options() {
   time_model_ = options_.time_model;
   if (!time_model_) {
     const double ns = description_.ns_per_insn;
-    time_model_ = std::make_shared<rvtlm::tlm::FixedTimeModel>(
-        sc_core::sc_time(ns, sc_core::SC_NS));
+    time_model_ =
+        std::make_shared<rvtlm::tlm::FixedTimeModel>(sc_core::sc_time(ns, sc_core::SC_NS));
   }
 }
 
@@ -119,8 +114,8 @@ void Platform::build_device_tree() {
   }
   tree.end_node();
 
-  const std::string isa = std::string(description_.xlen == 64 ? "rv64" : "rv32") +
-                          "imac_zicsr_zifencei";
+  const std::string isa =
+      std::string(description_.xlen == 64 ? "rv64" : "rv32") + "imac_zicsr_zifencei";
   tree.begin_node("cpus");
   tree.property_u32("#address-cells", 1);
   tree.property_u32("#size-cells", 0);
@@ -144,7 +139,7 @@ void Platform::build_device_tree() {
 
   for (const DeviceDescription& d : description_.devices) {
     if (d.type != "memory" || d.flag("read_only", false)) continue;
-    tree.begin_node("memory@" + hex(d.base).substr(2));
+    tree.begin_node("memory@" + models::to_hex(d.base).substr(2));
     tree.property("device_type", "memory");
     tree.property_reg(d.base, d.size);
     tree.end_node();
@@ -173,7 +168,8 @@ void Platform::build_device_tree() {
   // As QEMU does: at the top of the main memory, on a 2 MiB boundary when the
   // memory is large enough (so that a kernel's early mappings cover it).
   const DeviceDescription* memory = description_.find(description_.memory);
-  if (!memory) throw DescriptionError(description_.name + ": \"memory\" is needed for a device tree");
+  if (!memory)
+    throw DescriptionError(description_.name + ": \"memory\" is needed for a device tree");
   const uint64_t size = device_tree_.size();
   if (size > memory->size / 2)
     throw DescriptionError(description_.name + ": memory too small for the device tree");
@@ -202,7 +198,8 @@ void Platform::build_harts() {
     c.dmi = options_.dmi;
     c.bound_to_next_activity = options_.bound_to_next_activity;
     if (timebase_hz_)
-      c.time_csr_period = sc_core::sc_time(1e12 / static_cast<double>(timebase_hz_), sc_core::SC_PS);
+      c.time_csr_period =
+          sc_core::sc_time(1e12 / static_cast<double>(timebase_hz_), sc_core::SC_PS);
     c.on_exit = [this](int code) { finish(code); };
     auto hart = std::make_unique<rvtlm::tlm::HartModule>(("hart" + std::to_string(h)).c_str(),
                                                          std::move(c), &domain_);
@@ -283,7 +280,7 @@ void Platform::load(uint64_t address, const void* bytes, uint64_t length) {
   uint64_t offset = 0;
   models::Memory* memory = memory_at(address, length, offset);
   if (!memory)
-    throw std::runtime_error(std::to_string(length) + " bytes at " + hex(address) +
+    throw std::runtime_error(std::to_string(length) + " bytes at " + models::to_hex(address) +
                              " are outside every memory region");
   memory->write(offset, bytes, length);
 }
@@ -293,8 +290,9 @@ void Platform::load_elf(const elf::ElfImage& image) {
     uint64_t offset = 0;
     models::Memory* memory = memory_at(s.address, s.memory_size, offset);
     if (!memory)
-      throw std::runtime_error(image.path() + ": segment at " + hex(s.address) + " (" +
-                               hex(s.memory_size) + " bytes) is outside every memory region");
+      throw std::runtime_error(image.path() + ": segment at " + models::to_hex(s.address) + " (" +
+                               models::to_hex(s.memory_size) +
+                               " bytes) is outside every memory region");
     memory->write(offset, s.data.data(), s.data.size());
     const std::vector<uint8_t> zeros(s.memory_size - s.data.size());
     memory->write(offset + s.data.size(), zeros.data(), zeros.size());
@@ -309,7 +307,7 @@ uint64_t Platform::load_binary(const std::string& path, uint64_t address) {
   uint64_t offset = 0;
   if (!memory_at(address, bytes.size(), offset))
     throw std::runtime_error(path + ": " + std::to_string(bytes.size()) + " bytes at " +
-                             hex(address) + " do not fit in a memory region");
+                             models::to_hex(address) + " do not fit in a memory region");
   load(address, bytes.data(), bytes.size());
   return bytes.size();
 }
