@@ -20,6 +20,8 @@
 #include "rvtlm/elf/elf_image.h"
 #include "rvtlm/iss/disassembler.h"
 #include "rvtlm/models/router.h"
+#include "rvtlm/models/uart16550.h"
+#include "rvtlm/models/uart_backend.h"
 #include "rvtlm/platforms/description.h"
 #include "rvtlm/platforms/platform.h"
 #include "rvtlm/tlm/time_model.h"
@@ -399,6 +401,13 @@ int run(int argc, char** argv) {
     vcd = sc_core::sc_create_vcd_trace_file(base.c_str());
     if (!vcd) fail("--vcd: cannot write '" + o.vcd + "'");
     platform.trace(vcd);
+  }
+
+  // A TCP console: say where to connect (tcp:0 picks a free port).
+  if (auto* uart = platform.device_as<rvtlm::models::Uart16550>(description.console)) {
+    if (auto* tcp = dynamic_cast<rvtlm::models::TcpUartBackend*>(&uart->backend()))
+      std::fprintf(stderr, "rvtlm: console %s on 127.0.0.1:%u\n", description.console.c_str(),
+                   static_cast<unsigned>(tcp->port()));
   }
 
   Progress progress(platform, o.stats || isatty(STDERR_FILENO));
