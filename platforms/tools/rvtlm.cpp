@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cinttypes>
@@ -267,12 +268,17 @@ class Progress {
     const auto now = std::chrono::steady_clock::now();
     if (!final_line && now - last_ < std::chrono::seconds(1)) return;
     last_ = now;
+    // Harts run ahead of the kernel: the simulated time is the furthest hart's.
     uint64_t insns = 0;
-    for (unsigned h = 0; h < platform_.harts(); ++h) insns += platform_.hart(h).statistics().instructions;
+    sc_core::sc_time simulated = sc_core::sc_time_stamp();
+    for (unsigned h = 0; h < platform_.harts(); ++h) {
+      insns += platform_.hart(h).statistics().instructions;
+      simulated = std::max(simulated, platform_.hart(h).local_time());
+    }
     const double seconds = std::chrono::duration<double>(now - start_).count();
     // On a terminal the line is rewritten in place; in a log, one per line.
     std::fprintf(stderr, "%s[rvtlm] %s simulated, %" PRIu64 " instructions, %.1f MIPS%s",
-                 terminal_ ? "\r" : "", sc_core::sc_time_stamp().to_string().c_str(), insns,
+                 terminal_ ? "\r" : "", simulated.to_string().c_str(), insns,
                  seconds > 0 ? static_cast<double>(insns) / seconds / 1e6 : 0.0,
                  final_line || !terminal_ ? "\n" : "   ");
     std::fflush(stderr);
