@@ -89,6 +89,9 @@ UART interrupt through the PLIC: source 10" ;;
   timeout)
     run --timeout 2ms "$bin/it-spin-rv64.elf"; expect_status 124
     grep -q "timeout after 2 ms" "$tmp/err" || fail "stderr '$err'" ;;
+  stalled)
+    run "$bin/it-stall-rv64.elf"; expect_status 125
+    grep -q "the guest stopped without finishing" "$tmp/err" || fail "stderr '$err'" ;;
   device-tree)
     "$rvtlm" run --harts 4 --memory 256M --dump-dtb "$tmp/virt.dtb" || fail "--dump-dtb failed"
     [ "$(fdtget -t s "$tmp/virt.dtb" /chosen stdout-path)" = /soc/serial@10000000 ] || fail "stdout-path"
