@@ -287,12 +287,28 @@ unsigned RegisterBank::transport_dbg(::tlm::tlm_generic_payload& p) {
 
 RegisterTarget::RegisterTarget(const sc_core::sc_module_name& name)
     : sc_core::sc_module(name), socket("socket"), registers_(this->name()) {
-  socket.register_b_transport(this, &RegisterTarget::b_transport);
-  socket.register_transport_dbg(this, &RegisterTarget::transport_dbg);
+  socket.bind(*this);
 }
 
 void RegisterTarget::b_transport(::tlm::tlm_generic_payload& payload, sc_core::sc_time& delay) {
   registers_.transport(payload, delay);
+}
+
+::tlm::tlm_sync_enum RegisterTarget::nb_transport_fw(::tlm::tlm_generic_payload& payload,
+                                                     ::tlm::tlm_phase& phase,
+                                                     sc_core::sc_time& delay) {
+  if (phase != ::tlm::BEGIN_REQ) return ::tlm::TLM_ACCEPTED;
+  registers_.transport(payload, delay);
+  phase = ::tlm::BEGIN_RESP;
+  return ::tlm::TLM_COMPLETED;
+}
+
+bool RegisterTarget::get_direct_mem_ptr(::tlm::tlm_generic_payload&, ::tlm::tlm_dmi& dmi) {
+  // No DMI anywhere in the target (a router clips this to its range), so
+  // that an initiator does not ask again.
+  dmi.set_start_address(0);
+  dmi.set_end_address(~sc_dt::uint64{0});
+  return false;
 }
 
 unsigned RegisterTarget::transport_dbg(::tlm::tlm_generic_payload& payload) {

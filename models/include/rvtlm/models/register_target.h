@@ -3,8 +3,6 @@
 #ifndef RVTLM_MODELS_REGISTER_TARGET_H
 #define RVTLM_MODELS_REGISTER_TARGET_H
 
-#include <tlm_utils/simple_target_socket.h>
-
 #include <systemc>
 #include <tlm>
 
@@ -12,9 +10,12 @@
 
 namespace rvtlm::models {
 
-class RegisterTarget : public sc_core::sc_module {
+// The target implements the forward interface itself, bound straight to its
+// socket: one call fewer than a convenience socket on every access, which
+// matters for register-heavy guest code.
+class RegisterTarget : public sc_core::sc_module, public ::tlm::tlm_fw_transport_if<> {
  public:
-  tlm_utils::simple_target_socket<RegisterTarget> socket;
+  ::tlm::tlm_target_socket<> socket;
 
   RegisterBank& registers() { return registers_; }
   const RegisterBank& registers() const { return registers_; }
@@ -24,9 +25,14 @@ class RegisterTarget : public sc_core::sc_module {
 
   RegisterBank registers_;
 
- private:
-  void b_transport(::tlm::tlm_generic_payload& payload, sc_core::sc_time& delay);
-  unsigned transport_dbg(::tlm::tlm_generic_payload& payload);
+ public:
+  // tlm_fw_transport_if. Registers never grant DMI; a non-blocking request
+  // completes at once (base protocol, early completion).
+  void b_transport(::tlm::tlm_generic_payload& payload, sc_core::sc_time& delay) override;
+  ::tlm::tlm_sync_enum nb_transport_fw(::tlm::tlm_generic_payload& payload, ::tlm::tlm_phase& phase,
+                                       sc_core::sc_time& delay) override;
+  bool get_direct_mem_ptr(::tlm::tlm_generic_payload& payload, ::tlm::tlm_dmi& dmi) override;
+  unsigned transport_dbg(::tlm::tlm_generic_payload& payload) override;
 };
 
 }  // namespace rvtlm::models
