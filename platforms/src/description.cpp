@@ -1,5 +1,6 @@
 #include "rvtlm/platforms/description.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -69,6 +70,15 @@ class Parser {
     d.harts = static_cast<unsigned>(number(root, "harts", "top level", 1));
     d.max_harts = static_cast<unsigned>(number(root, "max_harts", "top level", 8));
     d.xlen = static_cast<unsigned>(number(root, "xlen", "top level", 64));
+    if (root.contains("xlens")) {
+      const json& x = root["xlens"];
+      if (!x.is_array() || x.empty()) fail("xlens", "expected an array such as [32, 64]");
+      d.xlens.clear();
+      for (const json& v : x) {
+        if (!v.is_number_unsigned() || (v != 32 && v != 64)) fail("xlens", "each is 32 or 64");
+        d.xlens.push_back(v.get<unsigned>());
+      }
+    }
     if (root.contains("ns_per_insn")) {
       if (!root["ns_per_insn"].is_number()) fail("ns_per_insn", "expected a number");
       d.ns_per_insn = root["ns_per_insn"].get<double>();
@@ -198,6 +208,8 @@ const DeviceDescription* PlatformDescription::find_type(const std::string& type)
 void PlatformDescription::validate() const {
   const auto fail = [&](const std::string& why) { throw DescriptionError(why); };
   if (xlen != 32 && xlen != 64) fail("xlen must be 32 or 64");
+  if (std::find(xlens.begin(), xlens.end(), xlen) == xlens.end())
+    fail(name + " is RV" + std::to_string(xlens.front()) + " only");
   if (max_harts == 0 || max_harts > 64) fail("max_harts must be 1 to 64");
   if (harts == 0 || harts > max_harts)
     fail("harts must be 1 to " + std::to_string(max_harts) + " on " + name);

@@ -326,6 +326,12 @@ int run(int argc, char** argv) {
   const rvtlm::elf::ElfImage* first = program ? program.get() : bios ? bios.get() : kernel.get();
   po.xlen = o.xlen;
   if (!po.xlen && first) po.xlen = first->xlen();
+  if (po.xlen && std::find(description.xlens.begin(), description.xlens.end(), *po.xlen) ==
+                     description.xlens.end())
+    fail((first && !o.xlen ? first->path() + ": an RV" + std::to_string(*po.xlen) + " ELF on "
+                           : "--xlen " + std::to_string(*po.xlen) + ": ") +
+         description.name + ", which is RV" + std::to_string(description.xlens.front()) +
+         " only");
   for (const rvtlm::elf::ElfImage* image : {program.get(), bios.get(), kernel.get()})
     if (image && po.xlen && image->xlen() != *po.xlen)
       fail(image->path() + ": an RV" + std::to_string(image->xlen()) + " ELF on an RV" +

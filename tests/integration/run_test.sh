@@ -174,6 +174,9 @@ UART interrupt through the PLIC: source 10"
     run --platform "$tmp/dev.json" "$hello_rv64"; expect_error "device dev: unknown type \"warp-drive\"" ;;
   err-bad-uart) run --uart serial0 "$hello_rv64"; expect_error "serial0" ;;
   err-xlen-mismatch) run --xlen 32 "$hello_rv64"; expect_error "an RV64 ELF on an RV32 platform" ;;
+  err-mcu-rv64)
+    run --platform mcu "$hello_rv64"; expect_error "it-hello-rv64.elf: an RV64 ELF on mcu, which is RV32 only"
+    run --platform mcu --xlen 64 "$bin/it-hello-mcu.elf"; expect_error "mcu, which is RV32 only" ;;
   err-outside-memory) run --memory 4K "$hello_rv64"; expect_error "outside every memory region" ;;
   err-bad-time-model) run --hz 100 --icount-shift 2 "$hello_rv64"; expect_error "choose one of" ;;
   err-unknown-command)

@@ -45,6 +45,9 @@ struct PlatformDescription {
   unsigned harts = 1;
   unsigned max_harts = 8;
   unsigned xlen = 64;
+  // Register widths the platform can have (--xlen and the ELF class choose
+  // among them).
+  std::vector<unsigned> xlens = {32, 64};
   // Default time per instruction in nanoseconds (a command-line time model
   // overrides it).
   double ns_per_insn = 1.0;
