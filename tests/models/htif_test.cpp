@@ -13,6 +13,8 @@
 #include <utility>
 #include <vector>
 
+#include "scripted_initiator.h"
+
 namespace rvtlm::models {
 namespace {
 
@@ -27,29 +29,8 @@ uint64_t putchar_command(char c) {
 }
 
 // Runs `script` in an SC_THREAD and gives it one-line bus accesses.
-struct Initiator : sc_core::sc_module {
-  tlm_utils::simple_initiator_socket<Initiator> socket{"socket"};
-  std::function<void(Initiator&)> script;
-  tlm::tlm_response_status last = tlm::TLM_INCOMPLETE_RESPONSE;
-
-  SC_HAS_PROCESS(Initiator);
-  Initiator(const sc_core::sc_module_name& name, std::function<void(Initiator&)> s)
-      : sc_core::sc_module(name), script(std::move(s)) {
-    SC_THREAD(run);
-  }
-  void run() { script(*this); }
-
-  tlm::tlm_response_status access(tlm::tlm_command command, uint64_t address, uint64_t& value,
-                                  unsigned length, sc_time delay) {
-    tlm::tlm_generic_payload p;
-    p.set_command(command);
-    p.set_address(address);
-    p.set_data_ptr(reinterpret_cast<unsigned char*>(&value));
-    p.set_data_length(length);
-    p.set_streaming_width(length);
-    socket->b_transport(p, delay);
-    return last = p.get_response_status();
-  }
+struct Initiator : test::ScriptedInitiator<Initiator> {
+  using ScriptedInitiator::ScriptedInitiator;
   tlm::tlm_response_status write(uint64_t address, uint64_t value, unsigned length = 8,
                                  sc_time delay = sc_core::SC_ZERO_TIME) {
     return access(tlm::TLM_WRITE_COMMAND, address, value, length, delay);
@@ -60,12 +41,7 @@ struct Initiator : sc_core::sc_module {
     return value;
   }
   unsigned write_dbg(uint64_t address, uint64_t value, unsigned length) {
-    tlm::tlm_generic_payload p;
-    p.set_command(tlm::TLM_WRITE_COMMAND);
-    p.set_address(address);
-    p.set_data_ptr(reinterpret_cast<unsigned char*>(&value));
-    p.set_data_length(length);
-    return socket->transport_dbg(p);
+    return debug(tlm::TLM_WRITE_COMMAND, address, value, length);
   }
 };
 

@@ -13,6 +13,8 @@
 #include <utility>
 #include <vector>
 
+#include "scripted_initiator.h"
+
 namespace rvtlm::models {
 namespace {
 
@@ -21,18 +23,8 @@ using sc_core::sc_time;
 using sc_core::SC_US;
 
 // Runs `script` from an SC_THREAD; accesses carry a chosen annotated delay.
-struct Initiator : sc_core::sc_module {
-  tlm_utils::simple_initiator_socket<Initiator> socket{"socket"};
-  std::function<void(Initiator&)> script;
-  tlm::tlm_response_status last = tlm::TLM_INCOMPLETE_RESPONSE;
-
-  SC_HAS_PROCESS(Initiator);
-  explicit Initiator(const sc_core::sc_module_name& name) : sc_core::sc_module(name) {
-    SC_THREAD(run);
-  }
-  void run() {
-    if (script) script(*this);
-  }
+struct Initiator : test::ScriptedInitiator<Initiator> {
+  using ScriptedInitiator::ScriptedInitiator;
   uint32_t read(uint64_t addr, sc_time delay = sc_core::SC_ZERO_TIME, unsigned len = 4) {
     uint64_t v = 0;
     access(tlm::TLM_READ_COMMAND, addr, v, len, delay);
@@ -42,40 +34,13 @@ struct Initiator : sc_core::sc_module {
     access(tlm::TLM_WRITE_COMMAND, addr, v, len, delay);
   }
   uint32_t debug_read(uint64_t addr) {
-    uint32_t v = 0;
-    tlm::tlm_generic_payload p;
-    p.set_command(tlm::TLM_READ_COMMAND);
-    p.set_address(addr);
-    p.set_data_ptr(reinterpret_cast<unsigned char*>(&v));
-    p.set_data_length(4);
-    EXPECT_EQ(socket->transport_dbg(p), 4u);
-    return v;
-  }
-  void access(tlm::tlm_command cmd, uint64_t addr, uint64_t& v, unsigned len, sc_time delay) {
-    tlm::tlm_generic_payload p;
-    p.set_command(cmd);
-    p.set_address(addr);
-    p.set_data_ptr(reinterpret_cast<unsigned char*>(&v));
-    p.set_data_length(len);
-    p.set_streaming_width(len);
-    socket->b_transport(p, delay);
-    last = p.get_response_status();
+    uint64_t v = 0;
+    EXPECT_EQ(debug(tlm::TLM_READ_COMMAND, addr, v, 4), 4u);
+    return static_cast<uint32_t>(v);
   }
 };
 
-// Records every change of a signal with the SystemC time it happened at.
-struct Recorder : sc_core::sc_module {
-  sc_core::sc_in<bool> in{"in"};
-  std::vector<std::pair<sc_time, bool>> changes;
-
-  SC_HAS_PROCESS(Recorder);
-  explicit Recorder(const sc_core::sc_module_name& name) : sc_core::sc_module(name) {
-    SC_METHOD(record);
-    sensitive << in;
-    dont_initialize();
-  }
-  void record() { changes.emplace_back(sc_core::sc_time_stamp(), in.read()); }
-};
+using test::Recorder;
 
 using Changes = std::vector<std::pair<sc_time, bool>>;
 

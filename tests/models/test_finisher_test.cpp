@@ -11,6 +11,8 @@
 #include <utility>
 #include <vector>
 
+#include "scripted_initiator.h"
+
 namespace rvtlm::models {
 namespace {
 
@@ -18,28 +20,8 @@ using sc_core::SC_NS;
 using sc_core::sc_time;
 
 // Runs `script` in an SC_THREAD and gives it one-line bus accesses.
-struct Initiator : sc_core::sc_module {
-  tlm_utils::simple_initiator_socket<Initiator> socket{"socket"};
-  std::function<void(Initiator&)> script;
-
-  SC_HAS_PROCESS(Initiator);
-  Initiator(const sc_core::sc_module_name& name, std::function<void(Initiator&)> s)
-      : sc_core::sc_module(name), script(std::move(s)) {
-    SC_THREAD(run);
-  }
-  void run() { script(*this); }
-
-  tlm::tlm_response_status access(tlm::tlm_command command, uint64_t address, uint64_t& value,
-                                  unsigned length, sc_time delay) {
-    tlm::tlm_generic_payload p;
-    p.set_command(command);
-    p.set_address(address);
-    p.set_data_ptr(reinterpret_cast<unsigned char*>(&value));
-    p.set_data_length(length);
-    p.set_streaming_width(length);
-    socket->b_transport(p, delay);
-    return p.get_response_status();
-  }
+struct Initiator : test::ScriptedInitiator<Initiator> {
+  using ScriptedInitiator::ScriptedInitiator;
   tlm::tlm_response_status write(uint64_t address, uint64_t value, unsigned length = 4,
                                  sc_time delay = sc_core::SC_ZERO_TIME) {
     return access(tlm::TLM_WRITE_COMMAND, address, value, length, delay);
