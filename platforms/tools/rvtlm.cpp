@@ -477,9 +477,13 @@ void report_to_stderr(const sc_core::sc_report& report, const sc_core::sc_action
 }  // namespace
 
 int sc_main(int argc, char** argv) {
-  if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "help") {
+  if (argc < 2) {
+    std::fprintf(stderr, "rvtlm: no command given (expected 'run')\nTry 'rvtlm --help'.\n");
+    return kUsageError;
+  }
+  if (std::string(argv[1]) == "--help" || std::string(argv[1]) == "help") {
     print_help();
-    return argc < 2 ? kUsageError : 0;
+    return 0;
   }
   if (std::string(argv[1]) != "run") {
     std::fprintf(stderr, "rvtlm: unknown command '%s' (expected 'run')\nTry 'rvtlm --help'.\n",
