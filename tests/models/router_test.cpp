@@ -1,57 +1,21 @@
-// The router and the memory model: address translation for b_transport,
-// DMI and transport_dbg, overlays, address errors and DMI invalidation.
+// The router: address translation for b_transport, DMI and transport_dbg,
+// overlays, address errors, DMI invalidation and tracing.
 #include "rvtlm/models/router.h"
 
 #include <gtest/gtest.h>
-#include <tlm_utils/simple_initiator_socket.h>
 
 #include <cstring>
-#include <fstream>
 #include <stdexcept>
 #include <vector>
 
+#include "direct_initiator.h"
 #include "rvtlm/models/memory.h"
 
 namespace rvtlm::models {
 namespace {
 
-struct Initiator : sc_core::sc_module {
-  tlm_utils::simple_initiator_socket<Initiator> socket;
-  std::vector<std::pair<uint64_t, uint64_t>> invalidations;
-
-  explicit Initiator(const sc_core::sc_module_name& n) : sc_core::sc_module(n), socket("socket") {
-    socket.register_invalidate_direct_mem_ptr(this, &Initiator::invalidate);
-  }
-  void invalidate(sc_dt::uint64 s, sc_dt::uint64 e) { invalidations.emplace_back(s, e); }
-
-  tlm::tlm_response_status access(tlm::tlm_command cmd, uint64_t addr, void* data, unsigned len,
-                                  sc_core::sc_time* delay_out = nullptr) {
-    tlm::tlm_generic_payload p;
-    p.set_command(cmd);
-    p.set_address(addr);
-    p.set_data_ptr(static_cast<unsigned char*>(data));
-    p.set_data_length(len);
-    p.set_streaming_width(len);
-    sc_core::sc_time delay = sc_core::SC_ZERO_TIME;
-    socket->b_transport(p, delay);
-    if (delay_out) *delay_out = delay;
-    return p.get_response_status();
-  }
-  bool dmi(uint64_t addr, tlm::tlm_dmi& d) {
-    tlm::tlm_generic_payload p;
-    p.set_command(tlm::TLM_READ_COMMAND);
-    p.set_address(addr);
-    return socket->get_direct_mem_ptr(p, d);
-  }
-  unsigned debug(tlm::tlm_command cmd, uint64_t addr, void* data, unsigned len) {
-    tlm::tlm_generic_payload p;
-    p.set_command(cmd);
-    p.set_address(addr);
-    p.set_data_ptr(static_cast<unsigned char*>(data));
-    p.set_data_length(len);
-    return socket->transport_dbg(p);
-  }
-};
+using test::DirectInitiator;
+using Initiator = DirectInitiator;
 
 struct Bench {
   Initiator cpu{"cpu"};
@@ -159,36 +123,6 @@ TEST(Router, TraceSeesGlobalAddressTimeAndTarget) {
             std::make_tuple(uint64_t{0x80001000}, std::string("page"), tlm::TLM_OK_RESPONSE));
   EXPECT_EQ(seen[2],
             std::make_tuple(uint64_t{0x4}, std::string("-"), tlm::TLM_ADDRESS_ERROR_RESPONSE));
-}
-
-TEST(Memory, LatenciesAreAddedToTheDelay) {
-  Initiator cpu("cpu");
-  MemoryConfig c{0x100};
-  c.read_latency = sc_core::sc_time(3, sc_core::SC_NS);
-  c.write_latency = sc_core::sc_time(5, sc_core::SC_NS);
-  Memory m("m", c);
-  cpu.socket.bind(m.socket);
-  uint32_t v = 0;
-  sc_core::sc_time delay;
-  cpu.access(tlm::TLM_READ_COMMAND, 0, &v, 4, &delay);
-  EXPECT_EQ(delay, sc_core::sc_time(3, sc_core::SC_NS));
-  cpu.access(tlm::TLM_WRITE_COMMAND, 0, &v, 4, &delay);
-  EXPECT_EQ(delay, sc_core::sc_time(5, sc_core::SC_NS));
-}
-
-TEST(Memory, LoadsBinariesAndRejectsWhatDoesNotFit) {
-  Memory m("m", MemoryConfig{0x100});
-  const std::string path = ::testing::TempDir() + "rvtlm_memory_test.bin";
-  {
-    std::ofstream out(path, std::ios::binary);
-    out << "firmware";
-  }
-  EXPECT_EQ(m.load_binary(path, 0x10), 8u);
-  EXPECT_EQ(std::memcmp(m.data() + 0x10, "firmware", 8), 0);
-  EXPECT_THROW(m.load_binary(path, 0xfc), std::runtime_error);
-  EXPECT_THROW(m.load_binary(path + ".missing", 0), std::runtime_error);
-  EXPECT_THROW(m.write(0xff, "ab", 2), std::out_of_range);
-  EXPECT_THROW(Memory("zero", MemoryConfig{0}), std::invalid_argument);
 }
 
 }  // namespace
