@@ -31,9 +31,7 @@ platforms::DeviceType checksum_type() {
     return device;
   };
   t.device_tree = [](const platforms::DeviceTreeContext& ctx) {
-    ctx.tree.begin_node(ctx.node_name("checksum"));
-    ctx.tree.property("compatible", "example,checksum");
-    ctx.tree.property_reg(ctx.device.base, ctx.device.size);
+    ctx.begin_node("checksum", {"example,checksum"});
     ctx.write_interrupts();
     ctx.tree.end_node();
   };
@@ -50,17 +48,10 @@ int run(const std::string& description_path, const std::string& elf_path) {
 
   platforms::PlatformDescription description = platforms::load_description(description_path);
   const rvtlm::elf::ElfImage program(elf_path);
-  if (program.xlen() != description.xlen)
-    throw std::runtime_error(elf_path + ": an RV" + std::to_string(program.xlen()) +
-                             " ELF on the RV" + std::to_string(description.xlen) + " platform " +
-                             description.name);
 
   platforms::PlatformOptions options;
-  options.entry = program.entry();
-  options.tohost = program.symbol("tohost");
-  options.fromhost = program.symbol("fromhost");
+  options.use_program(program);  // entry point, HTIF symbols, register width
   options.console = "stdio";
-  // The platform keeps pointers into the registry: it must outlive it.
   platforms::Platform platform("platform", std::move(description), options, registry);
   platform.load_elf(program);
 

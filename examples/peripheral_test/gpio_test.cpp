@@ -139,9 +139,7 @@ class DebugProbe : public sc_core::sc_module {
 
 rvtlm::platforms::PlatformOptions options_for(const rvtlm::elf::ElfImage& program) {
   rvtlm::platforms::PlatformOptions o;
-  o.entry = program.entry();
-  o.tohost = program.symbol("tohost");
-  o.fromhost = program.symbol("fromhost");
+  o.use_program(program);
   o.console = "null";
   return o;
 }

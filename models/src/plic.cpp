@@ -78,22 +78,18 @@ Plic::Plic(const sc_core::sc_module_name& name, const PlicConfig& config)
                            if (word < words_)
                              change(w.time, {Change::Enable, ctx * words_ + word, value});
                          }));
-  // The threshold and claim registers of a context are declared one context
-  // at a time: RegisterBank's lookup in large banks takes the register with
-  // the nearest lower offset, which misses an element of one array that
-  // lies between elements of another.
-  for (unsigned ctx = 0; ctx < contexts_; ++ctx) {
-    const uint64_t base = kContextBase + kContextStride * ctx;
-    const std::string prefix = "context" + std::to_string(ctx) + ".";
-    registers_.add(Register(prefix + "threshold", base + kThreshold, 4)
-                       .writable(priority_mask)
-                       .on_write([this, ctx](const WriteInfo& w) {
-                         change(w.time, {Change::Threshold, ctx, static_cast<uint32_t>(w.value)});
-                       }));
-    registers_.add(Register(prefix + "claim", base + kClaim, 4)
-                       .on_read([this, ctx](const AccessInfo& a) { return claim(ctx, a); })
-                       .on_write([this, ctx](const WriteInfo& w) { complete(ctx, w); }));
-  }
+  // Per context, 0x1000 apart: threshold and claim/complete (two arrays
+  // that interleave).
+  registers_.add(Register("threshold", kContextBase + kThreshold, 4)
+                     .array(contexts_, kContextStride)
+                     .writable(priority_mask)
+                     .on_write([this](const WriteInfo& w) {
+                       change(w.time, {Change::Threshold, w.index, static_cast<uint32_t>(w.value)});
+                     }));
+  registers_.add(Register("claim", kContextBase + kClaim, 4)
+                     .array(contexts_, kContextStride)
+                     .on_read([this](const AccessInfo& a) { return claim(a.index, a); })
+                     .on_write([this](const WriteInfo& w) { complete(w.index, w); }));
 
   SC_METHOD(update);
   sensitive << update_event_;

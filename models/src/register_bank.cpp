@@ -186,8 +186,11 @@ bool RegisterBank::access(::tlm::tlm_generic_payload& p, const sc_core::sc_time&
   const Register& r = e.reg;
   const uint64_t base = r.offset + uint64_t{index} * r.stride;
   const unsigned pos = static_cast<unsigned>(addr - base);
-  if (len == 0 || len > 8 || (len & (len - 1)) != 0 || !(r.access_sizes & len) ||
-      (pos & (len - 1)) != 0 || pos + len > r.width) {
+  // A debugger may write any single byte of a register; the bus only the
+  // sizes the register accepts.
+  if (len == 0 || len > 8 || (len & (len - 1)) != 0 ||
+      !((r.access_sizes | (debug ? 1 : 0)) & len) || (pos & (len - 1)) != 0 ||
+      pos + len > r.width) {
     p.set_response_status(::tlm::TLM_GENERIC_ERROR_RESPONSE);
     return false;
   }
@@ -271,11 +274,7 @@ unsigned RegisterBank::transport_dbg(::tlm::tlm_generic_payload& p) {
       one.set_data_length(1);
       one.set_streaming_width(1);
       // Byte writes to a wider register go through as partial writes.
-      Register& r = registers_[handle].reg;
-      const unsigned sizes = r.access_sizes;
-      r.access_sizes |= 1;
       const bool ok = access(one, sc_core::SC_ZERO_TIME, true);
-      r.access_sizes = sizes;
       if (!ok) break;
     } else {
       break;

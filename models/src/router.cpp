@@ -34,17 +34,6 @@ void Router::map(::tlm::tlm_target_socket<>& target, AddressRange range) {
   initiator_socket.bind(target);
   const int index = static_cast<int>(ranges_.size());
   ranges_.push_back(std::move(range));
-  shadowed_.push_back(false);
-  for (size_t i = 0; i < ranges_.size(); ++i) {
-    const AddressRange& a = ranges_[i];
-    bool under = false;
-    for (int o : overlays_)
-      under = under || (static_cast<size_t>(o) != i && a.base < ranges_[o].end() &&
-                        ranges_[o].base < a.end());
-    if (ranges_.back().overlay && i + 1 != ranges_.size())
-      under = under || (a.base < ranges_.back().end() && ranges_.back().base < a.end());
-    shadowed_[i] = under && !a.overlay;
-  }
   if (ranges_.back().overlay) {
     overlays_.push_back(index);
   } else {
@@ -52,12 +41,16 @@ void Router::map(::tlm::tlm_target_socket<>& target, AddressRange range) {
     std::sort(sorted_.begin(), sorted_.end(),
               [&](int a, int b) { return ranges_[a].base < ranges_[b].base; });
   }
+  // An ordinary range that an overlay covers in part cannot take route()'s
+  // shortcut.
+  shadowed_.assign(ranges_.size(), false);
+  for (int o : overlays_)
+    for (int i : sorted_)
+      if (ranges_[i].base < ranges_[o].end() && ranges_[o].base < ranges_[i].end())
+        shadowed_[i] = true;
 }
 
-int Router::route(uint64_t addr) const {
-  // The last range hit, unless an overlay sits on it: the common case of a
-  // hart hammering one device costs one comparison.
-  if (last_ >= 0 && ranges_[last_].contains(addr) && !shadowed_[last_]) return last_;
+int Router::route_slow(uint64_t addr) const {
   for (int i : overlays_)
     if (ranges_[i].contains(addr)) return i;
   auto it = std::upper_bound(sorted_.begin(), sorted_.end(), addr,
@@ -76,26 +69,18 @@ const AddressRange* Router::decode(uint64_t addr) const {
 
 void Router::b_transport(int, ::tlm::tlm_generic_payload& p, sc_core::sc_time& delay) {
   const uint64_t addr = p.get_address();
-  // route()'s first test, inline: the range hit last time, with no overlay.
-  const int i =
-      (last_ >= 0 && ranges_[last_].contains(addr) && !shadowed_[last_]) ? last_ : route(addr);
+  const int i = route(addr);
   if (i < 0 || p.get_data_length() > ranges_[i].end() - addr) {
     p.set_response_status(::tlm::TLM_ADDRESS_ERROR_RESPONSE);
     if (trace) trace({sc_core::sc_time_stamp() + delay, &p, i < 0 ? nullptr : &ranges_[i]});
     return;
   }
   const AddressRange& r = ranges_[i];
-  if (!trace) {
-    p.set_address(addr - r.base);
-    initiator_socket[i]->b_transport(p, delay);
-    p.set_address(addr);
-    return;
-  }
-  const sc_core::sc_time time = sc_core::sc_time_stamp() + delay;
+  const sc_core::sc_time time = trace ? sc_core::sc_time_stamp() + delay : sc_core::SC_ZERO_TIME;
   p.set_address(addr - r.base);
   initiator_socket[i]->b_transport(p, delay);
   p.set_address(addr);
-  trace({time, &p, &r});
+  if (trace) trace({time, &p, &r});
 }
 
 bool Router::get_direct_mem_ptr(int, ::tlm::tlm_generic_payload& p, ::tlm::tlm_dmi& dmi) {

@@ -19,6 +19,13 @@ std::string DeviceTreeContext::node_name(const std::string& prefix) const {
   return prefix + buf;
 }
 
+void DeviceTreeContext::begin_node(const std::string& prefix,
+                                   std::initializer_list<std::string> compatible) const {
+  tree.begin_node(node_name(prefix));
+  tree.property("compatible", compatible);
+  tree.property_reg(device.base, device.size);
+}
+
 void DeviceTreeContext::write_interrupts() const {
   if (device.interrupts.empty() || interrupt_parent == 0) return;
   tree.property_u32("interrupt-parent", interrupt_parent);
@@ -86,9 +93,7 @@ DeviceType uart_type() {
   };
   t.device_tree = [](const DeviceTreeContext& ctx) {
     const DeviceDescription& d = ctx.device;
-    ctx.tree.begin_node(ctx.node_name("serial"));
-    ctx.tree.property("compatible", "ns16550a");
-    ctx.tree.property_reg(d.base, d.size);
+    ctx.begin_node("serial", {"ns16550a"});
     ctx.tree.property_u32("clock-frequency",
                           static_cast<uint32_t>(d.number("clock_frequency", 3686400)));
     if (const uint64_t shift = d.number("reg_shift", 0))
@@ -121,9 +126,7 @@ DeviceType aclint_type() {
     return a;
   };
   t.device_tree = [](const DeviceTreeContext& ctx) {
-    ctx.tree.begin_node(ctx.node_name("clint"));
-    ctx.tree.property("compatible", {"sifive,clint0", "riscv,clint0"});
-    ctx.tree.property_reg(ctx.device.base, ctx.device.size);
+    ctx.begin_node("clint", {"sifive,clint0", "riscv,clint0"});
     std::vector<uint32_t> cells;
     for (uint32_t intc : ctx.cpu_interrupt_controllers)
       cells.insert(cells.end(), {intc, kMachineSoftware, intc, kMachineTimer});
@@ -160,9 +163,7 @@ DeviceType plic_type() {
       if (sc_core::sc_signal<bool>* line = ctx.source(s)) p.irq[s].bind(*line);
   };
   t.device_tree = [](const DeviceTreeContext& ctx) {
-    ctx.tree.begin_node(ctx.node_name("plic"));
-    ctx.tree.property("compatible", {"sifive,plic-1.0.0", "riscv,plic0"});
-    ctx.tree.property_reg(ctx.device.base, ctx.device.size);
+    ctx.begin_node("plic", {"sifive,plic-1.0.0", "riscv,plic0"});
     ctx.tree.property_u32("#address-cells", 0);
     ctx.tree.property_u32("#interrupt-cells", 1);
     ctx.tree.property("interrupt-controller");
@@ -188,9 +189,7 @@ DeviceType finisher_type() {
     return f;
   };
   t.device_tree = [](const DeviceTreeContext& ctx) {
-    ctx.tree.begin_node(ctx.node_name("test"));
-    ctx.tree.property("compatible", {"sifive,test1", "sifive,test0", "syscon"});
-    ctx.tree.property_reg(ctx.device.base, ctx.device.size);
+    ctx.begin_node("test", {"sifive,test1", "sifive,test0", "syscon"});
     ctx.tree.end_node();
   };
   return t;
@@ -208,9 +207,7 @@ DeviceType gpio_type() {
     return g;
   };
   t.device_tree = [](const DeviceTreeContext& ctx) {
-    ctx.tree.begin_node(ctx.node_name("gpio"));
-    ctx.tree.property("compatible", "rvtlm,gpio");
-    ctx.tree.property_reg(ctx.device.base, ctx.device.size);
+    ctx.begin_node("gpio", {"rvtlm,gpio"});
     ctx.tree.property("gpio-controller");
     ctx.tree.property_u32("#gpio-cells", 2);
     ctx.tree.property_u32("ngpios", static_cast<uint32_t>(ctx.device.number("width", 32)));

@@ -2,8 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <fstream>
-#include <iterator>
+#include <filesystem>
 #include <stdexcept>
 
 #include "rvtlm/elf/elf_image.h"
@@ -15,6 +14,16 @@ namespace rvtlm::platforms {
 namespace {
 
 const char* const kLineNames[] = {"msip", "mtip", "meip", "seip"};
+
+// The interrupt controller's contexts in order: for each hart, its
+// hart_contexts ("M" drives MEIP, "S" drives SEIP).
+std::vector<std::pair<unsigned, HartLine>> interrupt_contexts(const PlatformDescription& d) {
+  std::vector<std::pair<unsigned, HartLine>> result;
+  for (unsigned h = 0; h < d.harts; ++h)
+    for (const std::string& mode : d.hart_contexts)
+      result.emplace_back(h, mode == "S" ? HartLine::Seip : HartLine::Meip);
+  return result;
+}
 
 }  // namespace
 
@@ -44,11 +53,7 @@ sc_core::sc_signal<bool>& DeviceContext::hart_line(unsigned hart, HartLine line)
 }
 
 std::vector<std::pair<unsigned, HartLine>> DeviceContext::contexts() const {
-  std::vector<std::pair<unsigned, HartLine>> result;
-  for (unsigned h = 0; h < harts(); ++h)
-    for (const std::string& mode : description().hart_contexts)
-      result.emplace_back(h, mode == "S" ? HartLine::Seip : HartLine::Meip);
-  return result;
+  return interrupt_contexts(description());
 }
 
 // --- Platform -------------------------------------------------------------
@@ -150,10 +155,7 @@ void Platform::build_device_tree() {
   tree.property_u32("#size-cells", 2);
   tree.property("compatible", "simple-bus");
   tree.property("ranges");
-  std::vector<std::pair<unsigned, HartLine>> contexts;
-  for (unsigned h = 0; h < harts; ++h)
-    for (const std::string& mode : description_.hart_contexts)
-      contexts.emplace_back(h, mode == "S" ? HartLine::Seip : HartLine::Meip);
+  const auto contexts = interrupt_contexts(description_);
   for (const DeviceDescription& d : description_.devices) {
     const DeviceType* type = registry_.find(d.type);
     if (!type || !type->device_tree) continue;
@@ -286,30 +288,29 @@ void Platform::load(uint64_t address, const void* bytes, uint64_t length) {
 }
 
 void Platform::load_elf(const elf::ElfImage& image) {
+  // Every segment must lie in one memory; each memory then loads its own.
   for (const elf::ElfSegment& s : image.segments()) {
     uint64_t offset = 0;
-    models::Memory* memory = memory_at(s.address, s.memory_size, offset);
-    if (!memory)
+    if (!memory_at(s.address, s.memory_size, offset))
       throw std::runtime_error(image.path() + ": segment at " + models::to_hex(s.address) + " (" +
                                models::to_hex(s.memory_size) +
                                " bytes) is outside every memory region");
-    memory->write(offset, s.data.data(), s.data.size());
-    const std::vector<uint8_t> zeros(s.memory_size - s.data.size());
-    memory->write(offset + s.data.size(), zeros.data(), zeros.size());
   }
+  for (const Device& d : devices_)
+    if (auto* memory = dynamic_cast<models::Memory*>(d.module.get()))
+      memory->load_elf(image, d.description->base);
 }
 
 uint64_t Platform::load_binary(const std::string& path, uint64_t address) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error(path + ": cannot open");
-  const std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)),
-                                   std::istreambuf_iterator<char>());
+  std::error_code error;
+  const uint64_t length = std::filesystem::file_size(path, error);
+  if (error) throw std::runtime_error(path + ": " + error.message());
   uint64_t offset = 0;
-  if (!memory_at(address, bytes.size(), offset))
-    throw std::runtime_error(path + ": " + std::to_string(bytes.size()) + " bytes at " +
+  models::Memory* memory = memory_at(address, length, offset);
+  if (!memory)
+    throw std::runtime_error(path + ": " + std::to_string(length) + " bytes at " +
                              models::to_hex(address) + " do not fit in a memory region");
-  load(address, bytes.data(), bytes.size());
-  return bytes.size();
+  return memory->load_binary(path, offset);
 }
 
 unsigned Platform::debug_read(uint64_t address, void* bytes, unsigned length) {

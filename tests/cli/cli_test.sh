@@ -7,24 +7,10 @@ bin=$3
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-fail() { echo "FAIL ($case_name): $*"; exit 1; }
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/command_checks.sh"
 
-# run ARGS...: runs rvtlm-iss, sets $status, $out, $err (one file each).
-run() {
-  "$iss" "$@" >"$tmp/out" 2>"$tmp/err"
-  status=$?
-  out=$(cat "$tmp/out")
-  err=$(cat "$tmp/err")
-}
-# expect_error PATTERN: exit status 2 and one line on stderr matching PATTERN.
-expect_error() {
-  [ "$status" -eq 2 ] || fail "exit status $status, expected 2 (stderr: $err)"
-  grep -qE -- "$1" "$tmp/err" || fail "stderr '$err' does not match '$1'"
-  [ "$(grep -vc '^Try ' "$tmp/err")" -eq 1 ] || fail "expected one error line, got: $err"
-}
-expect_status() {
-  [ "$status" -eq "$1" ] || fail "exit status $status, expected $1 (stderr: $err)"
-}
+# run ARGS...: runs rvtlm-iss.
+run() { run_command "$iss" "$@"; }
 
 basic=$bin/cli-basic-rv64.elf
 case $case_name in

@@ -9,18 +9,10 @@ src=$4
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-fail() { echo "FAIL ($case_name): $*"; exit 1; }
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/command_checks.sh"
 
-# run ARGS...: `rvtlm run ARGS`; sets $status, $out and $err.
-run() {
-  "$rvtlm" run --uart stdio "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
-  status=$?
-  out=$(cat "$tmp/out")
-  err=$(cat "$tmp/err")
-}
-expect_status() {
-  [ "$status" -eq "$1" ] || fail "exit status $status, expected $1 (stderr: $err; stdout: $out)"
-}
+# run ARGS...: `rvtlm run ARGS` with the console on stdout.
+run() { run_command "$rvtlm" run --uart stdio "$@"; }
 # expect_out TEXT: stdout is exactly TEXT (the console sends \r\n for \n).
 expect_out() {
   local want
@@ -29,12 +21,6 @@ expect_out() {
 $(printf '%s' "$out" | cat -A)
 expected:
 $(printf '%s' "$want" | cat -A)"
-}
-# expect_error PATTERN: exit status 2 and one error line on stderr matching PATTERN.
-expect_error() {
-  [ "$status" -eq 2 ] || fail "exit status $status, expected 2 (stderr: $err)"
-  grep -qE -- "$1" "$tmp/err" || fail "stderr '$err' does not match '$1'"
-  [ "$(grep -vc '^Try ' "$tmp/err")" -eq 1 ] || fail "expected one error line, got: $err"
 }
 smp() {  # smp HARTS ARCH [OPTIONS...]
   local harts=$1 arch=$2

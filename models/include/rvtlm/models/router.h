@@ -64,7 +64,13 @@ class Router : public sc_core::sc_module {
   bool get_direct_mem_ptr(int id, ::tlm::tlm_generic_payload& payload, ::tlm::tlm_dmi& dmi);
   unsigned transport_dbg(int id, ::tlm::tlm_generic_payload& payload);
   void invalidate_direct_mem_ptr(int id, sc_dt::uint64 start, sc_dt::uint64 end);
-  int route(uint64_t addr) const;
+  // The range for `addr`, or -1. Inline for the common case of an initiator
+  // hammering one device: the range hit last time, when no overlay sits on it.
+  int route(uint64_t addr) const {
+    if (last_ >= 0 && ranges_[last_].contains(addr) && !shadowed_[last_]) return last_;
+    return route_slow(addr);
+  }
+  int route_slow(uint64_t addr) const;
 
   std::vector<AddressRange> ranges_;  // index = initiator_socket binding
   std::vector<int> overlays_;         // indices of overlay ranges, checked first

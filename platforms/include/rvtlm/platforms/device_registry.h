@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <initializer_list>
 #include <map>
 #include <memory>
 #include <string>
@@ -60,12 +61,15 @@ struct DeviceTreeContext {
   const DeviceDescription& device;
   const PlatformDescription& description;
   std::vector<uint32_t> cpu_interrupt_controllers;  // phandle per hart
-  uint32_t interrupt_parent = 0;                     // the PLIC's phandle; 0: none
+  uint32_t interrupt_parent = 0;                    // the PLIC's phandle; 0: none
   uint32_t own_phandle = 0;  // this device's phandle when it is the interrupt parent
   std::vector<std::pair<unsigned, HartLine>> contexts;
 
   // "<prefix>@<base in hex>"
   std::string node_name(const std::string& prefix) const;
+  // Opens the device's node under that name with its compatible strings and
+  // reg (base and size); the writer closes it with tree.end_node().
+  void begin_node(const std::string& prefix, std::initializer_list<std::string> compatible) const;
   // interrupt-parent and interrupts for the device's sources, if it has any.
   void write_interrupts() const;
 };
