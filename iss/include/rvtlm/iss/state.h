@@ -7,6 +7,14 @@
 
 namespace rvtlm::iss {
 
+// Physical memory protection (Privileged spec 3.7): one configuration byte
+// and one address register per entry; entries beyond the hart's count stay
+// zero.
+struct PmpState {
+  std::array<uint8_t, 64> cfg{};
+  std::array<uint64_t, 64> addr{};
+};
+
 struct HartState {
   std::array<uint64_t, 32> x{};
   uint64_t pc = 0;
