@@ -196,7 +196,7 @@ class Machine final : public Bus {
         std::memcpy(ram_.data() + (seg.address - kRamBase), seg.data.data(), seg.data.size());
     }
     HartConfig cfg;
-    cfg.xlen = (o.xlen ? o.xlen : elf.xlen()) == 32 ? Xlen::Rv32 : Xlen::Rv64;
+    cfg.isa = rvtlm::iss::Isa((o.xlen ? o.xlen : elf.xlen()) == 32 ? Xlen::Rv32 : Xlen::Rv64);
     cfg.reset_pc = elf.entry();
     cfg.misaligned = o.misaligned;
     for (unsigned i = 0; i < o.harts; ++i) {

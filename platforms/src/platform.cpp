@@ -188,7 +188,7 @@ void Platform::build_harts() {
   hart_lines_.resize(harts);
   for (unsigned h = 0; h < harts; ++h) {
     rvtlm::tlm::HartModuleConfig c;
-    c.hart.xlen = description_.xlen == 64 ? iss::Xlen::Rv64 : iss::Xlen::Rv32;
+    c.hart.isa = rvtlm::iss::Isa(description_.xlen == 64 ? iss::Xlen::Rv64 : iss::Xlen::Rv32);
     c.hart.hart_id = h;
     c.hart.reset_pc = entry;
     c.hart.misaligned = options_.misaligned;
