@@ -56,6 +56,14 @@ void print_help() {
       "  --max-insns N            stop after N instructions in all (exit status 124)\n"
       "  --quantum N              instructions a hart runs before the next one (default 10000)\n"
       "  --misaligned trap|emulate  misaligned loads and stores (default trap)\n"
+      "  --isa STRING             the harts' ISA, e.g. rv64imac (default: rv32/rv64 with\n"
+      "                           imafdcsu_zicsr_zifencei_zicond_zihintpause_zba_zbb_zbs_sstc_sdtrig)\n"
+      "  --pmp-entries 0|16|64    PMP entries (default 16)\n"
+      "  --ad-bits hardware|fault  clear A/D bits in a leaf PTE: set by the walk or a page fault\n"
+      "                           (default hardware)\n"
+      "  --signature FILE         at the end, write the memory between the ELF symbols\n"
+      "                           begin_signature and end_signature to FILE, one 32-bit\n"
+      "                           word per line in hex\n"
       "  --trace FILE             write every executed instruction, disassembled, to FILE\n"
       "  --stats                  print instructions, host seconds and MIPS on stderr\n"
       "  --help                   this text\n\n"
@@ -92,13 +100,20 @@ struct Options {
   uint64_t max_insns = 0;
   uint64_t quantum = 10000;
   MisalignedPolicy misaligned = MisalignedPolicy::Trap;
+  std::optional<rvtlm::iss::Isa> isa;
+  unsigned pmp_entries = 16;
+  rvtlm::iss::PteUpdate pte_update = rvtlm::iss::PteUpdate::Hardware;
+  std::string signature;
   std::string trace;
   bool stats = false;
   std::string program;
 };
 
 Options parse_options(int argc, char** argv) {
-  enum { kXlen = 256, kHarts, kMemory, kMaxInsns, kQuantum, kMisaligned, kTrace, kStats, kHelp };
+  enum {
+    kXlen = 256, kHarts, kMemory, kMaxInsns, kQuantum, kMisaligned, kIsa, kPmpEntries, kAdBits,
+    kSignature, kTrace, kStats, kHelp
+  };
   static const option kLong[] = {
       {"xlen", required_argument, nullptr, kXlen},
       {"harts", required_argument, nullptr, kHarts},
@@ -106,6 +121,10 @@ Options parse_options(int argc, char** argv) {
       {"max-insns", required_argument, nullptr, kMaxInsns},
       {"quantum", required_argument, nullptr, kQuantum},
       {"misaligned", required_argument, nullptr, kMisaligned},
+      {"isa", required_argument, nullptr, kIsa},
+      {"pmp-entries", required_argument, nullptr, kPmpEntries},
+      {"ad-bits", required_argument, nullptr, kAdBits},
+      {"signature", required_argument, nullptr, kSignature},
       {"trace", required_argument, nullptr, kTrace},
       {"stats", no_argument, nullptr, kStats},
       {"help", no_argument, nullptr, kHelp},
@@ -140,6 +159,23 @@ Options parse_options(int argc, char** argv) {
         else if (arg == "emulate") o.misaligned = MisalignedPolicy::Emulate;
         else usage_error("--misaligned must be 'trap' or 'emulate', not '" + arg + "'");
         break;
+      case kIsa: {
+        std::string error;
+        o.isa = rvtlm::iss::Isa::parse(arg, &error);
+        if (!o.isa) usage_error("--isa: " + error);
+        break;
+      }
+      case kPmpEntries:
+        if (arg != "0" && arg != "16" && arg != "64")
+          usage_error("--pmp-entries must be 0, 16 or 64, not '" + arg + "'");
+        o.pmp_entries = static_cast<unsigned>(std::stoul(arg));
+        break;
+      case kAdBits:
+        if (arg == "hardware") o.pte_update = rvtlm::iss::PteUpdate::Hardware;
+        else if (arg == "fault") o.pte_update = rvtlm::iss::PteUpdate::Fault;
+        else usage_error("--ad-bits must be 'hardware' or 'fault', not '" + arg + "'");
+        break;
+      case kSignature: o.signature = arg; break;
       case kTrace: o.trace = arg; break;
       case kStats: o.stats = true; break;
       case kHelp: print_help(); std::exit(0);
@@ -196,7 +232,10 @@ class Machine final : public Bus {
         std::memcpy(ram_.data() + (seg.address - kRamBase), seg.data.data(), seg.data.size());
     }
     HartConfig cfg;
-    cfg.isa = rvtlm::iss::Isa((o.xlen ? o.xlen : elf.xlen()) == 32 ? Xlen::Rv32 : Xlen::Rv64);
+    const Xlen xlen = (o.xlen ? o.xlen : elf.xlen()) == 32 ? Xlen::Rv32 : Xlen::Rv64;
+    cfg.isa = o.isa ? *o.isa : rvtlm::iss::Isa(xlen);
+    cfg.pmp_entries = o.pmp_entries;
+    cfg.pte_update = o.pte_update;
     cfg.reset_pc = elf.entry();
     cfg.misaligned = o.misaligned;
     for (unsigned i = 0; i < o.harts; ++i) {
@@ -267,6 +306,21 @@ class Machine final : public Bus {
     return n;
   }
   const std::vector<HartSlot>& harts() const { return harts_; }
+
+  // The RISC-V architectural tests' format: the words between the two
+  // symbols, one 8-digit lowercase hex word per line.
+  bool write_signature(const std::string& path, uint64_t begin, uint64_t end) const {
+    FILE* f = std::fopen(path.c_str(), "w");
+    if (!f) return false;
+    for (uint64_t a = begin; a + 4 <= end; a += 4) {
+      uint32_t w = 0;
+      if (a >= kRamBase && a - kRamBase + 4 <= ram_.size())
+        std::memcpy(&w, ram_.data() + (a - kRamBase), 4);
+      std::fprintf(f, "%08" PRIx32 "\n", w);
+    }
+    return std::fclose(f) == 0;
+  }
+
 
   // ---- Bus ----
   BusStatus read(const BusAccess& a, void* data) override {
@@ -491,11 +545,33 @@ int main(int argc, char** argv) {
                    options.program.c_str(), elf.xlen(), options.xlen);
       return kUsageError;
     }
+    if (options.isa && (options.isa->bits() != (options.xlen ? options.xlen : elf.xlen()))) {
+      std::fprintf(stderr, "rvtlm-iss: %s: a %u-bit ELF for --isa %s\n", options.program.c_str(),
+                   elf.xlen(), options.isa->to_string().c_str());
+      return kUsageError;
+    }
+    std::optional<uint64_t> sig_begin, sig_end;
+    if (!options.signature.empty()) {
+      sig_begin = elf.symbol("begin_signature");
+      sig_end = elf.symbol("end_signature");
+      if (!sig_begin || !sig_end || *sig_end < *sig_begin) {
+        std::fprintf(stderr,
+                     "rvtlm-iss: %s: --signature needs the symbols begin_signature and "
+                     "end_signature\n",
+                     options.program.c_str());
+        return kUsageError;
+      }
+    }
     Machine machine(options, elf);
     if (!options.trace.empty())
       machine.enable_trace(options.trace, elf.xlen() == 32 ? Xlen::Rv32 : Xlen::Rv64);
     const auto start = std::chrono::steady_clock::now();
     const int status = machine.run();
+    if (sig_begin && !machine.write_signature(options.signature, *sig_begin, *sig_end)) {
+      std::fprintf(stderr, "rvtlm-iss: cannot write the signature to %s\n",
+                   options.signature.c_str());
+      return kUsageError;
+    }
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::fflush(stdout);
