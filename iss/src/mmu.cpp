@@ -55,14 +55,44 @@ void Mmu::set_context(unsigned data_priv, unsigned fetch_priv, uint64_t satp, bo
   data_ = sets_[set_index(data_priv)].data();
 }
 
+void Mmu::note_superpage(uint64_t vaddr, unsigned shift) {
+  if (shift <= kPageShift) return;
+  const uint64_t base = vaddr >> shift;
+  for (const Superpage& p : superpages_) {
+    if (p.base == base && p.shift == shift) return;
+  }
+  if (superpages_.size() >= kMaxSuperpages) {
+    superpages_overflow_ = true;
+    return;
+  }
+  superpages_.push_back({base, shift});
+}
+
 void Mmu::flush_virtual() {
+  superpages_.clear();
+  superpages_overflow_ = false;
   for (unsigned s = 0; s < 2; ++s) {
     for (Entry& e : sets_[s]) e = {kInvalidTag, kInvalidTag, 0, kInvalidTag};
     for (FetchEntry& e : fetch_sets_[s]) e = {kInvalidTag, 0};
   }
 }
 
+void Mmu::flush_virtual_page(uint64_t vaddr) {
+  bool in_superpage = superpages_overflow_;
+  for (const Superpage& p : superpages_) in_superpage |= (vaddr >> p.shift) == p.base;
+  if (in_superpage) {
+    flush_virtual();
+    return;
+  }
+  for (unsigned s = 0; s < 2; ++s) {
+    sets_[s][(vaddr >> kPageShift) & (kEntries - 1)] = {kInvalidTag, kInvalidTag, 0, kInvalidTag};
+    fetch_sets_[s][(vaddr >> kPageShift) & (kFetchEntries - 1)] = {kInvalidTag, 0};
+  }
+}
+
 void Mmu::flush() {
+  superpages_.clear();
+  superpages_overflow_ = false;
   for (auto& set : sets_)
     for (Entry& e : set) e = {kInvalidTag, kInvalidTag, 0, kInvalidTag};
   for (auto& set : fetch_sets_)
@@ -168,13 +198,8 @@ bool Mmu::bus_access(uint64_t addr, unsigned size, AccessType type, void* data, 
   return status == BusStatus::Ok;
 }
 
-bool Mmu::translate_data(uint64_t addr, AccessType type, uint64_t& paddr, MemFault& fault,
-                         bool& cacheable_read, bool& cacheable_write) {
-  if (!data_translated_) {
-    paddr = addr;
-    cacheable_read = cacheable_write = true;
-    return true;
-  }
+bool Mmu::walk_data(uint64_t addr, AccessType type, uint64_t& paddr, MemFault& fault,
+                    bool& cacheable_read, bool& cacheable_write) {
   WalkRequest request;
   request.vaddr = addr;
   request.type = type;
@@ -189,6 +214,7 @@ bool Mmu::translate_data(uint64_t addr, AccessType type, uint64_t& paddr, MemFau
     fault = {r.cause, addr};
     return false;
   }
+  note_superpage(addr, r.page_shift);
   paddr = r.paddr;
   cacheable_read = r.readable;
   cacheable_write = r.writable;
@@ -256,7 +282,7 @@ bool Mmu::load(uint64_t addr, unsigned size, uint64_t& value, uint64_t retired, 
   if (paddr_out) *paddr_out = pa;
   value = 0;
   if (const DmiGrant* g = grant_for(pa, size, AccessType::Read)) {
-    if (!atomic) fill(addr, pa, *g, cr, false);
+    if (!atomic) fill(addr, pa, *g, cr, cw);
     std::memcpy(&value, g->host + (pa - g->start), size);
     return true;
   }
@@ -327,6 +353,7 @@ bool Mmu::translate_fetch(uint64_t vaddr, uint64_t& paddr, MemFault& fault) {
         fault = {r.cause, vaddr};
         return false;
       }
+      note_superpage(vaddr, r.page_shift);
       paddr = r.paddr;
       e = {vpage, paddr & ~kPageMask};
     }

@@ -32,7 +32,7 @@ class Mmu final : public PageTableMemory {
  public:
   static constexpr unsigned kPageShift = 12;
   static constexpr uint64_t kPageMask = (uint64_t{1} << kPageShift) - 1;
-  static constexpr unsigned kEntries = 256;
+  static constexpr unsigned kEntries = 1024;
   static constexpr unsigned kFetchEntries = 64;
 
   Mmu(Bus& bus, CoherenceDomain& domain, DomainMember* self, uint64_t hart_id,
@@ -94,6 +94,8 @@ class Mmu final : public PageTableMemory {
   // sfence.vma (everything: rvtlm keeps no per-ASID entries, and dropping
   // more than asked is always correct), satp writes, SUM/MXR changes.
   void flush_virtual();
+  // sfence.vma with an address: only the entries that may hold that page.
+  void flush_virtual_page(uint64_t vaddr);
   // PMP changes, DMI invalidation: every cached pointer.
   void flush();
   void invalidate_dmi(uint64_t start, uint64_t end);
@@ -126,7 +128,16 @@ class Mmu final : public PageTableMemory {
   static unsigned set_index(unsigned priv) { return priv == 3 ? 2 : priv; }
 
   bool translate_data(uint64_t addr, AccessType type, uint64_t& paddr, MemFault& fault,
-                      bool& cacheable_read, bool& cacheable_write);
+                      bool& cacheable_read, bool& cacheable_write) {
+    if (!data_translated_) {
+      paddr = addr;
+      cacheable_read = cacheable_write = true;
+      return true;
+    }
+    return walk_data(addr, type, paddr, fault, cacheable_read, cacheable_write);
+  }
+  bool walk_data(uint64_t addr, AccessType type, uint64_t& paddr, MemFault& fault,
+                 bool& cacheable_read, bool& cacheable_write);
   const DmiGrant* grant_for(uint64_t addr, unsigned size, AccessType type);
   void fill(uint64_t vaddr, uint64_t paddr, const DmiGrant& grant, bool read, bool write);
   bool bus_access(uint64_t addr, unsigned size, AccessType type, void* data, uint64_t retired,
@@ -157,6 +168,17 @@ class Mmu final : public PageTableMemory {
   std::array<std::array<Entry, kEntries>, 3> sets_;
   Entry* data_;  // the set of data_priv_
   std::array<std::array<FetchEntry, kFetchEntries>, 3> fetch_sets_;
+  // Superpages whose 4 KiB pieces the S/U sets may hold: an sfence.vma for
+  // an address inside one of them drops everything (the pieces sit at other
+  // indexes). Past kMaxSuperpages every addressed sfence.vma does.
+  static constexpr std::size_t kMaxSuperpages = 32;
+  struct Superpage {
+    uint64_t base;
+    unsigned shift;
+  };
+  std::vector<Superpage> superpages_;
+  bool superpages_overflow_ = false;
+  void note_superpage(uint64_t vaddr, unsigned shift);
 
   // A refused range with no grant overlapping it (empty: start > end).
   uint64_t bus_start_ = 1;

@@ -178,7 +178,7 @@ bool Pmp::check_entries(uint64_t addr, unsigned size, AccessType type, unsigned 
   return priv == 3;
 }
 
-bool Pmp::page_uniform(uint64_t page_addr) const {
+bool Pmp::page_uniform_slow(uint64_t page_addr) const {
   const uint64_t first = page_addr & ~(kPageSize - 1);
   const uint64_t last = first + (kPageSize - 1);
   for (unsigned i = 0; i < active_count_; ++i) {

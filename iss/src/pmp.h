@@ -78,7 +78,12 @@ class Pmp {
   // translation cache may keep a host pointer for the page after one check.
   // Conservative: an entry boundary inside the page that happens to separate
   // identical permissions still gives false.
-  bool page_uniform(uint64_t page_addr) const;
+  bool page_uniform(uint64_t page_addr) const {
+    return active_count_ == 0 || page_uniform_slow(page_addr);
+  }
+  // True when some entry is active (otherwise every check has one answer
+  // per privilege).
+  bool any_active() const { return active_count_ != 0; }
 
   // Incremented whenever the decoded protection changes (a CSR write or
   // reset that alters what check() answers), so caches know to flush.
@@ -104,6 +109,7 @@ class Pmp {
   };
 
   bool check_entries(uint64_t addr, unsigned size, AccessType type, unsigned priv) const;
+  bool page_uniform_slow(uint64_t page_addr) const;
   bool locked(unsigned entry) const { return (state_.cfg[entry] & pmp::kL) != 0; }
   uint8_t mode(unsigned entry) const { return (state_.cfg[entry] & pmp::kA) >> pmp::kAShift; }
   // pmpaddr as read, given the entry's A field and G (3.7.1).

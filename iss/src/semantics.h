@@ -274,7 +274,12 @@ RVTLM_INLINE Flow wait_for_interrupt(Core& c, const DecodedInsn& d) {
 }
 RVTLM_INLINE Flow sfence_vma(Core& c, const DecodedInsn& d) {
   if (c.s.priv == 0 || (c.s.priv == 1 && (c.s.mstatus & kMstatusTvm))) return illegal(c, d);
-  c.mmu.flush_virtual();
+  // The TLB is direct-mapped by virtual page: one address names the only
+  // entries that can hold it (a superpage is cached per 4 KiB page).
+  if (d.rs1 != 0)
+    c.mmu.flush_virtual_page(c.x[d.rs1]);
+  else
+    c.mmu.flush_virtual();
   ++c.epoch_;
   return Flow::Resync;
 }

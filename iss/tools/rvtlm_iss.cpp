@@ -57,7 +57,8 @@ void print_help() {
       "  --quantum N              instructions a hart runs before the next one (default 10000)\n"
       "  --misaligned trap|emulate  misaligned loads and stores (default trap)\n"
       "  --isa STRING             the harts' ISA, e.g. rv64imac (default: rv32/rv64 with\n"
-      "                           imafdcsu_zicsr_zifencei_zicond_zihintpause_zba_zbb_zbs_sstc_sdtrig)\n"
+      "                           "
+      "imafdcsu_zicsr_zifencei_zicond_zihintpause_zba_zbb_zbs_sstc_sdtrig)\n"
       "  --pmp-entries 0|16|64    PMP entries (default 16)\n"
       "  --ad-bits hardware|fault  clear A/D bits in a leaf PTE: set by the walk or a page fault\n"
       "                           (default hardware)\n"
@@ -82,10 +83,14 @@ uint64_t parse_number(const char* option, const std::string& text, bool allow_su
   std::string suffix(end);
   uint64_t scale = 1;
   if (allow_suffix && !suffix.empty()) {
-    if (suffix == "K" || suffix == "k" || suffix == "KiB") scale = uint64_t{1} << 10;
-    else if (suffix == "M" || suffix == "m" || suffix == "MiB") scale = uint64_t{1} << 20;
-    else if (suffix == "G" || suffix == "g" || suffix == "GiB") scale = uint64_t{1} << 30;
-    else usage_error(std::string(option) + ": unknown size suffix '" + suffix + "'");
+    if (suffix == "K" || suffix == "k" || suffix == "KiB")
+      scale = uint64_t{1} << 10;
+    else if (suffix == "M" || suffix == "m" || suffix == "MiB")
+      scale = uint64_t{1} << 20;
+    else if (suffix == "G" || suffix == "g" || suffix == "GiB")
+      scale = uint64_t{1} << 30;
+    else
+      usage_error(std::string(option) + ": unknown size suffix '" + suffix + "'");
   } else if (!suffix.empty()) {
     usage_error(std::string(option) + ": not a number: '" + text + "'");
   }
@@ -111,8 +116,19 @@ struct Options {
 
 Options parse_options(int argc, char** argv) {
   enum {
-    kXlen = 256, kHarts, kMemory, kMaxInsns, kQuantum, kMisaligned, kIsa, kPmpEntries, kAdBits,
-    kSignature, kTrace, kStats, kHelp
+    kXlen = 256,
+    kHarts,
+    kMemory,
+    kMaxInsns,
+    kQuantum,
+    kMisaligned,
+    kIsa,
+    kPmpEntries,
+    kAdBits,
+    kSignature,
+    kTrace,
+    kStats,
+    kHelp
   };
   static const option kLong[] = {
       {"xlen", required_argument, nullptr, kXlen},
@@ -149,15 +165,20 @@ Options parse_options(int argc, char** argv) {
         if (o.memory < 4096 || o.memory > (uint64_t{16} << 30) || (o.memory & 4095))
           usage_error("--memory must be a multiple of 4 KiB between 4K and 16G");
         break;
-      case kMaxInsns: o.max_insns = parse_number("--max-insns", arg, false); break;
+      case kMaxInsns:
+        o.max_insns = parse_number("--max-insns", arg, false);
+        break;
       case kQuantum:
         o.quantum = parse_number("--quantum", arg, false);
         if (o.quantum == 0) usage_error("--quantum must be at least 1");
         break;
       case kMisaligned:
-        if (arg == "trap") o.misaligned = MisalignedPolicy::Trap;
-        else if (arg == "emulate") o.misaligned = MisalignedPolicy::Emulate;
-        else usage_error("--misaligned must be 'trap' or 'emulate', not '" + arg + "'");
+        if (arg == "trap")
+          o.misaligned = MisalignedPolicy::Trap;
+        else if (arg == "emulate")
+          o.misaligned = MisalignedPolicy::Emulate;
+        else
+          usage_error("--misaligned must be 'trap' or 'emulate', not '" + arg + "'");
         break;
       case kIsa: {
         std::string error;
@@ -171,19 +192,33 @@ Options parse_options(int argc, char** argv) {
         o.pmp_entries = static_cast<unsigned>(std::stoul(arg));
         break;
       case kAdBits:
-        if (arg == "hardware") o.pte_update = rvtlm::iss::PteUpdate::Hardware;
-        else if (arg == "fault") o.pte_update = rvtlm::iss::PteUpdate::Fault;
-        else usage_error("--ad-bits must be 'hardware' or 'fault', not '" + arg + "'");
+        if (arg == "hardware")
+          o.pte_update = rvtlm::iss::PteUpdate::Hardware;
+        else if (arg == "fault")
+          o.pte_update = rvtlm::iss::PteUpdate::Fault;
+        else
+          usage_error("--ad-bits must be 'hardware' or 'fault', not '" + arg + "'");
         break;
-      case kSignature: o.signature = arg; break;
-      case kTrace: o.trace = arg; break;
-      case kStats: o.stats = true; break;
-      case kHelp: print_help(); std::exit(0);
-      case ':': usage_error(std::string("option ") + argv[optind - 1] + " needs a value");
-      default: usage_error(std::string("unknown option '") + argv[optind - 1] + "'");
+      case kSignature:
+        o.signature = arg;
+        break;
+      case kTrace:
+        o.trace = arg;
+        break;
+      case kStats:
+        o.stats = true;
+        break;
+      case kHelp:
+        print_help();
+        std::exit(0);
+      case ':':
+        usage_error(std::string("option ") + argv[optind - 1] + " needs a value");
+      default:
+        usage_error(std::string("unknown option '") + argv[optind - 1] + "'");
     }
   }
-  if (optind != argc - 1) usage_error(optind >= argc ? "no program given" : "more than one program given");
+  if (optind != argc - 1)
+    usage_error(optind >= argc ? "no program given" : "more than one program given");
   o.program = argv[optind];
   return o;
 }
@@ -192,7 +227,8 @@ Options parse_options(int argc, char** argv) {
 class Ram {
  public:
   explicit Ram(uint64_t size) : size_(size) {
-    void* p = mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    void* p = mmap(nullptr, size, PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     if (p == MAP_FAILED) {
       std::fprintf(stderr, "rvtlm-iss: cannot allocate %" PRIu64 " bytes of RAM\n", size);
       std::exit(kUsageError);
@@ -224,7 +260,9 @@ class Machine final : public Bus {
       if (seg.address < kRamBase || seg.address - kRamBase > ram_.size() ||
           seg.memory_size > ram_.size() - (seg.address - kRamBase)) {
         char buf[160];
-        std::snprintf(buf, sizeof buf, "segment at 0x%" PRIx64 " (%" PRIu64 " bytes) outside RAM (0x%" PRIx64 "..0x%" PRIx64 ")",
+        std::snprintf(buf, sizeof buf,
+                      "segment at 0x%" PRIx64 " (%" PRIu64 " bytes) outside RAM (0x%" PRIx64
+                      "..0x%" PRIx64 ")",
                       seg.address, seg.memory_size, kRamBase, kRamBase + ram_.size() - 1);
         throw ElfError(elf.path() + ": " + buf);
       }
@@ -257,9 +295,11 @@ class Machine final : public Bus {
     for (unsigned i = 0; i < harts_.size(); ++i) {
       harts_[i].hart->set_trace([this, i](uint64_t pc, uint32_t bits, uint64_t) {
         std::string text = (*disassembler_)(bits, pc);
-        for (char& ch : text) if (ch == '\t') ch = ' ';
+        for (char& ch : text)
+          if (ch == '\t') ch = ' ';
         std::fprintf(trace_file_, "%u 0x%016" PRIx64 " (0x%0*x) %s\n", i, pc,
-                     instruction_length(bits) == 2 ? 4 : 8, instruction_length(bits) == 2 ? bits & 0xffff : bits, text.c_str());
+                     instruction_length(bits) == 2 ? 4 : 8,
+                     instruction_length(bits) == 2 ? bits & 0xffff : bits, text.c_str());
       });
     }
   }
@@ -321,7 +361,6 @@ class Machine final : public Bus {
     return std::fclose(f) == 0;
   }
 
-
   // ---- Bus ----
   BusStatus read(const BusAccess& a, void* data) override {
     uint64_t v = 0;
@@ -377,8 +416,10 @@ class Machine final : public Bus {
         g.end = page + 4095;
         return false;
       }
-      if (addr < page) hi = page - 1;
-      else lo = page + 4096;
+      if (addr < page)
+        hi = page - 1;
+      else
+        lo = page + 4096;
     }
     g.host = ram_.data() + (lo - kRamBase);
     g.start = lo;
@@ -408,13 +449,12 @@ class Machine final : public Bus {
     harts_[hart].hart->request_exit(exit_status_);
   }
 
-  uint64_t current_time_ns(uint64_t retired) const {
-    return harts_[current_].time_ns(retired);
-  }
+  uint64_t current_time_ns(uint64_t retired) const { return harts_[current_].time_ns(retired); }
 
   void update_timer(HartSlot& s, uint64_t retired) {
     const uint64_t mtime = s.time_ns(retired) / kNsPerMtimeTick;
-    s.hart->set_interrupt(Interrupt::MachineTimer, s.mtimecmp != kNoDeadline && mtime >= s.mtimecmp);
+    s.hart->set_interrupt(Interrupt::MachineTimer,
+                          s.mtimecmp != kNoDeadline && mtime >= s.mtimecmp);
     s.hart->set_interrupt(Interrupt::MachineSoftware, s.msip);
   }
 
@@ -436,40 +476,62 @@ class Machine final : public Bus {
   uint8_t uart_read(uint64_t off) {
     const bool dlab = uart_lcr_ & 0x80;
     switch (off) {
-      case 0: return dlab ? uart_dll_ : 0;          // RBR: no input
-      case 1: return dlab ? uart_dlm_ : uart_ier_;
-      case 2: return 0xc1;                          // IIR: FIFOs on, no interrupt
-      case 3: return uart_lcr_;
-      case 4: return uart_mcr_;
-      case 5: return 0x60;                          // LSR: THRE | TEMT
-      case 6: return 0;
-      case 7: return uart_scr_;
-      default: return 0;
+      case 0:
+        return dlab ? uart_dll_ : 0;  // RBR: no input
+      case 1:
+        return dlab ? uart_dlm_ : uart_ier_;
+      case 2:
+        return 0xc1;  // IIR: FIFOs on, no interrupt
+      case 3:
+        return uart_lcr_;
+      case 4:
+        return uart_mcr_;
+      case 5:
+        return 0x60;  // LSR: THRE | TEMT
+      case 6:
+        return 0;
+      case 7:
+        return uart_scr_;
+      default:
+        return 0;
     }
   }
   void uart_write(uint64_t off, uint8_t v) {
     const bool dlab = uart_lcr_ & 0x80;
     switch (off) {
       case 0:
-        if (dlab) uart_dll_ = v;
-        else std::fputc(v, stdout);
+        if (dlab)
+          uart_dll_ = v;
+        else
+          std::fputc(v, stdout);
         break;
       case 1:
-        if (dlab) uart_dlm_ = v;
-        else uart_ier_ = v & 0x0f;
+        if (dlab)
+          uart_dlm_ = v;
+        else
+          uart_ier_ = v & 0x0f;
         break;
-      case 3: uart_lcr_ = v; break;
-      case 4: uart_mcr_ = v; break;
-      case 7: uart_scr_ = v; break;
-      default: break;
+      case 3:
+        uart_lcr_ = v;
+        break;
+      case 4:
+        uart_mcr_ = v;
+        break;
+      case 7:
+        uart_scr_ = v;
+        break;
+      default:
+        break;
     }
   }
 
   void finisher_write(const BusAccess& a, uint32_t v) {
     if (a.addr != kFinisherBase || a.debug) return;
     const uint32_t kind = v & 0xffff;
-    if (kind == 0x5555) exit(a.hart_id, 0);
-    else if (kind == 0x3333) exit(a.hart_id, static_cast<int>(v >> 16));
+    if (kind == 0x5555)
+      exit(a.hart_id, 0);
+    else if (kind == 0x3333)
+      exit(a.hart_id, static_cast<int>(v >> 16));
   }
 
   // ACLINT MSWI (msip at 0x0000), MTIMER (mtimecmp at 0x4000, mtime at 0xbff8).
@@ -506,7 +568,8 @@ class Machine final : public Bus {
     } else if (off >= 0x4000 && off < 0x4000 + 8 * n) {
       HartSlot& t = harts_[(off - 0x4000) / 8];
       const uint64_t shift = 8 * (off & 7);
-      const uint64_t mask = (a.size == 8 ? ~uint64_t{0} : ((uint64_t{1} << (8 * a.size)) - 1)) << shift;
+      const uint64_t mask = (a.size == 8 ? ~uint64_t{0} : ((uint64_t{1} << (8 * a.size)) - 1))
+                            << shift;
       t.mtimecmp = (t.mtimecmp & ~mask) | ((v << shift) & mask);
       HartSlot& self = harts_[a.hart_id];
       update_timer(t, &t == &self ? a.retired : t.hart->retired());
@@ -518,7 +581,8 @@ class Machine final : public Bus {
 
   int limit_reached(uint64_t total) {
     std::fflush(stdout);
-    std::fprintf(stderr, "rvtlm-iss: stopped after %" PRIu64 " instructions (--max-insns)\n", total);
+    std::fprintf(stderr, "rvtlm-iss: stopped after %" PRIu64 " instructions (--max-insns)\n",
+                 total);
     return kInsnLimitStatus;
   }
 
