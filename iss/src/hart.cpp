@@ -175,6 +175,13 @@ void Hart::set_interrupt(Interrupt line, bool level) {
   core_->async |= kAsyncIrq;
 }
 
+bool Hart::timer_deadline(uint64_t& time_value) const {
+  const HartState& s = core_->s;
+  if (!core_->config.isa.has(Extension::Sstc) || !(s.menvcfg & kMenvcfgStce)) return false;
+  time_value = s.stimecmp;
+  return true;
+}
+
 void Hart::request_halt() { core_->async |= kAsyncHalt; }
 void Hart::request_exit(int code) {
   core_->exit_code = code;

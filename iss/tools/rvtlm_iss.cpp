@@ -319,8 +319,9 @@ class Machine final : public Bus {
         update_timer(s, h.retired());
         uint64_t budget = options_.quantum;
         const uint64_t now = s.time_ns(h.retired());
-        if (s.mtimecmp != kNoDeadline && s.mtimecmp <= kNoDeadline / kNsPerMtimeTick) {
-          const uint64_t deadline = s.mtimecmp * kNsPerMtimeTick;
+        for (const uint64_t compare : {s.mtimecmp, supervisor_deadline(h)}) {
+          if (compare == kNoDeadline || compare > kNoDeadline / kNsPerMtimeTick) continue;
+          const uint64_t deadline = compare * kNsPerMtimeTick;
           if (deadline > now && deadline - now < budget) budget = deadline - now;
         }
         if (options_.max_insns) {
@@ -458,15 +459,23 @@ class Machine final : public Bus {
     s.hart->set_interrupt(Interrupt::MachineSoftware, s.msip);
   }
 
+  // The Sstc deadline of a hart (stimecmp), or kNoDeadline.
+  static uint64_t supervisor_deadline(const Hart& h) {
+    uint64_t v;
+    return h.timer_deadline(v) ? v : kNoDeadline;
+  }
+
   // When every hart waits, jump virtual time to the earliest timer deadline.
   bool advance_idle_time() {
     uint64_t delta = kNoDeadline;
     for (const HartSlot& s : harts_) {
       if (!s.hart->waiting_for_interrupt()) continue;
-      if (s.mtimecmp == kNoDeadline || s.mtimecmp > kNoDeadline / kNsPerMtimeTick) continue;
-      const uint64_t now = s.time_ns(s.hart->retired());
-      const uint64_t deadline = s.mtimecmp * kNsPerMtimeTick;
-      delta = std::min(delta, deadline > now ? deadline - now : 0);
+      for (const uint64_t compare : {s.mtimecmp, supervisor_deadline(*s.hart)}) {
+        if (compare == kNoDeadline || compare > kNoDeadline / kNsPerMtimeTick) continue;
+        const uint64_t now = s.time_ns(s.hart->retired());
+        const uint64_t deadline = compare * kNsPerMtimeTick;
+        delta = std::min(delta, deadline > now ? deadline - now : 0);
+      }
     }
     if (delta == kNoDeadline) return false;
     for (HartSlot& s : harts_) s.idle_ns += delta;
