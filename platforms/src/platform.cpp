@@ -119,8 +119,8 @@ void Platform::build_device_tree() {
   }
   tree.end_node();
 
-  const std::string isa =
-      std::string(description_.xlen == 64 ? "rv64" : "rv32") + "imac_zicsr_zifencei";
+  const iss::Isa hart_isa = iss::Isa(description_.xlen == 64 ? iss::Xlen::Rv64 : iss::Xlen::Rv32);
+  const std::string isa = hart_isa.device_tree_string();
   tree.begin_node("cpus");
   tree.property_u32("#address-cells", 1);
   tree.property_u32("#size-cells", 0);
@@ -132,6 +132,8 @@ void Platform::build_device_tree() {
     tree.property("status", "okay");
     tree.property("compatible", "riscv");
     tree.property("riscv,isa", isa);
+    if (hart_isa.has(iss::Extension::S))
+      tree.property("mmu-type", description_.xlen == 64 ? "riscv,sv48" : "riscv,sv32");
     tree.begin_node("interrupt-controller");
     tree.property_u32("#interrupt-cells", 1);
     tree.property("interrupt-controller");
