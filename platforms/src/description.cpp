@@ -79,6 +79,7 @@ class Parser {
         d.xlens.push_back(v.get<unsigned>());
       }
     }
+    d.isa = text(root, "isa", "top level", std::string());
     if (root.contains("ns_per_insn")) {
       if (!root["ns_per_insn"].is_number()) fail("ns_per_insn", "expected a number");
       d.ns_per_insn = root["ns_per_insn"].get<double>();

@@ -27,6 +27,20 @@ std::vector<std::pair<unsigned, HartLine>> interrupt_contexts(const PlatformDesc
 
 }  // namespace
 
+iss::Isa hart_isa(const PlatformDescription& d) {
+  const iss::Xlen xlen = d.xlen == 32 ? iss::Xlen::Rv32 : iss::Xlen::Rv64;
+  if (d.isa.empty()) return iss::Isa(xlen);
+  const bool prefixed = d.isa.rfind("rv32", 0) == 0 || d.isa.rfind("rv64", 0) == 0;
+  const std::string text = prefixed ? d.isa : (xlen == iss::Xlen::Rv32 ? "rv32" : "rv64") + d.isa;
+  std::string error;
+  const auto isa = iss::Isa::parse(text, &error);
+  if (!isa) throw DescriptionError(d.name + ": \"isa\": " + error);
+  if (isa->xlen() != xlen)
+    throw DescriptionError(d.name + ": \"isa\": " + isa->to_string() + " on an RV" +
+                           std::to_string(d.xlen) + " platform");
+  return *isa;
+}
+
 // --- DeviceContext --------------------------------------------------------
 
 const PlatformDescription& DeviceContext::description() const { return platform_.description_; }
@@ -82,12 +96,16 @@ Platform::~Platform() = default;
 void Platform::apply_options() {
   if (options_.harts) description_.harts = *options_.harts;
   if (options_.xlen) description_.xlen = *options_.xlen;
+  if (options_.isa) description_.isa = *options_.isa;
   if (options_.memory_size) {
     DeviceDescription* memory = description_.find(description_.memory);
     if (!memory) throw DescriptionError(description_.name + ": no main memory to resize");
     memory->size = *options_.memory_size;
   }
   description_.validate();
+  isa_ = hart_isa(description_);
+  // Harts without S-mode have no supervisor interrupt context.
+  if (!isa_.has(iss::Extension::S)) description_.hart_contexts = {"M"};
   time_model_ = options_.time_model;
   if (!time_model_) {
     const double ns = description_.ns_per_insn;
@@ -119,7 +137,7 @@ void Platform::build_device_tree() {
   }
   tree.end_node();
 
-  const iss::Isa hart_isa = iss::Isa(description_.xlen == 64 ? iss::Xlen::Rv64 : iss::Xlen::Rv32);
+  const iss::Isa& hart_isa = isa_;
   const std::string isa = hart_isa.device_tree_string();
   tree.begin_node("cpus");
   tree.property_u32("#address-cells", 1);
@@ -190,7 +208,7 @@ void Platform::build_harts() {
   hart_lines_.resize(harts);
   for (unsigned h = 0; h < harts; ++h) {
     rvtlm::tlm::HartModuleConfig c;
-    c.hart.isa = rvtlm::iss::Isa(description_.xlen == 64 ? iss::Xlen::Rv64 : iss::Xlen::Rv32);
+    c.hart.isa = isa_;
     c.hart.hart_id = h;
     c.hart.reset_pc = entry;
     c.hart.misaligned = options_.misaligned;

@@ -52,6 +52,8 @@ void print_help() {
       "  --harts N                 number of harts (virt: 1..8)\n"
       "  --xlen 32|64              register width (default: from the ELF class, else the "
       "platform's)\n"
+      "  --isa STRING              the harts' ISA, e.g. rv64imac_zicsr or imac_zicsr (default:\n"
+      "                            the platform's; virt: everything rvtlm implements)\n"
       "  --memory SIZE             size of the main memory, e.g. 64M, 1G\n"
       "  --uart stdio|null|file:PATH|tcp:PORT  console back end (default stdio)\n"
       "Software\n"
@@ -124,6 +126,7 @@ struct Options {
   std::string platform = "virt";
   std::optional<unsigned> harts;
   std::optional<unsigned> xlen;
+  std::optional<std::string> isa;
   std::optional<uint64_t> memory;
   std::string uart = "stdio";
   std::string program;
@@ -148,34 +151,54 @@ struct Options {
 
 Options parse_options(int argc, char** argv) {
   enum {
-    kPlatform = 256, kHarts, kXlen, kMemory, kUart, kBios, kKernel, kQuantum, kNsPerInsn,
-    kIcountShift, kHz, kIpc, kSync, kNoDeadline, kDmi, kMisaligned, kTimeout, kTrace, kVcd,
-    kStats, kDumpDtb, kHelp
+    kPlatform = 256,
+    kHarts,
+    kXlen,
+    kIsa,
+    kMemory,
+    kUart,
+    kBios,
+    kKernel,
+    kQuantum,
+    kNsPerInsn,
+    kIcountShift,
+    kHz,
+    kIpc,
+    kSync,
+    kNoDeadline,
+    kDmi,
+    kMisaligned,
+    kTimeout,
+    kTrace,
+    kVcd,
+    kStats,
+    kDumpDtb,
+    kHelp
   };
-  static const option long_options[] = {
-      {"platform", required_argument, nullptr, kPlatform},
-      {"harts", required_argument, nullptr, kHarts},
-      {"xlen", required_argument, nullptr, kXlen},
-      {"memory", required_argument, nullptr, kMemory},
-      {"uart", required_argument, nullptr, kUart},
-      {"bios", required_argument, nullptr, kBios},
-      {"kernel", required_argument, nullptr, kKernel},
-      {"quantum", required_argument, nullptr, kQuantum},
-      {"ns-per-insn", required_argument, nullptr, kNsPerInsn},
-      {"icount-shift", required_argument, nullptr, kIcountShift},
-      {"hz", required_argument, nullptr, kHz},
-      {"ipc", required_argument, nullptr, kIpc},
-      {"sync", required_argument, nullptr, kSync},
-      {"no-deadline", no_argument, nullptr, kNoDeadline},
-      {"dmi", required_argument, nullptr, kDmi},
-      {"misaligned", required_argument, nullptr, kMisaligned},
-      {"timeout", required_argument, nullptr, kTimeout},
-      {"trace", required_argument, nullptr, kTrace},
-      {"vcd", required_argument, nullptr, kVcd},
-      {"stats", no_argument, nullptr, kStats},
-      {"dump-dtb", required_argument, nullptr, kDumpDtb},
-      {"help", no_argument, nullptr, kHelp},
-      {nullptr, 0, nullptr, 0}};
+  static const option long_options[] = {{"platform", required_argument, nullptr, kPlatform},
+                                        {"harts", required_argument, nullptr, kHarts},
+                                        {"xlen", required_argument, nullptr, kXlen},
+                                        {"isa", required_argument, nullptr, kIsa},
+                                        {"memory", required_argument, nullptr, kMemory},
+                                        {"uart", required_argument, nullptr, kUart},
+                                        {"bios", required_argument, nullptr, kBios},
+                                        {"kernel", required_argument, nullptr, kKernel},
+                                        {"quantum", required_argument, nullptr, kQuantum},
+                                        {"ns-per-insn", required_argument, nullptr, kNsPerInsn},
+                                        {"icount-shift", required_argument, nullptr, kIcountShift},
+                                        {"hz", required_argument, nullptr, kHz},
+                                        {"ipc", required_argument, nullptr, kIpc},
+                                        {"sync", required_argument, nullptr, kSync},
+                                        {"no-deadline", no_argument, nullptr, kNoDeadline},
+                                        {"dmi", required_argument, nullptr, kDmi},
+                                        {"misaligned", required_argument, nullptr, kMisaligned},
+                                        {"timeout", required_argument, nullptr, kTimeout},
+                                        {"trace", required_argument, nullptr, kTrace},
+                                        {"vcd", required_argument, nullptr, kVcd},
+                                        {"stats", no_argument, nullptr, kStats},
+                                        {"dump-dtb", required_argument, nullptr, kDumpDtb},
+                                        {"help", no_argument, nullptr, kHelp},
+                                        {nullptr, 0, nullptr, 0}};
   Options o;
   opterr = 0;
   optind = 1;
@@ -183,8 +206,15 @@ Options parse_options(int argc, char** argv) {
   while ((c = getopt_long(argc, argv, "+:", long_options, nullptr)) != -1) {
     const std::string arg = optarg ? optarg : "";
     switch (c) {
-      case kPlatform: o.platform = arg; break;
-      case kHarts: o.harts = parse_count("--harts", arg, 64); break;
+      case kPlatform:
+        o.platform = arg;
+        break;
+      case kHarts:
+        o.harts = parse_count("--harts", arg, 64);
+        break;
+      case kIsa:
+        o.isa = arg;
+        break;
       case kXlen:
         if (arg != "32" && arg != "64") fail("--xlen must be 32 or 64, not '" + arg + "'");
         o.xlen = arg == "32" ? 32 : 64;
@@ -196,28 +226,52 @@ Options parse_options(int argc, char** argv) {
         o.memory = size;
         break;
       }
-      case kUart: o.uart = arg; break;
-      case kBios: o.bios = arg; break;
-      case kKernel: o.kernel = arg; break;
-      case kQuantum: o.quantum = parse_time("--quantum", arg); break;
-      case kNsPerInsn: o.ns_per_insn = parse_positive("--ns-per-insn", arg); break;
-      case kIcountShift: o.icount_shift = parse_count("--icount-shift", arg, 20); break;
-      case kHz: o.hz = parse_positive("--hz", arg); break;
-      case kIpc: o.ipc = parse_positive("--ipc", arg); break;
-      case kSync:
-        if (arg == "quantum") o.sync = rvtlm::tlm::SyncPolicy::Quantum;
-        else if (arg == "lockstep") o.sync = rvtlm::tlm::SyncPolicy::Lockstep;
-        else fail("--sync must be quantum or lockstep, not '" + arg + "'");
+      case kUart:
+        o.uart = arg;
         break;
-      case kNoDeadline: o.deadline = false; break;
+      case kBios:
+        o.bios = arg;
+        break;
+      case kKernel:
+        o.kernel = arg;
+        break;
+      case kQuantum:
+        o.quantum = parse_time("--quantum", arg);
+        break;
+      case kNsPerInsn:
+        o.ns_per_insn = parse_positive("--ns-per-insn", arg);
+        break;
+      case kIcountShift:
+        o.icount_shift = parse_count("--icount-shift", arg, 20);
+        break;
+      case kHz:
+        o.hz = parse_positive("--hz", arg);
+        break;
+      case kIpc:
+        o.ipc = parse_positive("--ipc", arg);
+        break;
+      case kSync:
+        if (arg == "quantum")
+          o.sync = rvtlm::tlm::SyncPolicy::Quantum;
+        else if (arg == "lockstep")
+          o.sync = rvtlm::tlm::SyncPolicy::Lockstep;
+        else
+          fail("--sync must be quantum or lockstep, not '" + arg + "'");
+        break;
+      case kNoDeadline:
+        o.deadline = false;
+        break;
       case kDmi:
         if (arg != "on" && arg != "off") fail("--dmi must be on or off, not '" + arg + "'");
         o.dmi = arg == "on";
         break;
       case kMisaligned:
-        if (arg == "trap") o.misaligned = rvtlm::iss::MisalignedPolicy::Trap;
-        else if (arg == "emulate") o.misaligned = rvtlm::iss::MisalignedPolicy::Emulate;
-        else fail("--misaligned must be trap or emulate, not '" + arg + "'");
+        if (arg == "trap")
+          o.misaligned = rvtlm::iss::MisalignedPolicy::Trap;
+        else if (arg == "emulate")
+          o.misaligned = rvtlm::iss::MisalignedPolicy::Emulate;
+        else
+          fail("--misaligned must be trap or emulate, not '" + arg + "'");
         break;
       case kTimeout:
         o.timeout = parse_time("--timeout", arg);
@@ -226,17 +280,30 @@ Options parse_options(int argc, char** argv) {
       case kTrace: {
         if (optind >= argc) fail("--trace needs a kind (insn or tlm) and a file");
         const std::string file = argv[optind++];
-        if (arg == "insn") o.trace_insn = file;
-        else if (arg == "tlm") o.trace_tlm = file;
-        else fail("--trace kind must be insn or tlm, not '" + arg + "'");
+        if (arg == "insn")
+          o.trace_insn = file;
+        else if (arg == "tlm")
+          o.trace_tlm = file;
+        else
+          fail("--trace kind must be insn or tlm, not '" + arg + "'");
         break;
       }
-      case kVcd: o.vcd = arg; break;
-      case kStats: o.stats = true; break;
-      case kDumpDtb: o.dump_dtb = arg; break;
-      case kHelp: print_help(); std::exit(0);
-      case ':': fail(std::string("option ") + argv[optind - 1] + " needs a value");
-      default: fail(std::string("unknown option '") + argv[optind - 1] + "'");
+      case kVcd:
+        o.vcd = arg;
+        break;
+      case kStats:
+        o.stats = true;
+        break;
+      case kDumpDtb:
+        o.dump_dtb = arg;
+        break;
+      case kHelp:
+        print_help();
+        std::exit(0);
+      case ':':
+        fail(std::string("option ") + argv[optind - 1] + " needs a value");
+      default:
+        fail(std::string("unknown option '") + argv[optind - 1] + "'");
     }
   }
   const int time_models = (o.ns_per_insn ? 1 : 0) + (o.icount_shift ? 1 : 0) + (o.hz ? 1 : 0);
@@ -255,7 +322,10 @@ bool is_elf(const std::string& path) {
   if (!in) fail(path + ": " + std::strerror(errno));
   char magic[4] = {};
   in.read(magic, 4);
-  return in.gcount() == 4 && std::memcmp(magic, "\x7f" "ELF", 4) == 0;
+  return in.gcount() == 4 && std::memcmp(magic,
+                                         "\x7f"
+                                         "ELF",
+                                         4) == 0;
 }
 
 // Progress on stderr (--stats or a terminal), about once a second of host time.
@@ -325,13 +395,16 @@ int run(int argc, char** argv) {
     kernel = std::make_unique<rvtlm::elf::ElfImage>(o.kernel);
   const rvtlm::elf::ElfImage* first = program ? program.get() : bios ? bios.get() : kernel.get();
   po.xlen = o.xlen;
+  po.isa = o.isa;
+  // An ISA string with its width decides the width like --xlen.
+  if (o.isa && !po.xlen && (o.isa->rfind("rv32", 0) == 0 || o.isa->rfind("rv64", 0) == 0))
+    po.xlen = o.isa->rfind("rv32", 0) == 0 ? 32 : 64;
   if (!po.xlen && first) po.xlen = first->xlen();
   if (po.xlen && std::find(description.xlens.begin(), description.xlens.end(), *po.xlen) ==
                      description.xlens.end())
     fail((first && !o.xlen ? first->path() + ": an RV" + std::to_string(*po.xlen) + " ELF on "
                            : "--xlen " + std::to_string(*po.xlen) + ": ") +
-         description.name + ", which is RV" + std::to_string(description.xlens.front()) +
-         " only");
+         description.name + ", which is RV" + std::to_string(description.xlens.front()) + " only");
   for (const rvtlm::elf::ElfImage* image : {program.get(), bios.get(), kernel.get()})
     if (image && po.xlen && image->xlen() != *po.xlen)
       fail(image->path() + ": an RV" + std::to_string(image->xlen()) + " ELF on an RV" +
@@ -344,11 +417,15 @@ int run(int argc, char** argv) {
   if (program) {
     po.use_program(*program);
   } else if (!o.bios.empty()) {
-    if (bios) po.use_program(*bios);
-    else po.entry = memory_base;
+    if (bios)
+      po.use_program(*bios);
+    else
+      po.entry = memory_base;
   } else if (!o.kernel.empty()) {
-    if (kernel) po.use_program(*kernel);
-    else po.entry = kernel_address;
+    if (kernel)
+      po.use_program(*kernel);
+    else
+      po.entry = kernel_address;
   }
 
   Platform platform("platform", description, po);
@@ -363,10 +440,14 @@ int run(int argc, char** argv) {
 
   try {
     if (program) platform.load_elf(*program);
-    if (bios) platform.load_elf(*bios);
-    else if (!o.bios.empty()) platform.load_binary(o.bios, memory_base);
-    if (kernel) platform.load_elf(*kernel);
-    else if (!o.kernel.empty()) platform.load_binary(o.kernel, kernel_address);
+    if (bios)
+      platform.load_elf(*bios);
+    else if (!o.bios.empty())
+      platform.load_binary(o.bios, memory_base);
+    if (kernel)
+      platform.load_elf(*kernel);
+    else if (!o.kernel.empty())
+      platform.load_binary(o.kernel, kernel_address);
   } catch (const std::runtime_error& e) {
     fail(e.what());
   }
@@ -376,40 +457,41 @@ int run(int argc, char** argv) {
   std::unique_ptr<rvtlm::iss::Disassembler> disassembler;
   if (!o.trace_insn.empty()) {
     insn_trace.reset(std::fopen(o.trace_insn.c_str(), "w"));
-    if (!insn_trace) fail("--trace insn: cannot write '" + o.trace_insn + "': " + std::strerror(errno));
-    disassembler = std::make_unique<rvtlm::iss::Disassembler>(
-        xlen == 64 ? rvtlm::iss::Xlen::Rv64 : rvtlm::iss::Xlen::Rv32);
+    if (!insn_trace)
+      fail("--trace insn: cannot write '" + o.trace_insn + "': " + std::strerror(errno));
+    disassembler = std::make_unique<rvtlm::iss::Disassembler>(xlen == 64 ? rvtlm::iss::Xlen::Rv64
+                                                                         : rvtlm::iss::Xlen::Rv32);
     for (unsigned h = 0; h < platform.harts(); ++h) {
       platform.hart(h).hart().set_trace([&, h](uint64_t pc, uint32_t bits, uint64_t retired) {
         const bool compressed = (bits & 3) != 3;
         std::string text = (*disassembler)(bits, pc);
         for (char& ch : text)
           if (ch == '\t') ch = ' ';
-        std::fprintf(insn_trace.get(), "%u %" PRIu64 " 0x%016" PRIx64 " (0x%0*x) %s\n", h,
-                     retired, pc, compressed ? 4 : 8, compressed ? bits & 0xffff : bits,
-                     text.c_str());
+        std::fprintf(insn_trace.get(), "%u %" PRIu64 " 0x%016" PRIx64 " (0x%0*x) %s\n", h, retired,
+                     pc, compressed ? 4 : 8, compressed ? bits & 0xffff : bits, text.c_str());
       });
     }
   }
   std::unique_ptr<FILE, int (*)(FILE*)> tlm_trace(nullptr, &std::fclose);
   if (!o.trace_tlm.empty()) {
     tlm_trace.reset(std::fopen(o.trace_tlm.c_str(), "w"));
-    if (!tlm_trace) fail("--trace tlm: cannot write '" + o.trace_tlm + "': " + std::strerror(errno));
+    if (!tlm_trace)
+      fail("--trace tlm: cannot write '" + o.trace_tlm + "': " + std::strerror(errno));
     platform.router().trace = [&](const rvtlm::models::RouterTraceRecord& r) {
       const ::tlm::tlm_generic_payload& p = *r.payload;
       uint64_t data = 0;
       std::memcpy(&data, p.get_data_ptr(), std::min<unsigned>(p.get_data_length(), 8));
       std::fprintf(tlm_trace.get(), "%s %c 0x%08" PRIx64 " %u 0x%" PRIx64 " %s %s\n",
                    r.time.to_string().c_str(), p.is_read() ? 'R' : 'W',
-                   static_cast<uint64_t>(p.get_address()),
-                   p.get_data_length(), data, r.range ? r.range->name.c_str() : "-",
-                   p.get_response_string().c_str());
+                   static_cast<uint64_t>(p.get_address()), p.get_data_length(), data,
+                   r.range ? r.range->name.c_str() : "-", p.get_response_string().c_str());
     };
   }
   sc_core::sc_trace_file* vcd = nullptr;
   if (!o.vcd.empty()) {
     std::string base = o.vcd;
-    if (base.size() > 4 && base.compare(base.size() - 4, 4, ".vcd") == 0) base.resize(base.size() - 4);
+    if (base.size() > 4 && base.compare(base.size() - 4, 4, ".vcd") == 0)
+      base.resize(base.size() - 4);
     vcd = sc_core::sc_create_vcd_trace_file(base.c_str());
     if (!vcd) fail("--vcd: cannot write '" + o.vcd + "'");
     platform.trace(vcd);
@@ -467,8 +549,7 @@ int run(int argc, char** argv) {
 void report_to_stderr(const sc_core::sc_report& report, const sc_core::sc_actions& actions) {
   if (actions & sc_core::SC_DISPLAY) {
     std::fflush(stdout);
-    std::fprintf(stderr, "rvtlm: %s\n",
-                 sc_core::sc_report_compose_message(report).c_str());
+    std::fprintf(stderr, "rvtlm: %s\n", sc_core::sc_report_compose_message(report).c_str());
   }
   // Everything but the display (throwing, stopping, aborting) as SystemC does.
   sc_core::sc_report_handler::default_handler(report, actions & ~sc_core::SC_DISPLAY);
