@@ -52,6 +52,14 @@ case $case_name in
     run "$bin/it-${case_name}.elf"; expect_status 0
     expect_out "3 timer interrupts, 10000 ticks apart
 UART interrupt through the PLIC: source 10" ;;
+  timer-no-deadline)
+    # Plain loosely-timed mode: the handler's store to mtimecmp lowers MTIP
+    # before the hart's next instruction, so each tick is taken once.
+    for arch in rv64 rv32; do
+      run --no-deadline "$bin/it-timer-$arch.elf"; expect_status 0
+      expect_out "3 timer interrupts, 10000 ticks apart
+UART interrupt through the PLIC: source 10"
+    done ;;
   boot-registers)
     run --harts 2 "$bin/it-boot-rv64.elf"; expect_status 0
     echo "$out" | head -1 | grep -qE $'^a0 0, dtb magic 0xd00dfeed, [0-9]+ bytes, 2 harts\r$' || fail "stdout '$out'"

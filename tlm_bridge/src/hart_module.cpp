@@ -180,7 +180,11 @@ void HartModule::run_thread() {
     }
 
     activity_now_known_ = false;
-    if (config_.bound_to_next_activity) {
+    // After a sync that an access of the hart asked for, let the signal
+    // changes due now reach the hart before it runs, in every mode.
+    const bool settling = settling_;
+    settling_ = false;
+    if (config_.bound_to_next_activity || settling) {
       sc_core::sc_simcontext* const context = sc_core::sc_get_curr_simcontext();
       if (context->pending_activity_at_current_time()) {
         if (hart_time > now) {
@@ -198,6 +202,7 @@ void HartModule::run_thread() {
           ++stats_.delta_yields;
           sc_core::wait(sc_core::SC_ZERO_TIME);
           new_quantum();
+          settling_ = settling;
           continue;
         }
         // Others stay runnable at this time (other harts yielding too): run,
@@ -205,7 +210,7 @@ void HartModule::run_thread() {
         activity_now_known_ = true;
       }
       sc_core::sc_time next;
-      if (context->next_time(next) && next < limit) limit = next;
+      if (config_.bound_to_next_activity && context->next_time(next) && next < limit) limit = next;
     }
 
     uint64_t budget = 1;
@@ -225,6 +230,7 @@ void HartModule::run_thread() {
     run_limit_ = limit;
     run_end_retired_ = hart_.retired() + budget;
 
+    sync_requested_ = false;
     const iss::RunResult result = execute(budget);
     if (result.retired != 0) delta_yields_in_row_ = 0;  // a new point in the hart's time
     flush_reports();
@@ -259,7 +265,10 @@ void HartModule::run_thread() {
       case iss::StopReason::BudgetSpent:
       case iss::StopReason::Breakpoint:
       case iss::StopReason::HaltRequest:
-        if (stepping) sync();
+        if (stepping || sync_requested_) {
+          sync();
+          settling_ = sync_requested_;
+        }
         break;
     }
   }
@@ -365,6 +374,11 @@ iss::BusStatus HartModule::transport(::tlm::tlm_command command, const iss::BusA
   p.set_byte_enable_length(0);
   p.set_dmi_allowed(false);
   p.set_response_status(::tlm::TLM_INCOMPLETE_RESPONSE);
+  // Plain loosely-timed mode watches for activity the access itself makes
+  // due now (see after_transport).
+  const bool activity_before =
+      !config_.bound_to_next_activity && running_ &&
+      sc_core::sc_get_curr_simcontext()->pending_activity_at_current_time();
   socket->b_transport(p, delay);
 
   // Whatever the target added, by annotation or by waiting, stalls the hart.
@@ -380,7 +394,7 @@ iss::BusStatus HartModule::transport(::tlm::tlm_command command, const iss::BusA
   const bool ok = p.is_response_ok();
   if (!ok) ++stats_.mmio_errors;
   if (p.is_dmi_allowed() && config_.dmi) dmi_hint(access.addr);
-  after_transport(stalled);
+  after_transport(stalled, at, activity_before);
   return ok ? iss::BusStatus::Ok : iss::BusStatus::Error;
 }
 
@@ -388,16 +402,29 @@ iss::BusStatus HartModule::transport(::tlm::tlm_command command, const iss::BusA
 // after the current instruction if the access changed that: a stall that
 // pushes the end of the run past its limit, or an event the target scheduled
 // before that limit (a timer reprogrammed, an interrupt line written).
-void HartModule::after_transport(bool stalled) {
+//
+// Without deadline bounding the run goes on to the quantum's end, but what an
+// access does to an interrupt line must still be seen before the next
+// instruction (a handler's store to mtimecmp lowers MTIP): when activity is
+// due at or before the access's time `at`, the hart stops, syncs to its own
+// time and lets the signals settle (run_thread).
+void HartModule::after_transport(bool stalled, const sc_core::sc_time& at, bool activity_before) {
   if (!running_) return;
   bool stop = stalled && time_at(run_end_retired_) > run_limit_;
+  sc_core::sc_simcontext* const context = sc_core::sc_get_curr_simcontext();
   if (!stop && config_.bound_to_next_activity) {
-    sc_core::sc_simcontext* const context = sc_core::sc_get_curr_simcontext();
     if (!activity_now_known_ && context->pending_activity_at_current_time()) {
       stop = true;
     } else {
       sc_core::sc_time next;
       stop = context->next_time(next) && next < run_limit_;
+    }
+  } else if (!stop) {
+    sc_core::sc_time next;
+    if ((!activity_before && context->pending_activity_at_current_time()) ||
+        (context->next_time(next) && next <= at)) {
+      stop = true;
+      sync_requested_ = true;
     }
   }
   if (stop) hart_.request_halt();

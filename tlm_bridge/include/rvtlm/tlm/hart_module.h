@@ -127,7 +127,7 @@ class HartModule : public sc_core::sc_module, private iss::Bus {
   iss::RunResult execute(uint64_t budget);
   iss::BusStatus transport(::tlm::tlm_command command, const iss::BusAccess& access, void* data);
   unsigned transport_debug(::tlm::tlm_command command, uint64_t addr, void* data, unsigned length);
-  void after_transport(bool stalled);
+  void after_transport(bool stalled, const sc_core::sc_time& at, bool activity_before);
   void dmi_hint(uint64_t addr);
 
   // Absolute time of the hart after `retired` instructions (since reset).
@@ -162,6 +162,8 @@ class HartModule : public sc_core::sc_module, private iss::Bus {
   uint64_t run_end_retired_ = 0;  // hart_.retired() when the run's budget is spent
   bool running_ = false;
   bool activity_now_known_ = false;
+  bool sync_requested_ = false;  // by an access whose effects are due now
+  bool settling_ = false;        // let signals settle before the next run
   unsigned delta_yields_in_row_ = 0;  // at last_yield_time_
   sc_core::sc_time last_yield_time_;
 
