@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <limits>
 #include <ostream>
+#include <string>
 #include <utility>
 
 namespace rvtlm::tlm {
@@ -12,6 +13,7 @@ namespace rvtlm::tlm {
 namespace {
 
 constexpr const char* kMessageType = "rvtlm/tlm/hart";
+constexpr const char* kQuantumMessageType = "rvtlm/tlm/quantum";
 constexpr uint64_t kAllAddresses = std::numeric_limits<uint64_t>::max();
 
 // SystemC time by value: sc_time_stamp() returns a reference to a time that
@@ -105,6 +107,20 @@ void HartModule::before_end_of_elaboration() {
 }
 
 void HartModule::start_of_simulation() {
+  // A top level that forgets the global quantum gets lockstep speed (one
+  // sync per instruction) without noticing: say so, once per simulation
+  // (SystemC counts the reports of each message type).
+  if (config_.sync == SyncPolicy::Quantum && config_.quantum == sc_core::SC_ZERO_TIME &&
+      ::tlm::tlm_global_quantum::instance().get() == sc_core::SC_ZERO_TIME &&
+      sc_core::sc_report_handler::get_count(kQuantumMessageType) == 0) {
+    SC_REPORT_WARNING(kQuantumMessageType,
+                      (std::string(name()) +
+                       ": no quantum is set (tlm::tlm_global_quantum and "
+                       "HartModuleConfig::quantum are zero): harts synchronise after every "
+                       "instruction, at lockstep speed; set a quantum, or choose "
+                       "SyncPolicy::Lockstep to say that this is meant")
+                          .c_str());
+  }
   host_start_ = std::chrono::steady_clock::now();
   host_clock_running_ = true;
   host_clock_started_ = true;
@@ -120,7 +136,13 @@ void HartModule::finish_host_clock() {
 
 // ---- Time -------------------------------------------------------------------
 
-sc_core::sc_time HartModule::local_time() const { return time_at(hart_.retired()); }
+// A hart that waits (WFI, reset, stopped) or has fallen behind a target that
+// waited is at SystemC time.
+sc_core::sc_time HartModule::local_time() const {
+  const sc_core::sc_time own = time_at(hart_.retired());
+  const sc_core::sc_time now = kernel_time();
+  return own > now ? own : now;
+}
 
 // The hart's time is counted from its anchor, which only moves where time
 // passes without instructions (WFI, reset): syncs keep it, so a time model's
@@ -156,6 +178,10 @@ void HartModule::wait_and_restart(const sc_core::sc_event& event) {
 // ---- The hart's thread --------------------------------------------------------
 
 void HartModule::run_thread() {
+  // The first instruction waits for the second delta cycle at time 0:
+  // sc_start(SC_ZERO_TIME) completes elaboration and runs one delta cycle,
+  // after which an embedder's loader writes the program (debug_write).
+  sc_core::wait(sc_core::SC_ZERO_TIME);
   apply_interrupt_levels();
   rebase();
   new_quantum();
