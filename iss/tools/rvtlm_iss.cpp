@@ -38,8 +38,23 @@ constexpr uint64_t kUartBase = 0x10000000;
 constexpr uint64_t kUartSize = 0x100;
 constexpr uint64_t kNsPerMtimeTick = 100;  // 10 MHz
 constexpr uint64_t kNoDeadline = ~uint64_t{0};
+// Exit statuses (--help).
+constexpr int kLockupStatus = 1;  // a hart locked up, or a deadlock
 constexpr int kUsageError = 2;
 constexpr int kInsnLimitStatus = 124;
+
+// The guest's own exit code as the process's status. Codes that rvtlm-iss
+// also uses for itself, and codes beyond one byte, are told apart on stderr.
+int guest_status(uint64_t code) {
+  const int status = code <= 255 ? static_cast<int>(code) : 255;
+  if (code > 255) {
+    std::fprintf(stderr, "rvtlm-iss: the guest's exit code %" PRIu64
+                 " does not fit an exit status: %d\n", code, status);
+  } else if (status == kLockupStatus || status == kUsageError || status == kInsnLimitStatus) {
+    std::fprintf(stderr, "rvtlm-iss: exit status %d is the guest's own exit code\n", status);
+  }
+  return status;
+}
 
 [[noreturn]] void usage_error(const std::string& message) {
   std::fprintf(stderr, "rvtlm-iss: %s\nTry 'rvtlm-iss --help'.\n", message.c_str());
@@ -61,7 +76,13 @@ void print_help() {
       "  --help                   this text\n\n"
       "Devices: finisher 0x100000, CLINT 0x2000000 (mtime at 10 MHz, 1 ns per instruction),\n"
       "16550 console 0x10000000. An ELF symbol 'tohost' enables HTIF exit.\n"
-      "The exit status is the guest's; 2 means bad options or a bad ELF file.\n");
+      "Exit status\n"
+      "  0..255   the guest's exit code (finisher or HTIF); when it is also one of\n"
+      "           rvtlm-iss's own below, or does not fit (then 255), stderr says so\n"
+      "  1        a hart locked up (traps without retiring), or deadlock: every hart\n"
+      "           waits for an interrupt and no timer is armed\n"
+      "  2        bad options or a bad ELF file (nothing was run)\n"
+      "  124      --max-insns reached\n");
 }
 
 uint64_t parse_number(const char* option, const std::string& text, bool allow_suffix) {
@@ -251,12 +272,16 @@ class Machine final : public Bus {
         const RunResult r = h.run(budget);
         total += r.retired;
         if (r.retired) any_ran = true;
-        if (r.reason == StopReason::ExitRequest) return exit_status_;
-        if (r.reason == StopReason::Lockup) return 1;
+        if (r.reason == StopReason::ExitRequest) return guest_status(exit_code_);
+        if (r.reason == StopReason::Lockup) {
+          std::fprintf(stderr, "rvtlm-iss: stopped: hart %zu locked up\n", current_);
+          return kLockupStatus;
+        }
       }
       if (!any_ran && !advance_idle_time()) {
-        std::fprintf(stderr, "rvtlm-iss: all harts wait for an interrupt and no timer is armed\n");
-        return 1;
+        std::fprintf(stderr,
+                     "rvtlm-iss: deadlock: all harts wait for an interrupt and no timer is armed\n");
+        return kLockupStatus;
       }
     }
   }
@@ -298,7 +323,7 @@ class Machine final : public Bus {
     } else if (tohost_page(a)) {
       std::memcpy(ram_.data() + (a.addr - kRamBase), &v, a.size);
       if (!a.debug && tohost_ && a.addr == *tohost_ && v != 0) {
-        exit(a.hart_id, v == 1 ? 0 : static_cast<int>(v >> 1));
+        exit(a.hart_id, v >> 1);
       }
     } else {
       return BusStatus::Error;
@@ -349,9 +374,9 @@ class Machine final : public Bus {
     return in(a, *tohost_ & ~uint64_t{4095}, 4096) && in(a, kRamBase, ram_.size());
   }
 
-  void exit(uint64_t hart, int status) {
-    exit_status_ = status & 0xff;
-    harts_[hart].hart->request_exit(exit_status_);
+  void exit(uint64_t hart, uint64_t code) {
+    exit_code_ = code;
+    harts_[hart].hart->request_exit(static_cast<int>(code & 0xff));
   }
 
   uint64_t current_time_ns(uint64_t retired) const {
@@ -415,7 +440,7 @@ class Machine final : public Bus {
     if (a.addr != kFinisherBase || a.debug) return;
     const uint32_t kind = v & 0xffff;
     if (kind == 0x5555) exit(a.hart_id, 0);
-    else if (kind == 0x3333) exit(a.hart_id, static_cast<int>(v >> 16));
+    else if (kind == 0x3333) exit(a.hart_id, (v >> 16) != 0 ? v >> 16 : 1);  // as the platforms
   }
 
   // ACLINT MSWI (msip at 0x0000), MTIMER (mtimecmp at 0x4000, mtime at 0xbff8).
@@ -474,7 +499,7 @@ class Machine final : public Bus {
   std::vector<HartSlot> harts_;
   std::optional<uint64_t> tohost_;
   std::size_t current_ = 0;
-  int exit_status_ = 0;
+  uint64_t exit_code_ = 0;
   FILE* trace_file_ = nullptr;
   std::unique_ptr<Disassembler> disassembler_;
   uint8_t uart_lcr_ = 0, uart_dll_ = 0, uart_dlm_ = 0, uart_ier_ = 0, uart_mcr_ = 0, uart_scr_ = 0;

@@ -203,6 +203,11 @@ void Platform::build_harts() {
       c.time_csr_period =
           sc_core::sc_time(1e12 / static_cast<double>(timebase_hz_), sc_core::SC_PS);
     c.on_exit = [this](int code) { finish(code); };
+    c.on_lockup = [this, h] {
+      if (finished_ || locked_up_hart_) return;
+      locked_up_hart_ = h;
+      sc_core::sc_stop();
+    };
     auto hart = std::make_unique<rvtlm::tlm::HartModule>(("hart" + std::to_string(h)).c_str(),
                                                          std::move(c), &domain_);
     for (unsigned l = 0; l < 4; ++l) {

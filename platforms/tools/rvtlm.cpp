@@ -32,9 +32,25 @@ namespace {
 using rvtlm::platforms::Platform;
 using rvtlm::platforms::PlatformOptions;
 
+// Exit statuses (docs/PLATFORMS.md, --help).
+constexpr int kLockupStatus = 1;  // a hart locked up, or a deadlock
 constexpr int kUsageError = 2;
 constexpr int kTimeoutStatus = 124;
-constexpr int kStalledStatus = 125;
+constexpr int kStoppedStatus = 125;  // a model stopped the simulation, or SystemC failed
+
+// The guest's own exit code as the process's status. Codes that rvtlm also
+// uses for itself, and codes beyond one byte, are told apart on stderr.
+int guest_status(int code) {
+  const int status = code >= 0 && code <= 255 ? code : 255;
+  if (status != code) {
+    std::fprintf(stderr, "rvtlm: the guest's exit code %d does not fit an exit status: %d\n",
+                 code, status);
+  } else if (status == kLockupStatus || status == kUsageError || status == kTimeoutStatus ||
+             status == kStoppedStatus) {
+    std::fprintf(stderr, "rvtlm: exit status %d is the guest's own exit code\n", status);
+  }
+  return status;
+}
 
 // A bad command line or input file: one line on stderr, exit status 2.
 struct UsageError {
@@ -76,9 +92,15 @@ void print_help() {
       "  --stats                   statistics at the end, progress while running\n"
       "  --dump-dtb FILE           write the generated device tree and exit\n"
       "  --help                    this text\n\n"
-      "TIME is a number with a unit: s, ms, us, ns, ps (e.g. 10us).\n"
-      "The exit status is the guest's (test finisher or HTIF); 2 means bad options or\n"
-      "input files, 124 the timeout, 125 that nothing was left to run.\n");
+      "TIME is a number with a unit: s, ms, us, ns, ps (e.g. 10us).\n\n"
+      "Exit status\n"
+      "  0..255   the guest's exit code (test finisher or HTIF); when it is also one\n"
+      "           of rvtlm's own below, or does not fit (then 255), stderr says so\n"
+      "  1        a hart locked up (traps without retiring), or deadlock: the harts\n"
+      "           wait for an interrupt and nothing is left to simulate\n"
+      "  2        bad options or input files (nothing was simulated)\n"
+      "  124      --timeout reached\n"
+      "  125      a model stopped the simulation, or SystemC reported an error\n");
 }
 
 sc_core::sc_time parse_time(const char* option, const std::string& text) {
@@ -423,7 +445,6 @@ int run(int argc, char** argv) {
   }
 
   Progress progress(platform, o.stats || isatty(STDERR_FILENO));
-  bool timed_out = false;
   if (!progress.enabled()) {
     if (o.timeout)
       sc_core::sc_start(*o.timeout, sc_core::SC_EXIT_ON_STARVATION);
@@ -433,42 +454,76 @@ int run(int argc, char** argv) {
     // Slices of simulated time between progress lines; the guest sees the
     // same instructions and times as in one sc_start().
     const sc_core::sc_time slice(1, sc_core::SC_MS);
-    while (!platform.finished() && sc_core::sc_pending_activity()) {
+    while (!platform.finished() && sc_core::sc_get_status() != sc_core::SC_STOPPED &&
+           sc_core::sc_pending_activity()) {
+      const sc_core::sc_time now = sc_core::sc_time_stamp();
       sc_core::sc_time step = slice;
       if (o.timeout) {
-        if (sc_core::sc_time_stamp() >= *o.timeout) break;
-        step = std::min(slice, *o.timeout - sc_core::sc_time_stamp());
+        if (now >= *o.timeout) break;
+        step = std::min(slice, *o.timeout - now);
       }
-      sc_core::sc_start(step, sc_core::SC_EXIT_ON_STARVATION);
-      if (sc_core::sc_get_status() == sc_core::SC_STOPPED) break;
+      // A slice in which nothing happens only moves time on (stopping on
+      // starvation would not move it, and the loop would spin).
+      sc_core::sc_start(step, sc_core::sc_time_to_pending_activity() > step
+                                  ? sc_core::SC_RUN_TO_TIME
+                                  : sc_core::SC_EXIT_ON_STARVATION);
       progress.maybe_print(false);
     }
   }
-  if (!platform.finished() && o.timeout && sc_core::sc_time_stamp() >= *o.timeout) timed_out = true;
+  const bool stopped = sc_core::sc_get_status() == sc_core::SC_STOPPED;
+  // Starving with activity still pending means that it lies beyond --timeout.
+  const bool timed_out = !stopped && o.timeout && sc_core::sc_pending_activity();
+  const sc_core::sc_time end = sc_core::sc_time_stamp();
   if (progress.printed() || o.stats) progress.maybe_print(true);
-  if (sc_core::sc_get_status() != sc_core::SC_STOPPED) sc_core::sc_stop();
+  if (!stopped) sc_core::sc_stop();
   if (vcd) sc_core::sc_close_vcd_trace_file(vcd);
   std::fflush(stdout);
 
   if (o.stats) {
     for (unsigned h = 0; h < platform.harts(); ++h) platform.hart(h).print_statistics(std::cerr);
   }
-  if (platform.finished()) return platform.exit_code();
+  if (platform.finished()) return guest_status(platform.exit_code());
+  if (const auto hart = platform.locked_up_hart()) {
+    std::fprintf(stderr, "rvtlm: stopped: hart %u locked up at %s\n", *hart,
+                 platform.hart(*hart).local_time().to_string().c_str());
+    return kLockupStatus;
+  }
+  if (stopped) {
+    std::fprintf(stderr, "rvtlm: a model stopped the simulation at %s without the guest finishing\n",
+                 end.to_string().c_str());
+    return kStoppedStatus;
+  }
   if (timed_out) {
     std::fprintf(stderr, "rvtlm: timeout after %s of simulated time\n",
-                 sc_core::sc_time_stamp().to_string().c_str());
+                 o.timeout->to_string().c_str());
     return kTimeoutStatus;
   }
-  std::fprintf(stderr, "rvtlm: the guest stopped without finishing at %s (nothing left to run)\n",
-               sc_core::sc_time_stamp().to_string().c_str());
-  return kStalledStatus;
+  std::fprintf(stderr,
+               "rvtlm: deadlock at %s: the harts wait for an interrupt and nothing is left to "
+               "simulate\n",
+               end.to_string().c_str());
+  return kLockupStatus;
+}
+
+// A SystemC report on one line: rvtlm's own reports are messages for users
+// ("platform.hart0: lockup: ..."); others keep their severity, message type
+// and time, but not the source file of the kernel.
+std::string one_line(const sc_core::sc_report& report) {
+  std::string text = report.get_msg();
+  if (std::strncmp(report.get_msg_type(), "rvtlm/", 6) != 0) {
+    static const char* const kSeverity[] = {"Info", "Warning", "Error", "Fatal"};
+    text = std::string(kSeverity[report.get_severity()]) + ": " + report.get_msg_type() + ": " +
+           text + " (at " + report.get_time().to_string() + ")";
+  }
+  for (char& c : text)
+    if (c == '\n') c = ' ';
+  return text;
 }
 
 void report_to_stderr(const sc_core::sc_report& report, const sc_core::sc_actions& actions) {
   if (actions & sc_core::SC_DISPLAY) {
     std::fflush(stdout);
-    std::fprintf(stderr, "rvtlm: %s\n",
-                 sc_core::sc_report_compose_message(report).c_str());
+    std::fprintf(stderr, "rvtlm: %s\n", one_line(report).c_str());
   }
   // Everything but the display (throwing, stopping, aborting) as SystemC does.
   sc_core::sc_report_handler::default_handler(report, actions & ~sc_core::SC_DISPLAY);
@@ -495,6 +550,9 @@ int sc_main(int argc, char** argv) {
   sc_core::sc_report_handler::set_actions(sc_core::SC_INFO, sc_core::SC_DO_NOTHING);
   // Reports go to stderr: stdout belongs to the guest's console.
   sc_core::sc_report_handler::set_handler(&report_to_stderr);
+  // A lockup is reported and ends the run (Platform stops it): no exception.
+  sc_core::sc_report_handler::set_actions("rvtlm/tlm/hart", sc_core::SC_ERROR,
+                                          sc_core::SC_DISPLAY);
   try {
     return run(argc - 1, argv + 1);
   } catch (const UsageError& e) {
@@ -508,8 +566,8 @@ int sc_main(int argc, char** argv) {
   } catch (const std::runtime_error& e) {
     std::fprintf(stderr, "rvtlm: %s\n", e.what());
   } catch (const sc_core::sc_report& e) {
-    std::fprintf(stderr, "rvtlm: %s\n", e.what());
-    return 1;
+    std::fprintf(stderr, "rvtlm: %s\n", one_line(e).c_str());
+    return kStoppedStatus;
   }
   return kUsageError;
 }

@@ -45,6 +45,15 @@ case $case_name in
   stats)
     run --stats "$basic"; expect_status 5
     grep -qE "^rvtlm-iss: instructions=11 seconds=[0-9.]+ mips=[0-9.]+$" "$tmp/err" || fail "stderr '$err'" ;;
+  lockup)
+    run "$bin/cli-lockup-rv64.elf"; expect_status 1
+    head -1 "$tmp/err" | grep -qE "^rvtlm-iss: hart 0: lockup: .*cause [0-9]+ at pc 0x" || fail "stderr '$err'"
+    tail -1 "$tmp/err" | grep -qx "rvtlm-iss: stopped: hart 0 locked up" || fail "stderr '$err'" ;;
+  guest-status-collision)
+    run "$bin/cli-exit2-rv64.elf"; expect_status 2
+    [ "$err" = "rvtlm-iss: exit status 2 is the guest's own exit code" ] || fail "stderr '$err'"
+    run "$bin/cli-exit300-rv64.elf"; expect_status 255
+    [ "$err" = "rvtlm-iss: the guest's exit code 300 does not fit an exit status: 255" ] || fail "stderr '$err'" ;;
   help) run --help; expect_status 0; grep -q "Usage: rvtlm-iss" "$tmp/out" || fail "no usage text" ;;
   *) fail "unknown case" ;;
 esac

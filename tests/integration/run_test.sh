@@ -83,9 +83,31 @@ UART interrupt through the PLIC: source 10"
   timeout)
     run --timeout 2ms "$bin/it-spin-rv64.elf"; expect_status 124
     grep -q "timeout after 2 ms" "$tmp/err" || fail "stderr '$err'" ;;
+  timeout-beyond-next-event)
+    # The next event (the first sync) lies beyond the timeout: still 124, and
+    # with --stats (progress in slices) no endless loop.
+    for opts in "--icount-shift 20" "--quantum 1s" "--icount-shift 20 --stats"; do
+      run_command timeout 20 "$rvtlm" run $opts --timeout 1ps "$bin/it-spin-rv64.elf"
+      expect_status 124
+      grep -q "timeout after 1 ps" "$tmp/err" || fail "$opts: stderr '$err'"
+      ! grep -q "W571" "$tmp/err" || fail "$opts: stderr '$err'"
+    done ;;
   stalled)
-    run "$bin/it-stall-rv64.elf"; expect_status 125
-    grep -q "the guest stopped without finishing" "$tmp/err" || fail "stderr '$err'" ;;
+    run "$bin/it-stall-rv64.elf"; expect_status 1
+    [ "$err" = "rvtlm: deadlock at 1 ns: the harts wait for an interrupt and nothing is left to simulate" ] ||
+      fail "stderr '$err'" ;;
+  lockup)
+    run "$bin/it-lockup-rv64.elf"; expect_status 1
+    [ "$(wc -l <"$tmp/err")" -eq 2 ] || fail "stderr '$err'"
+    head -1 "$tmp/err" | grep -qE "^rvtlm: platform\.hart0: lockup: .*cause [0-9]+ at pc 0x" || fail "stderr '$err'"
+    tail -1 "$tmp/err" | grep -qx "rvtlm: stopped: hart 0 locked up at 1 ns" || fail "stderr '$err'" ;;
+  guest-status-collision)
+    run "$bin/it-exit2-rv64.elf"; expect_status 2
+    [ "$err" = "rvtlm: exit status 2 is the guest's own exit code" ] || fail "stderr '$err'"
+    run "$bin/it-exit300-rv64.elf"; expect_status 255
+    [ "$err" = "rvtlm: the guest's exit code 300 does not fit an exit status: 255" ] || fail "stderr '$err'"
+    run "$bin/it-htif-rv64.elf"; expect_status 7
+    [ -z "$err" ] || fail "stderr '$err'" ;;
   device-tree)
     "$rvtlm" run --harts 4 --memory 256M --dump-dtb "$tmp/virt.dtb" || fail "--dump-dtb failed"
     [ "$(fdtget -t s "$tmp/virt.dtb" /chosen stdout-path)" = /soc/serial@10000000 ] || fail "stdout-path"

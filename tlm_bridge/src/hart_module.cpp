@@ -285,7 +285,9 @@ void HartModule::run_thread() {
         break;
       case iss::StopReason::Lockup:
         // The ISS reported why; the hart stays stopped until it is reset.
+        locked_up_ = true;
         sync();
+        if (config_.on_lockup) config_.on_lockup();
         wait_for_reset();
         break;
       case iss::StopReason::BudgetSpent:
@@ -317,6 +319,7 @@ void HartModule::hold_in_reset() {
   while (reset.read()) wait_and_restart(wake_event_);
   hart_.reset();
   exited_ = false;
+  locked_up_ = false;
   apply_interrupt_levels();
   rebase();
   new_quantum();

@@ -103,6 +103,9 @@ class Platform : public sc_core::sc_module {
   void finish(int exit_code);
   bool finished() const { return finished_; }
   int exit_code() const { return exit_code_; }
+  // The first hart that locked up (traps without an instruction retiring);
+  // a lockup stops the simulation. Empty: none did.
+  std::optional<unsigned> locked_up_hart() const { return locked_up_hart_; }
 
   // Interrupt lines of every hart and device, and devices' own signals.
   void trace(sc_core::sc_trace_file* file);
@@ -142,6 +145,7 @@ class Platform : public sc_core::sc_module {
   uint64_t timebase_hz_ = 0;
   bool finished_ = false;
   int exit_code_ = 0;
+  std::optional<unsigned> locked_up_hart_;
 };
 
 }  // namespace rvtlm::platforms

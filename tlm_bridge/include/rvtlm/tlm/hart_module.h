@@ -59,6 +59,12 @@ struct HartModuleConfig {
   // Called with the exit code when the hart stops with
   // iss::StopReason::ExitRequest (after syncing). Empty: sc_core::sc_stop().
   std::function<void(int)> on_exit;
+  // Called (after syncing) when the hart locks up (iss::StopReason::Lockup:
+  // traps follow each other without an instruction retiring). The ISS's
+  // report comes first, as an SC_REPORT_ERROR of type "rvtlm/tlm/hart"
+  // (which throws unless its actions are changed). Either way the hart
+  // stays stopped until it is reset.
+  std::function<void()> on_lockup;
 };
 
 class HartModule : public sc_core::sc_module, private iss::Bus {
@@ -99,6 +105,8 @@ class HartModule : public sc_core::sc_module, private iss::Bus {
   sc_core::sc_time local_time() const;
 
   bool exited() const { return exited_; }
+  // Locked up and not reset since.
+  bool locked_up() const { return locked_up_; }
   int exit_code() const { return exit_code_; }
 
   HartStatistics statistics() const;
@@ -170,6 +178,7 @@ class HartModule : public sc_core::sc_module, private iss::Bus {
   std::vector<std::pair<uint64_t, uint64_t>> dmi_refused_;
   std::vector<std::pair<iss::ReportLevel, std::string>> reports_;
   bool exited_ = false;
+  bool locked_up_ = false;
   int exit_code_ = 0;
 
   HartStatistics stats_;
