@@ -15,6 +15,7 @@
 #include <cstring>
 #include <fstream>
 #include <memory>
+#include <new>
 #include <optional>
 #include <string>
 #include <vector>
@@ -213,8 +214,7 @@ class Machine final : public Bus {
                       seg.address, seg.memory_size, kRamBase, kRamBase + ram_.size() - 1);
         throw ElfError(elf.path() + ": " + buf);
       }
-      if (!seg.data.empty())  // memcpy from the nullptr of an empty vector is undefined
-        std::memcpy(ram_.data() + (seg.address - kRamBase), seg.data.data(), seg.data.size());
+      elf.read(seg, ram_.data() + (seg.address - kRamBase));
     }
     HartConfig cfg;
     cfg.xlen = (o.xlen ? o.xlen : elf.xlen()) == 32 ? Xlen::Rv32 : Xlen::Rv64;
@@ -537,6 +537,9 @@ int main(int argc, char** argv) {
     return status;
   } catch (const ElfError& e) {
     std::fprintf(stderr, "rvtlm-iss: %s\n", e.what());
+    return kUsageError;
+  } catch (const std::bad_alloc&) {
+    std::fprintf(stderr, "rvtlm-iss: out of host memory\n");
     return kUsageError;
   }
 }

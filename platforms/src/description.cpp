@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "builtin_descriptions.h"
+#include "rvtlm/elf/input_file.h"
 
 namespace rvtlm::platforms {
 namespace {
@@ -55,9 +56,19 @@ class Parser {
   }
 
   PlatformDescription parse(const std::string& text_in) const {
+    if (text_in.size() > kMaxDescriptionBytes)
+      fail("top level", "larger than " + std::to_string(kMaxDescriptionBytes) + " bytes");
     json root;
     try {
-      root = json::parse(text_in);
+      // Deeper values are refused while parsing: copying or destroying them
+      // would recurse once per level.
+      root = json::parse(text_in, [](int depth, json::parse_event_t, json&) {
+        if (depth > static_cast<int>(kMaxDescriptionDepth)) throw std::length_error("too deep");
+        return true;
+      });
+    } catch (const std::length_error&) {
+      fail("top level", "values nest more than " + std::to_string(kMaxDescriptionDepth) +
+                            " levels deep");
     } catch (const json::parse_error& e) {
       std::string what = e.what();
       const auto colon = what.find("parse error");
@@ -231,11 +242,13 @@ PlatformDescription parse_description(const std::string& json_text, const std::s
 }
 
 PlatformDescription load_description(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw DescriptionError(path + ": " + std::strerror(errno));
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return parse_description(buffer.str(), path);
+  std::string text;
+  try {
+    text = elf::InputFile(path).read_all(kMaxDescriptionBytes);
+  } catch (const elf::FileError& e) {
+    throw DescriptionError(e.what());
+  }
+  return parse_description(text, path);
 }
 
 PlatformDescription description_by_name(const std::string& name_or_path) {

@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <filesystem>
 #include <stdexcept>
 
 #include "rvtlm/elf/elf_image.h"
+#include "rvtlm/elf/input_file.h"
 #include "rvtlm/models/format.h"
 #include "rvtlm/models/htif.h"
 #include "rvtlm/models/memory.h"
@@ -307,9 +307,7 @@ void Platform::load_elf(const elf::ElfImage& image) {
 }
 
 uint64_t Platform::load_binary(const std::string& path, uint64_t address) {
-  std::error_code error;
-  const uint64_t length = std::filesystem::file_size(path, error);
-  if (error) throw std::runtime_error(path + ": " + error.message());
+  const uint64_t length = elf::InputFile(path).size();
   uint64_t offset = 0;
   models::Memory* memory = memory_at(address, length, offset);
   if (!memory)

@@ -13,12 +13,14 @@
 #include <cstring>
 #include <fstream>
 #include <memory>
+#include <new>
 #include <optional>
 #include <string>
 #include <systemc>
 #include <vector>
 
 #include "rvtlm/elf/elf_image.h"
+#include "rvtlm/elf/input_file.h"
 #include "rvtlm/iss/disassembler.h"
 #include "rvtlm/models/router.h"
 #include "rvtlm/models/uart16550.h"
@@ -273,11 +275,11 @@ Options parse_options(int argc, char** argv) {
 }
 
 bool is_elf(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) fail(path + ": " + std::strerror(errno));
+  const rvtlm::elf::InputFile file(path);
   char magic[4] = {};
-  in.read(magic, 4);
-  return in.gcount() == 4 && std::memcmp(magic, "\x7f" "ELF", 4) == 0;
+  if (file.size() < 4) return false;
+  file.read(0, magic, 4);
+  return std::memcmp(magic, "\x7f" "ELF", 4) == 0;
 }
 
 // Progress on stderr (--stats or a terminal), about once a second of host time.
@@ -565,6 +567,8 @@ int sc_main(int argc, char** argv) {
     std::fprintf(stderr, "rvtlm: %s\n", e.what());
   } catch (const std::runtime_error& e) {
     std::fprintf(stderr, "rvtlm: %s\n", e.what());
+  } catch (const std::bad_alloc&) {
+    std::fprintf(stderr, "rvtlm: out of host memory while setting up the platform\n");
   } catch (const sc_core::sc_report& e) {
     std::fprintf(stderr, "rvtlm: %s\n", one_line(e).c_str());
     return kStoppedStatus;

@@ -45,6 +45,10 @@ case $case_name in
   stats)
     run --stats "$basic"; expect_status 5
     grep -qE "^rvtlm-iss: instructions=11 seconds=[0-9.]+ mips=[0-9.]+$" "$tmp/err" || fail "stderr '$err'" ;;
+  fifo-program) mkfifo "$tmp/fifo.elf"; run_command timeout 10 "$iss" "$tmp/fifo.elf"; expect_error "fifo\.elf: not a regular file \(a FIFO\)" ;;
+  huge-segment)
+    make_huge_segment_elf "$basic" "$tmp/huge.elf"; run "$tmp/huge.elf"
+    expect_error "huge\.elf: segment at 0x80000000 \(41875931136 bytes\) outside RAM" ;;
   lockup)
     run "$bin/cli-lockup-rv64.elf"; expect_status 1
     head -1 "$tmp/err" | grep -qE "^rvtlm-iss: hart 0: lockup: .*cause [0-9]+ at pc 0x" || fail "stderr '$err'"

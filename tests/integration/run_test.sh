@@ -173,6 +173,27 @@ UART interrupt through the PLIC: source 10"
     done
     cmp -s "$tmp/trace1" "$tmp/trace2" || fail "two runs gave different transaction traces"
     [ "$(wc -l <"$tmp/trace1")" -gt 10 ] || fail "trace too short" ;;
+  err-special-files)
+    # Refused before they are opened for reading (open() of a FIFO blocks,
+    # /dev/zero never ends): one line, status 2.
+    mkfifo "$tmp/fifo"
+    for opt in "" --bios --kernel --platform; do
+      if [ "$opt" = --platform ]; then set -- --platform "$tmp/fifo" "$hello_rv64"; else set -- $opt "$tmp/fifo"; fi
+      run_command timeout 10 "$rvtlm" run "$@"; expect_error "fifo: not a regular file \(a FIFO\)"
+    done
+    run_command timeout 10 "$rvtlm" run --platform /dev/zero "$hello_rv64"
+    expect_error "/dev/zero: not a regular file \(a character device\)"
+    run --bios "$tmp"; expect_error "not a regular file \(a directory\)" ;;
+  err-huge-segment)
+    make_huge_segment_elf "$bin/it-basic-rv64.elf" "$tmp/huge.elf"
+    run "$tmp/huge.elf"; expect_error "huge\.elf: segment at 0x80000000 \(0x9c0000000 bytes\) is outside every memory region" ;;
+  err-deep-description)
+    # 200,000 nested arrays in a device property.
+    { printf '{"name": "x", "memory": "ram", "devices": [{"name": "ram", "type": "memory", "base": "0x80000000", "size": "1M", "deep": '
+      head -c 200000 /dev/zero | tr '\0' '['; head -c 200000 /dev/zero | tr '\0' ']'; printf '}]}'; } >"$tmp/deep.json"
+    run --platform "$tmp/deep.json" "$hello_rv64"; expect_error "deep\.json: .*nest more than 32 levels"
+    head -c $((5 << 20)) /dev/zero | tr '\0' ' ' >"$tmp/big.json"
+    run --platform "$tmp/big.json" "$hello_rv64"; expect_error "big\.json: 5242880 bytes, more than the 4194304 allowed" ;;
   err-unknown-option) run --frobnicate "$hello_rv64"; expect_error "unknown option '--frobnicate'" ;;
   err-no-program) run; expect_error "no program given" ;;
   err-missing-file) run "$tmp/nothing.elf"; expect_error "nothing.elf" ;;

@@ -68,6 +68,11 @@ struct PlatformDescription {
   void validate() const;
 };
 
+// Limits of a description: its size, and how deeply its values nest (a
+// device property may be an object or an array, but not without end).
+constexpr uint64_t kMaxDescriptionBytes = uint64_t{4} << 20;
+constexpr unsigned kMaxDescriptionDepth = 32;
+
 // Parses a description; `origin` names it in error messages (a file name).
 PlatformDescription parse_description(const std::string& json_text, const std::string& origin);
 PlatformDescription load_description(const std::string& path);
