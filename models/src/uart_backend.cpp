@@ -104,18 +104,23 @@ bool StdioUartBackend::read(uint8_t& byte) {
 
 // --- file ----------------------------------------------------------------
 
-FileUartBackend::FileUartBackend(const std::string& path) : file_(std::fopen(path.c_str(), "ab")) {
+FileUartBackend::FileUartBackend(const std::string& path, bool append)
+    : path_(path), file_(std::fopen(path.c_str(), append ? "ab" : "wb")) {
   if (file_ == nullptr) throw std::runtime_error(system_error(path));
 }
 
 FileUartBackend::~FileUartBackend() { std::fclose(file_); }
 
-void FileUartBackend::write(uint8_t byte) {
-  std::fputc(byte, file_);
-  if (byte == '\n') std::fflush(file_);  // so that `tail -f` follows line by line
+void FileUartBackend::check(bool ok) {
+  if (!ok && error_.empty()) error_ = system_error(path_);
 }
 
-void FileUartBackend::flush() { std::fflush(file_); }
+void FileUartBackend::write(uint8_t byte) {
+  check(std::fputc(byte, file_) != EOF);
+  if (byte == '\n') flush();  // so that `tail -f` follows line by line
+}
+
+void FileUartBackend::flush() { check(std::fflush(file_) == 0); }
 
 // --- TCP -----------------------------------------------------------------
 
@@ -214,15 +219,20 @@ bool TcpUartBackend::read(uint8_t& byte) {
 std::unique_ptr<UartBackend> make_uart_backend(const std::string& spec) {
   if (spec == "stdio") return std::make_unique<StdioUartBackend>();
   if (spec == "null") return std::make_unique<NullUartBackend>();
-  if (spec.size() > 5 && spec.compare(0, 5, "file:") == 0)
-    return std::make_unique<FileUartBackend>(spec.substr(5));
+  if (spec.size() > 5 && spec.compare(0, 5, "file:") == 0) {
+    static const std::string kAppend = ",append";
+    const bool append = spec.size() > 5 + kAppend.size() &&
+                        spec.compare(spec.size() - kAppend.size(), kAppend.size(), kAppend) == 0;
+    return std::make_unique<FileUartBackend>(
+        spec.substr(5, spec.size() - 5 - (append ? kAppend.size() : 0)), append);
+  }
   if (spec.size() > 4 && spec.size() <= 9 && spec.compare(0, 4, "tcp:") == 0 &&
       spec.find_first_not_of("0123456789", 4) == std::string::npos) {
     const unsigned long port = std::stoul(spec.substr(4));
     if (port <= 65535) return std::make_unique<TcpUartBackend>(static_cast<uint16_t>(port));
   }
   throw std::invalid_argument("bad UART back end \"" + spec +
-                              "\" (expected stdio, null, file:PATH or tcp:PORT)");
+                              "\" (expected stdio, null, file:PATH[,append] or tcp:PORT)");
 }
 
 }  // namespace rvtlm::models

@@ -226,6 +226,10 @@ void PlatformDescription::validate() const {
     fail("harts must be 1 to " + std::to_string(max_harts) + " on " + name);
   if (!(ns_per_insn > 0)) fail("ns_per_insn must be positive");
   if (hart_contexts.empty()) fail("hart_contexts must name at least \"M\"");
+  for (size_t i = 1; i < hart_contexts.size(); ++i)
+    if (std::find(hart_contexts.begin(), hart_contexts.begin() + static_cast<long>(i),
+                  hart_contexts[i]) != hart_contexts.begin() + static_cast<long>(i))
+      fail("hart_contexts names \"" + hart_contexts[i] + "\" twice (each of \"M\" and \"S\" once)");
   std::set<std::string> names;
   for (const auto& d : devices) {
     if (d.name.empty()) fail("a device has an empty name");

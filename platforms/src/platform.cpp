@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <new>
 #include <stdexcept>
 
 #include "rvtlm/elf/elf_image.h"
@@ -49,7 +50,19 @@ sc_core::sc_signal<bool>* DeviceContext::source(unsigned s) const {
 }
 
 sc_core::sc_signal<bool>& DeviceContext::hart_line(unsigned hart, HartLine line) const {
-  return *platform_.hart_lines_.at(hart).line[static_cast<unsigned>(line)];
+  auto& lines = platform_.hart_lines_.at(hart);
+  const auto l = static_cast<unsigned>(line);
+  // Two drivers of one signal would only fail once simulation starts.
+  if (!lines.driver[l].empty())
+    throw DescriptionError(platform_.description_.name + ": hart " + std::to_string(hart) + "'s " +
+                           kLineNames[l] + " is driven by both " + lines.driver[l] + " and " +
+                           device_.name + "; a platform has one " +
+                           (line == HartLine::Msip || line == HartLine::Mtip
+                                ? "timer (aclint)"
+                                : "interrupt controller (plic)") +
+                           " for its harts");
+  lines.driver[l] = device_.name;
+  return *lines.line[l];
 }
 
 std::vector<std::pair<unsigned, HartLine>> DeviceContext::contexts() const {
@@ -243,6 +256,9 @@ void Platform::build_devices() {
       devices_.push_back({&d, type, type->create(ctx)});
     } catch (const std::invalid_argument& e) {
       throw DescriptionError(description_.name + ": device " + d.name + ": " + e.what());
+    } catch (const std::bad_alloc&) {
+      throw DescriptionError(description_.name + ": device " + d.name + ": the host cannot reserve " +
+                             std::to_string(d.size) + " bytes for it");
     }
   }
   for (Device& device : devices_) {

@@ -105,6 +105,20 @@ void print_help() {
       "  125      a model stopped the simulation, or SystemC reported an error\n");
 }
 
+// The longest time SystemC can represent: 2^64 - 1 resolution units.
+long double max_seconds() {
+  return static_cast<long double>(~uint64_t{0}) *
+         static_cast<long double>(sc_core::sc_get_time_resolution().to_seconds());
+}
+
+std::string number_text(long double value) {
+  char text[64];
+  std::snprintf(text, sizeof text, "%.6Lg", value);
+  return text;
+}
+
+std::string seconds_text(long double seconds) { return number_text(seconds) + " s"; }
+
 sc_core::sc_time parse_time(const char* option, const std::string& text) {
   char* end = nullptr;
   errno = 0;
@@ -113,14 +127,20 @@ sc_core::sc_time parse_time(const char* option, const std::string& text) {
   static const struct {
     const char* name;
     sc_core::sc_time_unit unit;
-  } units[] = {{"s", sc_core::SC_SEC},
-               {"ms", sc_core::SC_MS},
-               {"us", sc_core::SC_US},
-               {"ns", sc_core::SC_NS},
-               {"ps", sc_core::SC_PS}};
+    long double seconds;
+  } units[] = {{"s", sc_core::SC_SEC, 1.0L},
+               {"ms", sc_core::SC_MS, 1e-3L},
+               {"us", sc_core::SC_US, 1e-6L},
+               {"ns", sc_core::SC_NS, 1e-9L},
+               {"ps", sc_core::SC_PS, 1e-12L}};
   if (errno == 0 && end != text.c_str() && std::isfinite(v) && v >= 0) {
-    for (const auto& u : units)
-      if (unit == u.name) return sc_core::sc_time(v, u.unit);
+    for (const auto& u : units) {
+      if (unit != u.name) continue;
+      if (static_cast<long double>(v) * u.seconds > max_seconds())
+        fail(std::string(option) + ": " + text + " is beyond SystemC's time range (at most " +
+             seconds_text(max_seconds()) + ")");
+      return sc_core::sc_time(v, u.unit);
+    }
   }
   fail(std::string(option) + ": expected a time such as 10us, not '" + text + "'");
 }
@@ -223,7 +243,12 @@ Options parse_options(int argc, char** argv) {
       case kUart: o.uart = arg; break;
       case kBios: o.bios = arg; break;
       case kKernel: o.kernel = arg; break;
-      case kQuantum: o.quantum = parse_time("--quantum", arg); break;
+      case kQuantum:
+        o.quantum = parse_time("--quantum", arg);
+        if (o.quantum == sc_core::SC_ZERO_TIME)
+          fail("--quantum must be at least " + sc_core::sc_get_time_resolution().to_string() +
+               " (--sync lockstep synchronises after every instruction)");
+        break;
       case kNsPerInsn: o.ns_per_insn = parse_positive("--ns-per-insn", arg); break;
       case kIcountShift: o.icount_shift = parse_count("--icount-shift", arg, 20); break;
       case kHz: o.hz = parse_positive("--hz", arg); break;
@@ -266,6 +291,25 @@ Options parse_options(int argc, char** argv) {
   const int time_models = (o.ns_per_insn ? 1 : 0) + (o.icount_shift ? 1 : 0) + (o.hz ? 1 : 0);
   if (time_models > 1) fail("choose one of --ns-per-insn, --icount-shift and --hz");
   if (o.ipc && !o.hz) fail("--ipc needs --hz");
+  // An instruction takes at least one time-resolution unit (or time would
+  // stand still and --timeout never come) and at most what SystemC's time
+  // range holds.
+  const long double resolution = sc_core::sc_get_time_resolution().to_seconds();
+  const long double longest = max_seconds() / 2;
+  if (o.ns_per_insn) {
+    const long double seconds = static_cast<long double>(*o.ns_per_insn) * 1e-9L;
+    if (seconds < resolution || seconds > longest)
+      fail("--ns-per-insn " + number_text(*o.ns_per_insn) + ": an instruction takes " +
+           seconds_text(resolution) + " (the time resolution) to " + seconds_text(longest));
+  }
+  if (o.hz) {
+    const long double rate = static_cast<long double>(*o.hz) * o.ipc.value_or(1.0);
+    if (1.0L / rate < resolution || 1.0L / rate > longest)
+      fail("--hz " + number_text(*o.hz) + (o.ipc ? " --ipc " + number_text(*o.ipc) : "") +
+           ": " + number_text(rate) + " instructions per second, outside " +
+           number_text(1 / longest) + " to " + number_text(1 / resolution) +
+           " (one instruction per time resolution unit at most)");
+  }
   if (optind < argc) o.program = argv[optind++];
   if (optind < argc) fail("more than one program given ('" + std::string(argv[optind]) + "')");
   if (o.program.empty() && o.bios.empty() && o.kernel.empty() && o.dump_dtb.empty())
@@ -280,6 +324,74 @@ bool is_elf(const std::string& path) {
   if (file.size() < 4) return false;
   file.read(0, magic, 4);
   return std::memcmp(magic, "\x7f" "ELF", 4) == 0;
+}
+
+// A file the run writes (a trace): opened before the platform is built, so
+// that a bad path is an error before anything runs; write errors during the
+// run (a full disk, /dev/full) are reported by close().
+class OutputFile {
+ public:
+  OutputFile(std::string option, std::string path)
+      : option_(std::move(option)), path_(std::move(path)), file_(std::fopen(path_.c_str(), "w")) {
+    if (!file_) fail(option_ + ": cannot write '" + path_ + "': " + std::strerror(errno));
+  }
+  ~OutputFile() {
+    if (file_) std::fclose(file_);
+  }
+  OutputFile(const OutputFile&) = delete;
+  OutputFile& operator=(const OutputFile&) = delete;
+
+  FILE* get() const { return file_; }
+  // Empty, or the error line.
+  std::string close() {
+    const bool failed_before = std::ferror(file_) != 0;
+    const bool flushed = std::fflush(file_) == 0;
+    const int error = errno;
+    const bool closed = std::fclose(file_) == 0;
+    file_ = nullptr;
+    if (!failed_before && flushed && closed) return {};
+    return option_ + ": cannot write '" + path_ + "'" +
+           (!flushed || !closed ? std::string(": ") + std::strerror(error) : std::string());
+  }
+
+ private:
+  std::string option_;
+  std::string path_;
+  FILE* file_;
+};
+
+// SystemC writes the VCD file itself, without telling of errors: find out
+// before the run whether the path takes output at all.
+void check_vcd_path(const std::string& path) {
+  FILE* file = std::fopen(path.c_str(), "w");
+  if (!file) fail("--vcd: cannot write '" + path + "': " + std::strerror(errno));
+  const bool ok = std::fputc('\n', file) != EOF && std::fflush(file) == 0;
+  const int error = errno;
+  std::fclose(file);
+  if (!ok) fail("--vcd: cannot write '" + path + "': " + std::strerror(error));
+}
+
+// --dump-dtb takes a file name: `--dump-dtb prog.elf` would replace the
+// program with the device tree.
+void check_dump_dtb_path(const std::string& path) {
+  try {
+    if (is_elf(path))
+      fail("--dump-dtb: '" + path +
+           "' is an ELF file; not overwriting it (--dump-dtb takes the device tree's file name)");
+  } catch (const rvtlm::elf::FileError&) {
+    // Missing or special: the write below says what is wrong, if anything.
+  }
+}
+
+void write_dump_dtb(const std::string& path, const std::vector<uint8_t>& dtb) {
+  FILE* file = std::fopen(path.c_str(), "wb");
+  if (!file) fail("--dump-dtb: cannot write '" + path + "': " + std::strerror(errno));
+  const bool written = std::fwrite(dtb.data(), 1, dtb.size(), file) == dtb.size();
+  const bool flushed = std::fflush(file) == 0;
+  const int error = errno;
+  const bool closed = std::fclose(file) == 0;
+  if (!written || !flushed || !closed)
+    fail("--dump-dtb: cannot write '" + path + "': " + std::strerror(error));
 }
 
 // Progress on stderr (--stats or a terminal), about once a second of host time.
@@ -323,6 +435,18 @@ int run(int argc, char** argv) {
   Options o = parse_options(argc, argv);
   rvtlm::platforms::PlatformDescription description =
       rvtlm::platforms::description_by_name(o.platform);
+
+  // Outputs first: a path that cannot be written is an error before the
+  // platform exists.
+  if (!o.dump_dtb.empty()) check_dump_dtb_path(o.dump_dtb);
+  std::unique_ptr<OutputFile> insn_trace, tlm_trace;
+  if (!o.trace_insn.empty()) insn_trace = std::make_unique<OutputFile>("--trace insn", o.trace_insn);
+  if (!o.trace_tlm.empty()) tlm_trace = std::make_unique<OutputFile>("--trace tlm", o.trace_tlm);
+  // SystemC names the file <base>.vcd.
+  std::string vcd_base = o.vcd;
+  if (vcd_base.size() > 4 && vcd_base.compare(vcd_base.size() - 4, 4, ".vcd") == 0)
+    vcd_base.resize(vcd_base.size() - 4);
+  if (!o.vcd.empty()) check_vcd_path(vcd_base + ".vcd");
 
   PlatformOptions po;
   po.harts = o.harts;
@@ -377,11 +501,7 @@ int run(int argc, char** argv) {
 
   Platform platform("platform", description, po);
   if (!o.dump_dtb.empty()) {
-    std::ofstream out(o.dump_dtb, std::ios::binary);
-    const auto& dtb = platform.device_tree();
-    if (!out || !out.write(reinterpret_cast<const char*>(dtb.data()),
-                           static_cast<std::streamsize>(dtb.size())))
-      fail("--dump-dtb: cannot write '" + o.dump_dtb + "': " + std::strerror(errno));
+    write_dump_dtb(o.dump_dtb, platform.device_tree());
     if (o.program.empty() && o.bios.empty() && o.kernel.empty()) return 0;
   }
 
@@ -396,11 +516,8 @@ int run(int argc, char** argv) {
   }
 
   // Instruction trace: one line per instruction, "hart pc (bits) disassembly".
-  std::unique_ptr<FILE, int (*)(FILE*)> insn_trace(nullptr, &std::fclose);
   std::unique_ptr<rvtlm::iss::Disassembler> disassembler;
-  if (!o.trace_insn.empty()) {
-    insn_trace.reset(std::fopen(o.trace_insn.c_str(), "w"));
-    if (!insn_trace) fail("--trace insn: cannot write '" + o.trace_insn + "': " + std::strerror(errno));
+  if (insn_trace) {
     disassembler = std::make_unique<rvtlm::iss::Disassembler>(
         xlen == 64 ? rvtlm::iss::Xlen::Rv64 : rvtlm::iss::Xlen::Rv32);
     for (unsigned h = 0; h < platform.harts(); ++h) {
@@ -409,21 +526,18 @@ int run(int argc, char** argv) {
         std::string text = (*disassembler)(bits, pc);
         for (char& ch : text)
           if (ch == '\t') ch = ' ';
-        std::fprintf(insn_trace.get(), "%u %" PRIu64 " 0x%016" PRIx64 " (0x%0*x) %s\n", h,
+        std::fprintf(insn_trace->get(), "%u %" PRIu64 " 0x%016" PRIx64 " (0x%0*x) %s\n", h,
                      retired, pc, compressed ? 4 : 8, compressed ? bits & 0xffff : bits,
                      text.c_str());
       });
     }
   }
-  std::unique_ptr<FILE, int (*)(FILE*)> tlm_trace(nullptr, &std::fclose);
-  if (!o.trace_tlm.empty()) {
-    tlm_trace.reset(std::fopen(o.trace_tlm.c_str(), "w"));
-    if (!tlm_trace) fail("--trace tlm: cannot write '" + o.trace_tlm + "': " + std::strerror(errno));
+  if (tlm_trace) {
     platform.router().trace = [&](const rvtlm::models::RouterTraceRecord& r) {
       const ::tlm::tlm_generic_payload& p = *r.payload;
       uint64_t data = 0;
       std::memcpy(&data, p.get_data_ptr(), std::min<unsigned>(p.get_data_length(), 8));
-      std::fprintf(tlm_trace.get(), "%s %c 0x%08" PRIx64 " %u 0x%" PRIx64 " %s %s\n",
+      std::fprintf(tlm_trace->get(), "%s %c 0x%08" PRIx64 " %u 0x%" PRIx64 " %s %s\n",
                    r.time.to_string().c_str(), p.is_read() ? 'R' : 'W',
                    static_cast<uint64_t>(p.get_address()),
                    p.get_data_length(), data, r.range ? r.range->name.c_str() : "-",
@@ -432,9 +546,7 @@ int run(int argc, char** argv) {
   }
   sc_core::sc_trace_file* vcd = nullptr;
   if (!o.vcd.empty()) {
-    std::string base = o.vcd;
-    if (base.size() > 4 && base.compare(base.size() - 4, 4, ".vcd") == 0) base.resize(base.size() - 4);
-    vcd = sc_core::sc_create_vcd_trace_file(base.c_str());
+    vcd = sc_core::sc_create_vcd_trace_file(vcd_base.c_str());
     if (!vcd) fail("--vcd: cannot write '" + o.vcd + "'");
     platform.trace(vcd);
   }
@@ -483,6 +595,24 @@ int run(int argc, char** argv) {
 
   if (o.stats) {
     for (unsigned h = 0; h < platform.harts(); ++h) platform.hart(h).print_statistics(std::cerr);
+  }
+  // Output that could not be written makes the run fail, whatever the guest
+  // did (its own status is still named).
+  std::vector<std::string> output_errors;
+  for (OutputFile* trace : {insn_trace.get(), tlm_trace.get()})
+    if (trace)
+      if (std::string error = trace->close(); !error.empty()) output_errors.push_back(error);
+  for (const auto& d : description.devices)
+    if (auto* uart = platform.device_as<rvtlm::models::Uart16550>(d.name))
+      if (auto* file = dynamic_cast<rvtlm::models::FileUartBackend*>(&uart->backend())) {
+        file->flush();
+        if (!file->error().empty()) output_errors.push_back("UART " + d.name + ": " + file->error());
+      }
+  if (!output_errors.empty()) {
+    for (const std::string& error : output_errors) std::fprintf(stderr, "rvtlm: %s\n", error.c_str());
+    if (platform.finished())
+      std::fprintf(stderr, "rvtlm: the guest exited with %d\n", platform.exit_code());
+    return kStoppedStatus;
   }
   if (platform.finished()) return guest_status(platform.exit_code());
   if (const auto hart = platform.locked_up_hart()) {

@@ -194,6 +194,51 @@ UART interrupt through the PLIC: source 10"
     run --platform "$tmp/deep.json" "$hello_rv64"; expect_error "deep\.json: .*nest more than 32 levels"
     head -c $((5 << 20)) /dev/zero | tr '\0' ' ' >"$tmp/big.json"
     run --platform "$tmp/big.json" "$hello_rv64"; expect_error "big\.json: 5242880 bytes, more than the 4194304 allowed" ;;
+  err-option-ranges)
+    # Values the time model or SystemC's time range cannot represent, and a
+    # memory the host cannot reserve: one line before anything runs.
+    run --hz 1e30 "$hello_rv64"; expect_error "^rvtlm: --hz 1e\+30: 1e\+30 instructions per second, outside .* to 1e\+12"
+    run --hz 1e9 --ipc 1e30 "$hello_rv64"; expect_error "^rvtlm: --hz 1e\+09 --ipc 1e\+30: "
+    run --quantum 1e300s "$hello_rv64"; expect_error "^rvtlm: --quantum: 1e300s is beyond SystemC's time range \(at most 1.84467e\+07 s\)"
+    run --timeout 1e300s "$hello_rv64"; expect_error "^rvtlm: --timeout: 1e300s is beyond SystemC's time range"
+    run --ns-per-insn 1e300 "$hello_rv64"; expect_error "^rvtlm: --ns-per-insn 1e\+300: an instruction takes 1e-12 s"
+    run --quantum 0.1ps "$hello_rv64"; expect_error "^rvtlm: --quantum must be at least 1 ps"
+    run --memory 16777216G "$hello_rv64"; expect_error "^rvtlm: virt: device ram: the host cannot reserve 18014398509481984 bytes"
+    [ -z "$out" ] || fail "the guest ran: '$out'" ;;
+  err-before-elaboration)
+    # Found while the platform is built, before the guest runs a single
+    # instruction: one line, status 2.
+    virt=$(cat "$src/../../platforms/descriptions/virt.json")
+    printf '%s' "$virt" | sed 's/"hart_contexts": \["M", "S"\]/"hart_contexts": ["M", "M"]/' >"$tmp/ctx.json"
+    run --platform "$tmp/ctx.json" "$hello_rv64"; expect_error "hart_contexts names \"M\" twice"
+    printf '%s' "$virt" | sed 's|"devices": \[|"devices": [ {"name": "clint2", "type": "aclint", "base": "0x3000000", "size": "0x10000"},|' >"$tmp/clint.json"
+    run --platform "$tmp/clint.json" "$hello_rv64"; expect_error "hart 0's mtip|hart 0's msip"
+    grep -q "driven by both" "$tmp/err" || fail "stderr '$err'"
+    printf '%s' "$virt" | sed 's|"devices": \[|"devices": [ {"name": "plic2", "type": "plic", "base": "0x20000000", "size": "0x600000"},|' >"$tmp/plic.json"
+    run --platform "$tmp/plic.json" "$hello_rv64"; expect_error "hart 0's meip is driven by both plic2 and plic"
+    run --vcd /nonexistent/dir/x.vcd "$hello_rv64"; expect_error "^rvtlm: --vcd: cannot write '/nonexistent/dir/x.vcd': No such file or directory"
+    ln -s /dev/full "$tmp/full.vcd"
+    run --vcd "$tmp/full.vcd" "$hello_rv64"; expect_error "^rvtlm: --vcd: cannot write '.*full.vcd': No space left on device"
+    [ -z "$out" ] || fail "the guest ran: '$out'"
+    cp "$hello_rv64" "$tmp/prog.elf"
+    run --dump-dtb "$tmp/prog.elf"; expect_error "--dump-dtb: '.*prog.elf' is an ELF file; not overwriting it"
+    cmp -s "$hello_rv64" "$tmp/prog.elf" || fail "the program was overwritten" ;;
+  output-write-errors)
+    # The guest runs and exits 0, but what it was asked to write is lost.
+    run --trace insn /dev/full "$hello_rv64"; expect_status 125
+    grep -qx "rvtlm: --trace insn: cannot write '/dev/full': No space left on device" "$tmp/err" || fail "stderr '$err'"
+    run --trace tlm /dev/full "$hello_rv64"; expect_status 125
+    grep -qx "rvtlm: --trace tlm: cannot write '/dev/full': No space left on device" "$tmp/err" || fail "stderr '$err'"
+    run --uart file:/dev/full "$hello_rv64"; expect_status 125
+    grep -qx "rvtlm: UART uart0: /dev/full: No space left on device" "$tmp/err" || fail "stderr '$err'"
+    grep -qx "rvtlm: the guest exited with 0" "$tmp/err" || fail "stderr '$err'" ;;
+  uart-file-append)
+    printf 'old\n' >"$tmp/console.txt"
+    run --uart "file:$tmp/console.txt" "$bin/it-basic-rv64.elf"; expect_status 5
+    [ "$(cat "$tmp/console.txt")" = ok ] || fail "not truncated: $(cat "$tmp/console.txt")"
+    run --uart "file:$tmp/console.txt,append" "$bin/it-basic-rv64.elf"; expect_status 5
+    [ "$(cat "$tmp/console.txt")" = "ok
+ok" ] || fail "not appended: $(cat "$tmp/console.txt")" ;;
   err-unknown-option) run --frobnicate "$hello_rv64"; expect_error "unknown option '--frobnicate'" ;;
   err-no-program) run; expect_error "no program given" ;;
   err-missing-file) run "$tmp/nothing.elf"; expect_error "nothing.elf" ;;

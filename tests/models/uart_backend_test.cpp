@@ -121,7 +121,7 @@ TEST(UartBackend, FactoryRejectsBadSpecsWithOneLine) {
     FAIL() << "no exception";
   } catch (const std::invalid_argument& e) {
     EXPECT_STREQ(e.what(),
-                 "bad UART back end \"xyz\" (expected stdio, null, file:PATH or tcp:PORT)");
+                 "bad UART back end \"xyz\" (expected stdio, null, file:PATH[,append] or tcp:PORT)");
   }
   for (const char* spec : {"", "Stdio", "stdio ", "file:", "file", "tcp:", "tcp", "tcp:-1",
                            "tcp:65536", "tcp:12a", "tcp: 80", "tcp:123456", "udp:80"}) {
@@ -139,17 +139,38 @@ TEST(UartBackend, FileThatCannotBeOpenedNamesThePathAndReason) {
   EXPECT_THROW(make_uart_backend("file:/nonexistent-rvtlm-dir/uart.log"), std::runtime_error);
 }
 
-TEST(UartBackend, FileAppendsOutput) {
-  const std::string path = temp_path("append");
+// Like every other output, the file starts empty; ",append" keeps it.
+TEST(UartBackend, FileTruncatesUnlessAskedToAppend) {
+  const std::string path = temp_path("truncate");
   std::ofstream(path) << "old\n";
   {
     auto b = make_uart_backend("file:" + path);
+    for (char c : std::string("ab\n")) b->write(static_cast<uint8_t>(c));
+    EXPECT_EQ(file_contents(path), "ab\n");  // flushed at the newline
+  }
+  EXPECT_EQ(file_contents(path), "ab\n");
+  ::unlink(path.c_str());
+}
+
+TEST(UartBackend, FileAppendsOutputWhenAsked) {
+  const std::string path = temp_path("append");
+  std::ofstream(path) << "old\n";
+  {
+    auto b = make_uart_backend("file:" + path + ",append");
     for (char c : std::string("ab\n")) b->write(static_cast<uint8_t>(c));
     EXPECT_EQ(file_contents(path), "old\nab\n");  // flushed at the newline
     b->write('c');
   }
   EXPECT_EQ(file_contents(path), "old\nab\nc");
   ::unlink(path.c_str());
+}
+
+TEST(UartBackend, FileWriteErrorIsKept) {
+  FileUartBackend b("/dev/full");
+  EXPECT_EQ(b.error(), "");
+  b.write('x');
+  b.write('\n');
+  EXPECT_EQ(b.error(), "/dev/full: No space left on device");
 }
 
 TEST(UartBackend, StdioBuffersOutputUntilNewlineOrFlush) {

@@ -81,11 +81,13 @@ class StdioUartBackend : public UartBackend {
   std::unique_ptr<Termios> saved_terminal_;
 };
 
-// Output appended to a file; no input. Throws std::runtime_error
-// "<path>: <reason>" when the file cannot be opened.
+// Output to a file, which is truncated first unless `append`; no input.
+// Throws std::runtime_error "<path>: <reason>" when the file cannot be
+// opened. Write errors (a full disk, /dev/full) do not stop the guest: the
+// first is kept in error().
 class FileUartBackend : public UartBackend {
  public:
-  explicit FileUartBackend(const std::string& path);
+  explicit FileUartBackend(const std::string& path, bool append = false);
   ~FileUartBackend() override;
   FileUartBackend(const FileUartBackend&) = delete;
   FileUartBackend& operator=(const FileUartBackend&) = delete;
@@ -93,8 +95,16 @@ class FileUartBackend : public UartBackend {
   void write(uint8_t byte) override;
   void flush() override;
 
+  const std::string& path() const { return path_; }
+  // "<path>: <reason>" for the first failed write or flush; empty if none.
+  const std::string& error() const { return error_; }
+
  private:
+  void check(bool ok);
+
+  std::string path_;
   std::FILE* file_ = nullptr;
+  std::string error_;
 };
 
 // A TCP server on 127.0.0.1:port for one client at a time (e.g.
@@ -136,8 +146,9 @@ class TcpUartBackend : public UartBackend {
   unsigned in_pos_ = 0, in_len_ = 0;
 };
 
-// "stdio", "null", "file:PATH" or "tcp:PORT". Throws std::invalid_argument
-// for anything else, and what the back end's constructor throws.
+// "stdio", "null", "file:PATH" (truncated), "file:PATH,append" or
+// "tcp:PORT". Throws std::invalid_argument for anything else, and what the
+// back end's constructor throws.
 std::unique_ptr<UartBackend> make_uart_backend(const std::string& spec);
 
 }  // namespace rvtlm::models

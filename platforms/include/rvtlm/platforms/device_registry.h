@@ -44,7 +44,8 @@ class DeviceContext {
   // The signal of an interrupt controller's input for `source` (nullptr: no
   // device drives that source).
   sc_core::sc_signal<bool>* source(unsigned source) const;
-  // A hart's interrupt input.
+  // A hart's interrupt input, for the device output that drives it. Each
+  // line has one driver: a second is a DescriptionError.
   sc_core::sc_signal<bool>& hart_line(unsigned hart, HartLine line) const;
   // The interrupt controller's contexts: for each, the hart and the line it
   // drives (Meip or Seip), in context order.

@@ -114,6 +114,7 @@ class Platform : public sc_core::sc_module {
   friend class DeviceContext;
   struct HartLines {
     std::array<std::unique_ptr<sc_core::sc_signal<bool>>, 4> line;
+    std::array<std::string, 4> driver;  // the device that drives each line
   };
   struct Device {
     const DeviceDescription* description;
