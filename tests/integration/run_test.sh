@@ -203,7 +203,7 @@ UART interrupt through the PLIC: source 10"
     run --timeout 1e300s "$hello_rv64"; expect_error "^rvtlm: --timeout: 1e300s is beyond SystemC's time range"
     run --ns-per-insn 1e300 "$hello_rv64"; expect_error "^rvtlm: --ns-per-insn 1e\+300: an instruction takes 1e-12 s"
     run --quantum 0.1ps "$hello_rv64"; expect_error "^rvtlm: --quantum must be at least 1 ps"
-    run --memory 16777216G "$hello_rv64"; expect_error "^rvtlm: virt: device ram: the host cannot reserve 18014398509481984 bytes"
+    run --memory 16777216G "$hello_rv64"; expect_error "^rvtlm: virt: /devices/4/size \(device ram\): the host cannot reserve 18014398509481984 bytes"
     [ -z "$out" ] || fail "the guest ran: '$out'" ;;
   err-before-elaboration)
     # Found while the platform is built, before the guest runs a single
@@ -239,6 +239,32 @@ UART interrupt through the PLIC: source 10"
     run --uart "file:$tmp/console.txt,append" "$bin/it-basic-rv64.elf"; expect_status 5
     [ "$(cat "$tmp/console.txt")" = "ok
 ok" ] || fail "not appended: $(cat "$tmp/console.txt")" ;;
+  err-description-checks)
+    # The command line shows the description's errors as they are: file,
+    # JSON pointer, device, fix; status 2 and nothing run.
+    virt=$(cat "$src/../../platforms/descriptions/virt.json")
+    printf '%s' "$virt" | sed 's/"frequency": 10000000/"frequncy": 10000000/' >"$tmp/typo.json"
+    run --platform "$tmp/typo.json" "$hello_rv64"
+    expect_error "typo\.json: /devices/1/frequncy \(device clint\): not a property of aclint; did you mean \"frequency\"\?"
+    printf '%s' "$virt" | sed 's/"console": "uart0"/"console": "ram"/' >"$tmp/console.json"
+    run --platform "$tmp/console.json" "$hello_rv64"
+    expect_error "console\.json: /console: \"ram\" is a memory, not a UART"
+    printf '%s' "$virt" | sed 's/"harts": 1,/"harts": 4294967297,/' >"$tmp/harts.json"
+    run --platform "$tmp/harts.json" "$hello_rv64"; expect_error "harts\.json: /harts: 4294967297 is more than 64"
+    printf '%s' "$virt" | sed 's/"xlen": 64,/"xlen": 64, "ns_per_unitt": 2,/' >"$tmp/key.json"
+    run --platform "$tmp/key.json" "$hello_rv64"; expect_error "key\.json: /ns_per_unitt: unknown key; did you mean \"ns_per_insn\"\?"
+    [ -z "$out" ] || fail "the guest ran: '$out'" ;;
+  err-overlapping-loads)
+    # A --bios binary at the start of RAM and a program ELF linked there.
+    riscv64-unknown-elf-objcopy -O binary "$bin/it-basic-rv64.elf" "$tmp/fw.bin" || fail "objcopy"
+    run --bios "$tmp/fw.bin" "$bin/it-htif-rv64.elf"
+    expect_error "fw\.bin \[0x80000000, 0x[0-9a-f]+\] overlaps .*it-htif-rv64\.elf: segment at 0x80000000 \[0x80000000, 0x[0-9a-f]+\]; load them at different addresses"
+    # A program that reaches into the device tree at the top of a small RAM.
+    run --memory 8K "$hello_rv64"; expect_error "overlaps the device tree|outside every memory region" ;;
+  err-tohost-on-code)
+    run "$bin/it-tohost-code-rv64.elf"
+    expect_error "it-tohost-code-rv64\.elf: HTIF's registers at tohost \[0x80000008, 0x8000000f\] lie on code \(section \.text\); put tohost in a data section of its own"
+    ;;
   err-unknown-option) run --frobnicate "$hello_rv64"; expect_error "unknown option '--frobnicate'" ;;
   err-no-program) run; expect_error "no program given" ;;
   err-missing-file) run "$tmp/nothing.elf"; expect_error "nothing.elf" ;;
@@ -248,12 +274,12 @@ ok" ] || fail "not appended: $(cat "$tmp/console.txt")" ;;
   err-bad-platform) run --platform nowhere.json "$hello_rv64"; expect_error "nowhere.json" ;;
   err-bad-json)
     printf '{"name": "x", "devices": [ {"name": "ram"} ]}' >"$tmp/bad.json"
-    run --platform "$tmp/bad.json" "$hello_rv64"; expect_error "bad.json: devices\[0\] \(ram\): \"type\" is missing"
+    run --platform "$tmp/bad.json" "$hello_rv64"; expect_error "bad.json: /devices/0 \(device ram\): \"type\" is missing"
     printf '{"name": ' >"$tmp/broken.json"
     run --platform "$tmp/broken.json" "$hello_rv64"; expect_error "broken.json: not valid JSON" ;;
   err-unknown-device)
     printf '{"name": "x", "memory": "ram", "devices": [ {"name": "ram", "type": "memory", "base": "0x80000000", "size": "1M"}, {"name": "dev", "type": "warp-drive", "base": 0, "size": 16} ]}' >"$tmp/dev.json"
-    run --platform "$tmp/dev.json" "$hello_rv64"; expect_error "device dev: unknown type \"warp-drive\"" ;;
+    run --platform "$tmp/dev.json" "$hello_rv64"; expect_error "dev.json: /devices/1/type \(device dev\): unknown type \"warp-drive\"" ;;
   err-bad-uart) run --uart serial0 "$hello_rv64"; expect_error "serial0" ;;
   err-xlen-mismatch) run --xlen 32 "$hello_rv64"; expect_error "an RV64 ELF on an RV32 platform" ;;
   err-mcu-rv64)

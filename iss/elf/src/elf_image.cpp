@@ -68,10 +68,17 @@ ElfImage::ElfImage(const std::string& path) : path_(path) {
   }
   if (segments_.empty()) fail("no loadable segment");
 
+  std::size_t names = 0;
+  const bool have_names = elf_getshdrstrndx(h.elf, &names) == 0;
   Elf_Scn* scn = nullptr;
   while ((scn = elf_nextscn(h.elf, scn)) != nullptr) {
     GElf_Shdr sh;
-    if (!gelf_getshdr(scn, &sh) || sh.sh_type != SHT_SYMTAB || sh.sh_entsize == 0) continue;
+    if (!gelf_getshdr(scn, &sh)) continue;
+    if ((sh.sh_flags & SHF_ALLOC) && (sh.sh_flags & SHF_EXECINSTR) && sh.sh_size != 0) {
+      const char* name = have_names ? elf_strptr(h.elf, names, sh.sh_name) : nullptr;
+      code_.push_back({name ? name : "?", sh.sh_addr, sh.sh_size});
+    }
+    if (sh.sh_type != SHT_SYMTAB || sh.sh_entsize == 0) continue;
     Elf_Data* data = elf_getdata(scn, nullptr);
     if (!data) continue;
     const std::size_t n = sh.sh_size / sh.sh_entsize;
@@ -90,6 +97,13 @@ void ElfImage::read(const ElfSegment& segment, void* bytes) const {
   } catch (const FileError& e) {
     throw ElfError(e.what());
   }
+}
+
+const ElfImage::Section* ElfImage::code_at(uint64_t address, uint64_t length) const {
+  for (const Section& c : code_)
+    if (length != 0 && address <= c.address + (c.size - 1) && c.address <= address + (length - 1))
+      return &c;
+  return nullptr;
 }
 
 std::optional<uint64_t> ElfImage::symbol(const std::string& name) const {

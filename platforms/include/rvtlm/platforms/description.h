@@ -21,6 +21,11 @@ class DescriptionError : public std::runtime_error {
 };
 
 struct DeviceDescription {
+  // Where the device was described, for error messages: the description's
+  // origin (a file name) and a JSON pointer ("/devices/3"). Empty for a
+  // device written in C++ (messages then say "device <name>").
+  std::string origin;
+  std::string pointer;
   std::string name;  // unique within the platform
   std::string type;  // a DeviceRegistry type: memory, uart16550, aclint, plic, ...
   uint64_t base = 0;
@@ -37,9 +42,16 @@ struct DeviceDescription {
   uint64_t number(const std::string& key, uint64_t fallback) const;
   bool flag(const std::string& key, bool fallback) const;
   std::string text(const std::string& key, const std::string& fallback) const;
+
+  // An error about the device, or about its `key` (a property, "size",
+  // "interrupts/0", ...): "<origin>: <pointer>/<key> (device <name>): <problem>".
+  DescriptionError error(const std::string& key, const std::string& problem) const;
 };
 
 struct PlatformDescription {
+  // The file (or built-in name) the description came from; every error
+  // message starts with it.
+  std::string origin;
   std::string name;
   std::string model;  // the device tree's model string
   unsigned harts = 1;
@@ -63,10 +75,22 @@ struct PlatformDescription {
   // The first device of `type`, or nullptr.
   const DeviceDescription* find_type(const std::string& type) const;
 
-  // Throws DescriptionError when names repeat, a named device is missing or
-  // values are out of range.
+  // Throws DescriptionError when names repeat, a named device is missing,
+  // values are out of range, devices overlap or two devices drive one
+  // interrupt source. (DeviceRegistry::check adds what needs the device
+  // types.)
   void validate() const;
+
+  // An error about a top-level key (a JSON pointer such as "/harts"):
+  // "<origin>: <pointer>: <problem>".
+  DescriptionError error(const std::string& pointer, const std::string& problem) const;
 };
+
+// The top-level keys a description may have.
+const std::vector<std::string>& description_keys();
+// The word in `words` closest to `word` (a misspelling), or empty when none
+// is close.
+std::string closest_word(const std::string& word, const std::vector<std::string>& words);
 
 // Limits of a description: its size, and how deeply its values nest (a
 // device property may be an object or an array, but not without end).

@@ -75,6 +75,17 @@ struct DeviceTreeContext {
   void write_interrupts() const;
 };
 
+// A property a device type takes in a description (a key of the device
+// other than name, type, base, size and interrupts).
+struct DeviceProperty {
+  enum class Kind : uint8_t { Number, Flag, Text, Any };
+  std::string name;
+  Kind kind = Kind::Number;
+  // For numbers: the range allowed.
+  uint64_t min = 0;
+  uint64_t max = ~uint64_t{0};
+};
+
 struct DeviceType {
   // Builds the device, maps its socket (DeviceContext::map) and binds its
   // interrupt outputs. Throws DescriptionError for bad properties.
@@ -86,6 +97,19 @@ struct DeviceType {
   std::function<void(const DeviceTreeContext&)> device_tree;
   // Adds the device's signals to a VCD file. May be empty.
   std::function<void(sc_core::sc_trace_file*, sc_core::sc_module&)> trace;
+
+  // What a description may say about a device of this type; checked before
+  // anything is built (DeviceRegistry::check), with messages that name the
+  // file, the JSON pointer and the fix.
+  std::vector<DeviceProperty> properties;
+  // Interrupt outputs the device has (its "interrupts" list may be shorter).
+  unsigned interrupt_outputs = 0;
+  // The bytes its registers need (0 or empty: any size).
+  std::function<uint64_t(const DeviceDescription&, const PlatformDescription&)> registers_size;
+  // A UART the platform's console (--uart) may name.
+  bool console = false;
+  // The interrupt controller that devices' "interrupts" name sources of.
+  bool interrupt_controller = false;
 };
 
 class DeviceRegistry {
@@ -99,6 +123,13 @@ class DeviceRegistry {
   void add(const std::string& type, DeviceType device_type);
   const DeviceType* find(const std::string& type) const;
   std::vector<std::string> types() const;
+
+  // Throws DescriptionError for what the types make wrong in a description:
+  // an unknown type, an unknown or misspelt property or one of the wrong
+  // kind or range, more interrupts than the device has or interrupts on a
+  // board without an interrupt controller, a region smaller than the
+  // device's registers, a console that is not a UART.
+  void check(const PlatformDescription& description) const;
 
  private:
   std::map<std::string, DeviceType> types_;

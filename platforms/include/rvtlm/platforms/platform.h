@@ -88,7 +88,9 @@ class Platform : public sc_core::sc_module {
   uint64_t device_tree_address() const { return device_tree_address_; }
 
   // Loaders write straight into memories (read-only ones included). Throw
-  // std::runtime_error naming the address when it is outside every memory.
+  // std::runtime_error naming the address when it is outside every memory,
+  // when it overlaps what an earlier load (or the device tree) put there,
+  // and, for an ELF, when HTIF's registers at tohost would lie on its code.
   void load(uint64_t address, const void* bytes, uint64_t length);
   void load_elf(const elf::ElfImage& image);
   uint64_t load_binary(const std::string& path, uint64_t address);
@@ -122,7 +124,15 @@ class Platform : public sc_core::sc_module {
     std::unique_ptr<sc_core::sc_module> module;
   };
 
+  struct LoadedRange {
+    std::string what;
+    uint64_t first;
+    uint64_t last;
+    unsigned load;  // which load call
+  };
+
   void apply_options();
+  void claim(const std::string& what, uint64_t address, uint64_t length, unsigned load);
   void build_device_tree();
   void build_harts();
   void build_devices();
@@ -139,6 +149,9 @@ class Platform : public sc_core::sc_module {
   std::unique_ptr<models::Router> router_;
   std::vector<Device> devices_;
   std::unique_ptr<models::Htif> htif_;
+  uint64_t htif_size_ = 0;
+  std::vector<LoadedRange> loaded_;
+  unsigned loads_ = 0;
   std::map<unsigned, std::unique_ptr<sc_core::sc_signal<bool>>> sources_;
   std::map<unsigned, std::string> source_drivers_;
   std::vector<uint8_t> device_tree_;

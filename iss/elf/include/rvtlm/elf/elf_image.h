@@ -55,6 +55,15 @@ class ElfImage {
   const std::vector<ElfSegment>& segments() const { return segments_; }
   std::optional<uint64_t> symbol(const std::string& name) const;
 
+  // The first section of code (SHF_EXECINSTR) that overlaps [address,
+  // address + length), or nullptr.
+  struct Section {
+    std::string name;
+    uint64_t address = 0;
+    uint64_t size = 0;
+  };
+  const Section* code_at(uint64_t address, uint64_t length) const;
+
   // Reads the segment's file_size bytes (one of segments()) into `bytes`.
   // Throws ElfError when the file cannot be read.
   void read(const ElfSegment& segment, void* bytes) const;
@@ -66,6 +75,7 @@ class ElfImage {
   uint64_t entry_ = 0;
   std::vector<ElfSegment> segments_;
   std::map<std::string, uint64_t> symbols_;
+  std::vector<Section> code_;
 };
 
 }  // namespace rvtlm::elf
