@@ -259,8 +259,14 @@ ok" ] || fail "not appended: $(cat "$tmp/console.txt")" ;;
     riscv64-unknown-elf-objcopy -O binary "$bin/it-basic-rv64.elf" "$tmp/fw.bin" || fail "objcopy"
     run --bios "$tmp/fw.bin" "$bin/it-htif-rv64.elf"
     expect_error "fw\.bin \[0x80000000, 0x[0-9a-f]+\] overlaps .*it-htif-rv64\.elf: segment at 0x80000000 \[0x80000000, 0x[0-9a-f]+\]; load them at different addresses"
-    # A program that reaches into the device tree at the top of a small RAM.
-    run --memory 8K "$hello_rv64"; expect_error "overlaps the device tree|outside every memory region" ;;
+    # A program that fills RAM up to its top, where the device tree goes.
+    local_end=0
+    while read -r type _ _ paddr _ memsz _; do
+      [ "$type" = LOAD ] && [ $((paddr + memsz)) -gt $local_end ] && local_end=$((paddr + memsz))
+    done < <(riscv64-unknown-elf-readelf -lW "$hello_rv64")
+    size=$(( (local_end - 0x80000000 + 4095) / 4096 * 4096 ))
+    run --memory "$size" "$hello_rv64"
+    expect_error "it-hello-rv64\.elf: segment at 0x[0-9a-f]+ \[.*\] overlaps the device tree \[0x[0-9a-f]+, 0x[0-9a-f]+\]; load them at different addresses \(or give more --memory\)" ;;
   err-tohost-on-code)
     run "$bin/it-tohost-code-rv64.elf"
     expect_error "it-tohost-code-rv64\.elf: HTIF's registers at tohost \[0x80000008, 0x8000000f\] lie on code \(section \.text\); put tohost in a data section of its own"
