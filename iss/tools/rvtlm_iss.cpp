@@ -5,10 +5,11 @@
 // one nanosecond per retired instruction; mtime counts at 10 MHz of it.
 // Harts run in turn for a quantum of instructions, each run ending exactly
 // at its next timer deadline, so the whole run is deterministic.
-#include <getopt.h>
 #include <sys/mman.h>
 
+#include <cerrno>
 #include <chrono>
+#include <cmath>
 #include <cinttypes>
 #include <cstdio>
 #include <cstdlib>
@@ -68,13 +69,17 @@ void print_help() {
       "Runs a bare-metal RISC-V program on the rvtlm ISS.\n\n"
       "  --xlen 32|64             register width (default: from the ELF class)\n"
       "  --harts N                number of harts, 1..64 (default 1)\n"
-      "  --memory SIZE            RAM size at 0x80000000, e.g. 64M, 1G (default 256M)\n"
+      "  --memory SIZE            RAM size at 0x80000000, e.g. 64M, 1G (default 128M)\n"
       "  --max-insns N            stop after N instructions in all (exit status 124)\n"
-      "  --quantum N              instructions a hart runs before the next one (default 10000)\n"
+      "  --quantum TIME           how long a hart runs before the next one, e.g. 10us\n"
+      "                           (default 10us = 10000 instructions; a bare number\n"
+      "                           counts instructions)\n"
       "  --misaligned trap|emulate  misaligned loads and stores (default trap)\n"
-      "  --trace FILE             write every executed instruction, disassembled, to FILE\n"
+      "  --trace insn FILE        every executed instruction: time, hart, count, pc,\n"
+      "                           encoding, disassembly (as rvtlm run)\n"
       "  --stats                  print instructions, host seconds and MIPS on stderr\n"
-      "  --help                   this text\n\n"
+      "  --help, --version        this text; the version\n\n"
+      "Options may also follow the program.\n"
       "Devices: finisher 0x100000, CLINT 0x2000000 (mtime at 10 MHz, 1 ns per instruction),\n"
       "16550 console 0x10000000. An ELF symbol 'tohost' enables HTIF exit.\n"
       "Exit status\n"
@@ -110,7 +115,7 @@ uint64_t parse_number(const char* option, const std::string& text, bool allow_su
 struct Options {
   unsigned xlen = 0;
   unsigned harts = 1;
-  uint64_t memory = uint64_t{256} << 20;
+  uint64_t memory = uint64_t{128} << 20;  // as the virt platform's RAM
   uint64_t max_insns = 0;
   uint64_t quantum = 10000;
   MisalignedPolicy misaligned = MisalignedPolicy::Trap;
@@ -119,26 +124,74 @@ struct Options {
   std::string program;
 };
 
+// A time with a unit (as rvtlm run's --quantum) in instructions at 1 ns
+// each; a bare number is a count of instructions.
+uint64_t parse_quantum(const std::string& text) {
+  static const struct {
+    const char* name;
+    double ns;
+  } kUnits[] = {{"s", 1e9}, {"ms", 1e6}, {"us", 1e3}, {"ns", 1.0}};
+  char* end = nullptr;
+  errno = 0;
+  const double v = std::strtod(text.c_str(), &end);
+  if (errno == 0 && end != text.c_str() && v > 0 && std::isfinite(v)) {
+    const std::string unit(end);
+    if (unit.empty() && text.find_first_not_of("0123456789") == std::string::npos)
+      return parse_number("--quantum", text, false);
+    for (const auto& u : kUnits)
+      if (unit == u.name && v * u.ns >= 1 && v * u.ns < 1.8e19)
+        return static_cast<uint64_t>(v * u.ns);
+  }
+  usage_error("--quantum: expected a time such as 10us (at least 1ns), not '" + text + "'");
+}
+
+// Options may come before and after the program; "--name value" and
+// "--name=value" are the same; "--" ends the options (as rvtlm run).
 Options parse_options(int argc, char** argv) {
-  enum { kXlen = 256, kHarts, kMemory, kMaxInsns, kQuantum, kMisaligned, kTrace, kStats, kHelp };
-  static const option kLong[] = {
-      {"xlen", required_argument, nullptr, kXlen},
-      {"harts", required_argument, nullptr, kHarts},
-      {"memory", required_argument, nullptr, kMemory},
-      {"max-insns", required_argument, nullptr, kMaxInsns},
-      {"quantum", required_argument, nullptr, kQuantum},
-      {"misaligned", required_argument, nullptr, kMisaligned},
-      {"trace", required_argument, nullptr, kTrace},
-      {"stats", no_argument, nullptr, kStats},
-      {"help", no_argument, nullptr, kHelp},
-      {nullptr, 0, nullptr, 0},
+  enum Id { kXlen, kHarts, kMemory, kMaxInsns, kQuantum, kMisaligned, kTrace, kStats, kHelp, kVersion };
+  struct Spec {
+    const char* name;
+    Id id;
+    bool takes_value;
   };
+  static const Spec kSpecs[] = {
+      {"xlen", kXlen, true},       {"harts", kHarts, true},     {"memory", kMemory, true},
+      {"max-insns", kMaxInsns, true}, {"quantum", kQuantum, true}, {"misaligned", kMisaligned, true},
+      {"trace", kTrace, true},     {"stats", kStats, false},    {"help", kHelp, false},
+      {"version", kVersion, false}};
   Options o;
-  opterr = 0;
-  int c;
-  while ((c = getopt_long(argc, argv, ":", kLong, nullptr)) != -1) {
-    const std::string arg = optarg ? optarg : "";
-    switch (c) {
+  std::vector<std::string> programs;
+  bool options_ended = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string word = argv[i];
+    if (options_ended || word.size() < 2 || word[0] != '-') {
+      programs.push_back(word);
+      continue;
+    }
+    if (word == "--") {
+      options_ended = true;
+      continue;
+    }
+    if (word.compare(0, 2, "--") != 0) usage_error("unknown option '" + word + "'");
+    const size_t equals = word.find('=');
+    const std::string name =
+        word.substr(2, equals == std::string::npos ? std::string::npos : equals - 2);
+    const Spec* spec = nullptr;
+    for (const Spec& candidate : kSpecs)
+      if (name == candidate.name) spec = &candidate;
+    if (!spec) usage_error("unknown option '" + word.substr(0, equals) + "'");
+    std::string arg;
+    if (spec->takes_value) {
+      if (equals != std::string::npos) {
+        arg = word.substr(equals + 1);
+      } else {
+        if (i + 1 >= argc) usage_error("option --" + name + " needs a value");
+        arg = argv[++i];
+      }
+    } else if (equals != std::string::npos) {
+      usage_error("option --" + name + " takes no value");
+    }
+    switch (spec->id) {
       case kXlen:
         if (arg != "32" && arg != "64") usage_error("--xlen must be 32 or 64, not '" + arg + "'");
         o.xlen = arg == "32" ? 32 : 64;
@@ -153,24 +206,29 @@ Options parse_options(int argc, char** argv) {
           usage_error("--memory must be a multiple of 4 KiB between 4K and 16G");
         break;
       case kMaxInsns: o.max_insns = parse_number("--max-insns", arg, false); break;
-      case kQuantum:
-        o.quantum = parse_number("--quantum", arg, false);
-        if (o.quantum == 0) usage_error("--quantum must be at least 1");
-        break;
+      case kQuantum: o.quantum = parse_quantum(arg); break;
       case kMisaligned:
         if (arg == "trap") o.misaligned = MisalignedPolicy::Trap;
         else if (arg == "emulate") o.misaligned = MisalignedPolicy::Emulate;
         else usage_error("--misaligned must be 'trap' or 'emulate', not '" + arg + "'");
         break;
-      case kTrace: o.trace = arg; break;
+      case kTrace:
+        // As rvtlm run: --trace insn FILE (the kind may be left out).
+        if (arg == "tlm") usage_error("--trace tlm: rvtlm-iss has no TLM transactions");
+        if (arg == "insn") {
+          if (i + 1 >= argc) usage_error("--trace insn needs a file");
+          arg = argv[++i];
+        }
+        o.trace = arg;
+        break;
       case kStats: o.stats = true; break;
       case kHelp: print_help(); std::exit(0);
-      case ':': usage_error(std::string("option ") + argv[optind - 1] + " needs a value");
-      default: usage_error(std::string("unknown option '") + argv[optind - 1] + "'");
+      case kVersion: std::printf("rvtlm-iss %s\n", RVTLM_VERSION); std::exit(0);
     }
   }
-  if (optind != argc - 1) usage_error(optind >= argc ? "no program given" : "more than one program given");
-  o.program = argv[optind];
+  if (programs.empty()) usage_error("no program given");
+  if (programs.size() > 1) usage_error("more than one program given ('" + programs[1] + "')");
+  o.program = programs[0];
   return o;
 }
 
@@ -237,11 +295,13 @@ class Machine final : public Bus {
     if (!trace_file_) usage_error("--trace: cannot write '" + path + "': " + std::strerror(errno));
     disassembler_ = std::make_unique<Disassembler>(xlen);
     for (unsigned i = 0; i < harts_.size(); ++i) {
-      harts_[i].hart->set_trace([this, i](uint64_t pc, uint32_t bits, uint64_t) {
+      harts_[i].hart->set_trace([this, i](uint64_t pc, uint32_t bits, uint64_t retired) {
         std::string text = (*disassembler_)(bits, pc);
         for (char& ch : text) if (ch == '\t') ch = ' ';
-        std::fprintf(trace_file_, "%u 0x%016" PRIx64 " (0x%0*x) %s\n", i, pc,
-                     instruction_length(bits) == 2 ? 4 : 8, instruction_length(bits) == 2 ? bits & 0xffff : bits, text.c_str());
+        std::fprintf(trace_file_, "%" PRIu64 " ns hart%u %" PRIu64 " 0x%016" PRIx64 " (0x%0*x) %s\n",
+                     harts_[i].time_ns(retired), i, retired, pc,
+                     instruction_length(bits) == 2 ? 4 : 8,
+                     instruction_length(bits) == 2 ? bits & 0xffff : bits, text.c_str());
       });
     }
   }

@@ -1,6 +1,5 @@
 // rvtlm: runs guest software on a virtual platform (virt, mcu, or a JSON
 // description). `rvtlm run --help` lists the options.
-#include <getopt.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -61,6 +60,8 @@ struct UsageError {
 
 [[noreturn]] void fail(const std::string& message) { throw UsageError{message}; }
 
+void print_version() { std::printf("rvtlm %s\n", RVTLM_VERSION); }
+
 void print_help() {
   std::printf(
       "Usage: rvtlm run [options] [program.elf]\n"
@@ -88,8 +89,10 @@ void print_help() {
       "  --misaligned trap|emulate misaligned loads and stores (default trap)\n"
       "  --timeout SIMTIME         stop after this much simulated time (exit status 124)\n"
       "Output\n"
-      "  --trace insn FILE         every executed instruction, disassembled\n"
-      "  --trace tlm FILE          every routed TLM transaction with its time\n"
+      "  --trace insn FILE         every executed instruction: time, hart, count, pc,\n"
+      "                            encoding, disassembly\n"
+      "  --trace tlm FILE          every routed TLM transaction: time, initiator,\n"
+      "                            R/W, address, length, data, target, response\n"
       "  --vcd FILE                interrupt lines and UART output as a VCD file\n"
       "  --stats                   statistics at the end, progress while running\n"
       "  --dump-dtb FILE           write the generated device tree and exit\n"
@@ -188,45 +191,68 @@ struct Options {
   std::string vcd;
   bool stats = false;
   std::string dump_dtb;
+  std::vector<std::string> device_libraries;
 };
 
+// Options may come before and after the program (`rvtlm run prog.elf
+// --timeout 10ms`); "--name value" and "--name=value" are the same; "--"
+// ends the options.
 Options parse_options(int argc, char** argv) {
-  enum {
-    kPlatform = 256, kHarts, kXlen, kMemory, kUart, kBios, kKernel, kQuantum, kNsPerInsn,
+  enum Id {
+    kPlatform, kHarts, kXlen, kMemory, kUart, kBios, kKernel, kQuantum, kNsPerInsn,
     kIcountShift, kHz, kIpc, kSync, kNoDeadline, kDmi, kMisaligned, kTimeout, kTrace, kVcd,
-    kStats, kDumpDtb, kHelp
+    kStats, kDumpDtb, kDeviceLibrary, kHelp, kVersion
   };
-  static const option long_options[] = {
-      {"platform", required_argument, nullptr, kPlatform},
-      {"harts", required_argument, nullptr, kHarts},
-      {"xlen", required_argument, nullptr, kXlen},
-      {"memory", required_argument, nullptr, kMemory},
-      {"uart", required_argument, nullptr, kUart},
-      {"bios", required_argument, nullptr, kBios},
-      {"kernel", required_argument, nullptr, kKernel},
-      {"quantum", required_argument, nullptr, kQuantum},
-      {"ns-per-insn", required_argument, nullptr, kNsPerInsn},
-      {"icount-shift", required_argument, nullptr, kIcountShift},
-      {"hz", required_argument, nullptr, kHz},
-      {"ipc", required_argument, nullptr, kIpc},
-      {"sync", required_argument, nullptr, kSync},
-      {"no-deadline", no_argument, nullptr, kNoDeadline},
-      {"dmi", required_argument, nullptr, kDmi},
-      {"misaligned", required_argument, nullptr, kMisaligned},
-      {"timeout", required_argument, nullptr, kTimeout},
-      {"trace", required_argument, nullptr, kTrace},
-      {"vcd", required_argument, nullptr, kVcd},
-      {"stats", no_argument, nullptr, kStats},
-      {"dump-dtb", required_argument, nullptr, kDumpDtb},
-      {"help", no_argument, nullptr, kHelp},
-      {nullptr, 0, nullptr, 0}};
+  struct Spec {
+    const char* name;
+    Id id;
+    bool takes_value;
+  };
+  static const Spec kSpecs[] = {
+      {"platform", kPlatform, true},         {"harts", kHarts, true},
+      {"xlen", kXlen, true},                 {"memory", kMemory, true},
+      {"uart", kUart, true},                 {"bios", kBios, true},
+      {"kernel", kKernel, true},             {"quantum", kQuantum, true},
+      {"ns-per-insn", kNsPerInsn, true},     {"icount-shift", kIcountShift, true},
+      {"hz", kHz, true},                     {"ipc", kIpc, true},
+      {"sync", kSync, true},                 {"no-deadline", kNoDeadline, false},
+      {"dmi", kDmi, true},                   {"misaligned", kMisaligned, true},
+      {"timeout", kTimeout, true},           {"trace", kTrace, true},
+      {"vcd", kVcd, true},                   {"stats", kStats, false},
+      {"dump-dtb", kDumpDtb, true},          {"device-library", kDeviceLibrary, true},
+      {"help", kHelp, false},                {"version", kVersion, false}};
   Options o;
-  opterr = 0;
-  optind = 1;
-  int c;
-  while ((c = getopt_long(argc, argv, "+:", long_options, nullptr)) != -1) {
-    const std::string arg = optarg ? optarg : "";
-    switch (c) {
+  std::vector<std::string> programs;
+  bool options_ended = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string word = argv[i];
+    if (options_ended || word.size() < 2 || word[0] != '-') {
+      programs.push_back(word);
+      continue;
+    }
+    if (word == "--") {
+      options_ended = true;
+      continue;
+    }
+    if (word.compare(0, 2, "--") != 0) fail("unknown option '" + word + "'");
+    const size_t equals = word.find('=');
+    const std::string name = word.substr(2, equals == std::string::npos ? std::string::npos : equals - 2);
+    const Spec* spec = nullptr;
+    for (const Spec& candidate : kSpecs)
+      if (name == candidate.name) spec = &candidate;
+    if (!spec) fail("unknown option '" + word.substr(0, equals) + "'");
+    std::string arg;
+    if (spec->takes_value) {
+      if (equals != std::string::npos) {
+        arg = word.substr(equals + 1);
+      } else {
+        if (i + 1 >= argc) fail("option --" + name + " needs a value");
+        arg = argv[++i];
+      }
+    } else if (equals != std::string::npos) {
+      fail("option --" + name + " takes no value");
+    }
+    switch (spec->id) {
       case kPlatform: o.platform = arg; break;
       case kHarts: o.harts = parse_count("--harts", arg, 64); break;
       case kXlen:
@@ -273,21 +299,21 @@ Options parse_options(int argc, char** argv) {
         if (*o.timeout == sc_core::SC_ZERO_TIME) fail("--timeout must be more than zero");
         break;
       case kTrace: {
-        if (optind >= argc) fail("--trace needs a kind (insn or tlm) and a file");
-        const std::string file = argv[optind++];
-        if (arg == "insn") o.trace_insn = file;
-        else if (arg == "tlm") o.trace_tlm = file;
-        else fail("--trace kind must be insn or tlm, not '" + arg + "'");
+        if (arg != "insn" && arg != "tlm") fail("--trace kind must be insn or tlm, not '" + arg + "'");
+        if (i + 1 >= argc) fail("--trace " + arg + " needs a file");
+        (arg == "insn" ? o.trace_insn : o.trace_tlm) = argv[++i];
         break;
       }
       case kVcd: o.vcd = arg; break;
       case kStats: o.stats = true; break;
       case kDumpDtb: o.dump_dtb = arg; break;
+      case kDeviceLibrary: o.device_libraries.push_back(arg); break;
       case kHelp: print_help(); std::exit(0);
-      case ':': fail(std::string("option ") + argv[optind - 1] + " needs a value");
-      default: fail(std::string("unknown option '") + argv[optind - 1] + "'");
+      case kVersion: print_version(); std::exit(0);
     }
   }
+  if (!programs.empty()) o.program = programs[0];
+  if (programs.size() > 1) fail("more than one program given ('" + programs[1] + "')");
   const int time_models = (o.ns_per_insn ? 1 : 0) + (o.icount_shift ? 1 : 0) + (o.hz ? 1 : 0);
   if (time_models > 1) fail("choose one of --ns-per-insn, --icount-shift and --hz");
   if (o.ipc && !o.hz) fail("--ipc needs --hz");
@@ -310,8 +336,6 @@ Options parse_options(int argc, char** argv) {
            number_text(1 / longest) + " to " + number_text(1 / resolution) +
            " (one instruction per time resolution unit at most)");
   }
-  if (optind < argc) o.program = argv[optind++];
-  if (optind < argc) fail("more than one program given ('" + std::string(argv[optind]) + "')");
   if (o.program.empty() && o.bios.empty() && o.kernel.empty() && o.dump_dtb.empty())
     fail("no program given");
   if (!o.program.empty() && !o.kernel.empty()) fail("give either a program or --kernel, not both");
@@ -324,6 +348,17 @@ bool is_elf(const std::string& path) {
   if (file.size() < 4) return false;
   file.read(0, magic, 4);
   return std::memcmp(magic, "\x7f" "ELF", 4) == 0;
+}
+
+// A time in nanoseconds for traces: one unit whatever the value (sc_time's
+// own text changes unit), with up to three decimals (picoseconds).
+std::string nanoseconds(const sc_core::sc_time& t) {
+  char text[40];
+  std::snprintf(text, sizeof text, "%.3f", t.to_seconds() * 1e9);
+  std::string s = text;
+  while (s.back() == '0') s.pop_back();
+  if (s.back() == '.') s.pop_back();
+  return s;
 }
 
 // A file the run writes (a trace): opened before the platform is built, so
@@ -521,14 +556,15 @@ int run(int argc, char** argv) {
     disassembler = std::make_unique<rvtlm::iss::Disassembler>(
         xlen == 64 ? rvtlm::iss::Xlen::Rv64 : rvtlm::iss::Xlen::Rv32);
     for (unsigned h = 0; h < platform.harts(); ++h) {
-      platform.hart(h).hart().set_trace([&, h](uint64_t pc, uint32_t bits, uint64_t retired) {
+      rvtlm::tlm::HartModule& hart = platform.hart(h);
+      hart.hart().set_trace([&, h](uint64_t pc, uint32_t bits, uint64_t retired) {
         const bool compressed = (bits & 3) != 3;
         std::string text = (*disassembler)(bits, pc);
         for (char& ch : text)
           if (ch == '\t') ch = ' ';
-        std::fprintf(insn_trace->get(), "%u %" PRIu64 " 0x%016" PRIx64 " (0x%0*x) %s\n", h,
-                     retired, pc, compressed ? 4 : 8, compressed ? bits & 0xffff : bits,
-                     text.c_str());
+        std::fprintf(insn_trace->get(), "%s ns hart%u %" PRIu64 " 0x%016" PRIx64 " (0x%0*x) %s\n",
+                     nanoseconds(hart.time_after(retired)).c_str(), h, retired, pc,
+                     compressed ? 4 : 8, compressed ? bits & 0xffff : bits, text.c_str());
       });
     }
   }
@@ -537,8 +573,12 @@ int run(int argc, char** argv) {
       const ::tlm::tlm_generic_payload& p = *r.payload;
       uint64_t data = 0;
       std::memcpy(&data, p.get_data_ptr(), std::min<unsigned>(p.get_data_length(), 8));
-      std::fprintf(tlm_trace->get(), "%s %c 0x%08" PRIx64 " %u 0x%" PRIx64 " %s %s\n",
-                   r.time.to_string().c_str(), p.is_read() ? 'R' : 'W',
+      const std::string initiator =
+          (r.initiator >= 0 && static_cast<unsigned>(r.initiator) < platform.harts() ? "hart"
+                                                                                     : "initiator") +
+          std::to_string(r.initiator);
+      std::fprintf(tlm_trace->get(), "%s ns %s %c 0x%08" PRIx64 " %u 0x%" PRIx64 " %s %s\n",
+                   nanoseconds(r.time).c_str(), initiator.c_str(), p.is_read() ? 'R' : 'W',
                    static_cast<uint64_t>(p.get_address()),
                    p.get_data_length(), data, r.range ? r.range->name.c_str() : "-",
                    p.get_response_string().c_str());
@@ -670,6 +710,10 @@ int sc_main(int argc, char** argv) {
   }
   if (std::string(argv[1]) == "--help" || std::string(argv[1]) == "help") {
     print_help();
+    return 0;
+  }
+  if (std::string(argv[1]) == "--version") {
+    print_version();
     return 0;
   }
   if (std::string(argv[1]) != "run") {

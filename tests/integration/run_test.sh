@@ -151,14 +151,26 @@ UART interrupt through the PLIC: source 10"
   trace-insn)
     run --trace insn "$tmp/trace" "$bin/it-basic-rv64.elf"; expect_status 5
     [ "$(wc -l <"$tmp/trace")" -eq 11 ] || fail "trace has $(wc -l <"$tmp/trace") lines, expected 11"
-    head -1 "$tmp/trace" | grep -qxE "0 0 0x0000000080000000 \(0x[0-9a-f]+\) lui t0,0x10000" || fail "first line: $(head -1 "$tmp/trace")" ;;
+    # time, hart, instructions before it, pc, encoding, disassembly
+    head -1 "$tmp/trace" | grep -qxE "0 ns hart0 0 0x0000000080000000 \(0x[0-9a-f]+\) lui t0,0x10000" || fail "first line: $(head -1 "$tmp/trace")"
+    sed -n 3p "$tmp/trace" | grep -qxE "2 ns hart0 2 0x0000000080000008 \(0x00628023\) sb t1,0\(t0\)" || fail "third line: $(sed -n 3p "$tmp/trace")"
+    # Times of a 3 GHz core are fractions of a nanosecond.
+    run --hz 3e9 --trace insn "$tmp/trace" "$bin/it-basic-rv64.elf"; expect_status 5
+    sed -n 3p "$tmp/trace" | grep -qE "^0\.667 ns hart0 2 " || fail "3 GHz: $(sed -n 3p "$tmp/trace")"
+    # Two harts: each line names its hart.
+    run --harts 2 --trace insn "$tmp/trace" "$bin/it-smp-rv64.elf"; expect_status 0
+    grep -q " hart1 " "$tmp/trace" || fail "no hart1 in the trace" ;;
   trace-tlm)
     run --trace tlm "$tmp/trace" "$bin/it-basic-rv64.elf"; expect_status 5
     # o, k, \n to the UART, then the finisher: each at the time of its
     # instruction (1 ns each; the first store is the third instruction).
     [ "$(wc -l <"$tmp/trace")" -eq 4 ] || fail "trace: $(cat "$tmp/trace")"
-    head -1 "$tmp/trace" | grep -qx "2 ns W 0x10000000 1 0x6f uart0 TLM_OK_RESPONSE" || fail "first line: $(head -1 "$tmp/trace")"
-    tail -1 "$tmp/trace" | grep -qxE "10 ns W 0x00100000 4 0x53333 finisher TLM_OK_RESPONSE" || fail "last line: $(tail -1 "$tmp/trace")" ;;
+    # time, initiator, R/W, address, length, data, target, response
+    head -1 "$tmp/trace" | grep -qx "2 ns hart0 W 0x10000000 1 0x6f uart0 TLM_OK_RESPONSE" || fail "first line: $(head -1 "$tmp/trace")"
+    tail -1 "$tmp/trace" | grep -qxE "10 ns hart0 W 0x00100000 4 0x53333 finisher TLM_OK_RESPONSE" || fail "last line: $(tail -1 "$tmp/trace")"
+    run --harts 2 --trace tlm "$tmp/trace" "$bin/it-two-harts-rv64.elf"; expect_status 0
+    grep -qE "^[0-9.]+ ns hart1 [RW] " "$tmp/trace" || fail "no transaction of hart1"
+    grep -qE "^[0-9.]+ ns hart0 [RW] " "$tmp/trace" || fail "no transaction of hart0" ;;
   vcd)
     run --vcd "$tmp/waves.vcd" "$bin/it-timer-rv64.elf"; expect_status 0
     grep -q '\$var .* hart0_mtip ' "$tmp/waves.vcd" || fail "no hart0_mtip in the VCD"
@@ -271,6 +283,18 @@ ok" ] || fail "not appended: $(cat "$tmp/console.txt")" ;;
     run "$bin/it-tohost-code-rv64.elf"
     expect_error "it-tohost-code-rv64\.elf: HTIF's registers at tohost \[0x80000008, 0x8000000f\] lie on code \(section \.text\); put tohost in a data section of its own"
     ;;
+  options-after-program)
+    # As other tools: options may follow the program, with "=" or a space.
+    run "$bin/it-spin-rv64.elf" --timeout 10us; expect_status 124
+    run "$bin/it-basic-rv64.elf" --stats --trace=insn "$tmp/trace"; expect_status 5
+    [ "$(wc -l <"$tmp/trace")" -eq 11 ] || fail "trace"
+    run --timeout=10us -- "$bin/it-spin-rv64.elf"; expect_status 124
+    run "$bin/it-basic-rv64.elf" --stats=yes; expect_error "option --stats takes no value" ;;
+  version)
+    "$rvtlm" --version >"$tmp/out" 2>&1 || fail "--version failed"
+    grep -qxE "rvtlm [0-9]+\.[0-9]+\.[0-9]+" "$tmp/out" || fail "$(cat "$tmp/out")"
+    "$rvtlm" run --version >"$tmp/out" 2>&1 || fail "run --version failed"
+    grep -qxE "rvtlm [0-9]+\.[0-9]+\.[0-9]+" "$tmp/out" || fail "$(cat "$tmp/out")" ;;
   err-unknown-option) run --frobnicate "$hello_rv64"; expect_error "unknown option '--frobnicate'" ;;
   err-no-program) run; expect_error "no program given" ;;
   err-missing-file) run "$tmp/nothing.elf"; expect_error "nothing.elf" ;;

@@ -103,6 +103,10 @@ class HartModule : public sc_core::sc_module, private iss::Bus {
 
   // The hart's own time: SystemC time plus the offset it runs ahead by.
   sc_core::sc_time local_time() const;
+  // The time of the instruction after `retired` instructions since reset,
+  // as MMIO sees it (an instruction trace calls this with the count it is
+  // given). Meaningful from the hart's last wait on while it runs.
+  sc_core::sc_time time_after(uint64_t retired) const { return time_at(retired); }
 
   bool exited() const { return exited_; }
   // Locked up and not reset since.
