@@ -212,6 +212,7 @@ DeviceType uart_type() {
   t.trace = [](sc_core::sc_trace_file* file, sc_core::sc_module& m) {
     auto& u = static_cast<models::Uart16550&>(m);
     sc_core::sc_trace(file, u.tx_byte, std::string(u.basename()) + "_tx");
+    sc_core::sc_trace(file, u.tx_count, std::string(u.basename()) + "_tx_count");
   };
   t.properties = {{"reg_shift", DeviceProperty::Kind::Number, 0, 16},
                   {"reg_io_width", DeviceProperty::Kind::Number, 1, 4},

@@ -72,7 +72,10 @@ void print_help() {
       "  --xlen 32|64              register width (default: from the ELF class, else the "
       "platform's)\n"
       "  --memory SIZE             size of the main memory, e.g. 64M, 1G\n"
-      "  --uart stdio|null|file:PATH|tcp:PORT  console back end (default stdio)\n"
+      "  --uart stdio|null|file:PATH[,append]|tcp:PORT[,wait]\n"
+      "                            console back end (default stdio); file truncates unless\n"
+      "                            ',append'; tcp listens on 127.0.0.1, ',wait' waits for a\n"
+      "                            client before the guest starts\n"
       "Software\n"
       "  program.elf               bare-metal program; an ELF 'tohost' symbol enables HTIF\n"
       "  --bios FILE               firmware (ELF, or a binary at the start of the main memory)\n"
@@ -593,9 +596,13 @@ int run(int argc, char** argv) {
 
   // A TCP console: say where to connect (tcp:0 picks a free port).
   if (auto* uart = platform.device_as<rvtlm::models::Uart16550>(description.console)) {
-    if (auto* tcp = dynamic_cast<rvtlm::models::TcpUartBackend*>(&uart->backend()))
-      std::fprintf(stderr, "rvtlm: console %s on 127.0.0.1:%u\n", description.console.c_str(),
-                   static_cast<unsigned>(tcp->port()));
+    if (auto* tcp = dynamic_cast<rvtlm::models::TcpUartBackend*>(&uart->backend())) {
+      std::fprintf(stderr, "rvtlm: console %s on 127.0.0.1:%u%s\n", description.console.c_str(),
+                   static_cast<unsigned>(tcp->port()),
+                   tcp->waits_for_client() ? ", waiting for a client" : "");
+      // Before the guest runs, so that the client sees its first byte.
+      if (tcp->waits_for_client()) tcp->wait_for_client();
+    }
   }
 
   Progress progress(platform, o.stats || isatty(STDERR_FILENO));

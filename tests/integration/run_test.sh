@@ -175,7 +175,16 @@ UART interrupt through the PLIC: source 10"
     run --vcd "$tmp/waves.vcd" "$bin/it-timer-rv64.elf"; expect_status 0
     grep -q '\$var .* hart0_mtip ' "$tmp/waves.vcd" || fail "no hart0_mtip in the VCD"
     grep -q '\$var .* uart0_tx ' "$tmp/waves.vcd" || fail "no uart0_tx in the VCD"
-    grep -q '\$var .* irq10_uart0 ' "$tmp/waves.vcd" || fail "no irq10_uart0 in the VCD" ;;
+    grep -q '\$var .* irq10_uart0 ' "$tmp/waves.vcd" || fail "no irq10_uart0 in the VCD"
+    # Every byte is recorded, repeated ones too ("ll" in "Hello"): the last
+    # value of uart0_tx_count is the number of bytes on the console.
+    run --vcd "$tmp/hello.vcd" "$hello_rv64"; expect_status 0
+    id=$(sed -n 's/^\$var  *[a-z]*  *[0-9]*  *\([^ ]*\)  *uart0_tx_count .*/\1/p' "$tmp/hello.vcd")
+    [ -n "$id" ] || fail "no uart0_tx_count in the VCD"
+    last=$(grep -E "^b[01]+ $id\$" "$tmp/hello.vcd" | tail -1 | cut -c2- | cut -d' ' -f1)
+    [ "$((2#$last))" -eq "$(wc -c <"$tmp/out")" ] || fail "tx_count $((2#$last)), console $(wc -c <"$tmp/out") bytes"
+    # ($dumpvars gives the initial 0 one line too.)
+    [ "$(grep -cE "^b[01]+ $id\$" "$tmp/hello.vcd")" -eq "$(($(wc -c <"$tmp/out") + 1))" ] || fail "not one change per byte" ;;
   stats)
     run --stats "$hello_rv64"; expect_status 0
     grep -qE '\[rvtlm\] .* simulated, [0-9]+ instructions, [0-9.]+ MIPS' "$tmp/err" || fail "stderr '$err'" ;;
@@ -283,6 +292,26 @@ ok" ] || fail "not appended: $(cat "$tmp/console.txt")" ;;
     run "$bin/it-tohost-code-rv64.elf"
     expect_error "it-tohost-code-rv64\.elf: HTIF's registers at tohost \[0x80000008, 0x8000000f\] lie on code \(section \.text\); put tohost in a data section of its own"
     ;;
+  tcp-wait)
+    # tcp:0,wait: the port is printed, the guest waits for the client, and
+    # the client reads everything from the first byte.
+    "$rvtlm" run --uart tcp:0,wait "$hello_rv64" >"$tmp/out" 2>"$tmp/err" </dev/null &
+    pid=$!
+    port=
+    for _ in $(seq 100); do
+      port=$(sed -n 's/^rvtlm: console uart0 on 127\.0\.0\.1:\([0-9]*\), waiting for a client$/\1/p' "$tmp/err")
+      [ -n "$port" ] && break
+      sleep 0.1
+    done
+    [ -n "$port" ] || { kill "$pid"; fail "no port: $(cat "$tmp/err")"; }
+    sleep 0.5
+    kill -0 "$pid" 2>/dev/null || fail "rvtlm did not wait for a client: $(cat "$tmp/err")"
+    exec 3<>"/dev/tcp/127.0.0.1/$port" || { kill "$pid"; fail "cannot connect"; }
+    timeout 20 cat <&3 >"$tmp/console"
+    exec 3<&-
+    wait "$pid"; status=$?
+    [ "$status" -eq 0 ] || fail "exit status $status: $(cat "$tmp/err")"
+    head -1 "$tmp/console" | grep -qx $'Hello from hart 0 of rvtlm!\r' || fail "console: $(cat -A "$tmp/console")" ;;
   options-after-program)
     # As other tools: options may follow the program, with "=" or a space.
     run "$bin/it-spin-rv64.elf" --timeout 10us; expect_status 124

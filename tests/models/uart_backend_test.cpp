@@ -121,10 +121,11 @@ TEST(UartBackend, FactoryRejectsBadSpecsWithOneLine) {
     FAIL() << "no exception";
   } catch (const std::invalid_argument& e) {
     EXPECT_STREQ(e.what(),
-                 "bad UART back end \"xyz\" (expected stdio, null, file:PATH[,append] or tcp:PORT)");
+                 "bad UART back end \"xyz\" (expected stdio, null, file:PATH[,append] or tcp:PORT[,wait])");
   }
   for (const char* spec : {"", "Stdio", "stdio ", "file:", "file", "tcp:", "tcp", "tcp:-1",
-                           "tcp:65536", "tcp:12a", "tcp: 80", "tcp:123456", "udp:80"}) {
+                           "tcp:65536", "tcp:12a", "tcp: 80", "tcp:123456", "udp:80",
+                           "tcp:,wait", "tcp:80,Wait", "tcp:80,wait,wait"}) {
     EXPECT_THROW(make_uart_backend(spec), std::invalid_argument) << spec;
   }
 }
@@ -241,6 +242,37 @@ TEST(UartBackend, TcpExchangesBytesAndKeepsOutputUntilAClientConnects) {
   ASSERT_TRUE(read_within(b, byte));
   EXPECT_EQ(byte, 'C');
   ::close(second);
+}
+
+// With ",wait" the first output waits for a client: it sees every byte.
+TEST(UartBackend, TcpWaitHoldsTheFirstOutputUntilAClientConnects) {
+  auto backend = make_uart_backend("tcp:0,wait");
+  auto& b = dynamic_cast<TcpUartBackend&>(*backend);
+  EXPECT_TRUE(b.waits_for_client());
+  const uint16_t port = b.port();
+  std::thread client([port] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    const int fd = connect_to(port);
+    EXPECT_EQ(receive_exactly(fd, 6), "hello\n");
+    ::close(fd);
+  });
+  const auto start = std::chrono::steady_clock::now();
+  for (char c : std::string("hello\n")) b.write(static_cast<uint8_t>(c));
+  EXPECT_TRUE(b.connected());
+  EXPECT_GE(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(150));
+  client.join();
+}
+
+TEST(UartBackend, TcpWaitForClientReturnsOnceConnected) {
+  TcpUartBackend b(0, true);
+  std::thread client([port = b.port()] {
+    const int fd = connect_to(port);
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    ::close(fd);
+  });
+  b.wait_for_client();
+  EXPECT_TRUE(b.connected());
+  client.join();
 }
 
 TEST(UartBackend, TcpPortInUseIsAnError) {
