@@ -49,7 +49,8 @@ std::string quoted_list(const std::vector<std::string>& words) {
 
 class Parser {
  public:
-  explicit Parser(std::string origin) : origin_(std::move(origin)) {}
+  Parser(std::string origin, std::string folder)
+      : origin_(std::move(origin)), folder_(std::move(folder)) {}
 
   [[noreturn]] void fail(const std::string& pointer, const std::string& why) const {
     throw DescriptionError(origin_ + ": " + (pointer.empty() ? "/" : pointer) + ": " + why);
@@ -141,6 +142,20 @@ class Parser {
         d.hart_contexts.push_back(m.get<std::string>());
       }
     }
+    if (root.contains("device_libraries")) {
+      const json& libraries = root["device_libraries"];
+      if (!libraries.is_array())
+        fail("/device_libraries", "expected an array of paths such as [\"libmydevice.so\"]");
+      unsigned k = 0;
+      for (const json& library : libraries) {
+        if (!library.is_string() || library.get<std::string>().empty())
+          fail("/device_libraries/" + std::to_string(k), "expected the path of a shared library");
+        const std::string path = library.get<std::string>();
+        d.device_libraries.push_back(path[0] == '/' || folder_.empty() ? path
+                                                                       : folder_ + "/" + path);
+        ++k;
+      }
+    }
     d.memory = text(root, "memory", "", std::string());
     d.console = text(root, "console", "", std::string());
     if (!root.contains("devices") || !root["devices"].is_array())
@@ -183,6 +198,7 @@ class Parser {
 
  private:
   std::string origin_;
+  std::string folder_;
 };
 
 }  // namespace
@@ -252,7 +268,7 @@ DescriptionError PlatformDescription::error(const std::string& pointer,
 const std::vector<std::string>& description_keys() {
   static const std::vector<std::string> keys = {
       "name",          "model",  "harts",   "max_harts", "xlen",   "xlens",
-      "ns_per_insn",   "hart_contexts", "memory", "console", "devices"};
+      "ns_per_insn",   "hart_contexts", "memory", "console", "devices", "device_libraries"};
   return keys;
 }
 
@@ -350,8 +366,9 @@ void PlatformDescription::validate() const {
     throw error("/console", "\"" + console + "\" names no device");
 }
 
-PlatformDescription parse_description(const std::string& json_text, const std::string& origin) {
-  return Parser(origin).parse(json_text);
+PlatformDescription parse_description(const std::string& json_text, const std::string& origin,
+                                      const std::string& folder) {
+  return Parser(origin, folder).parse(json_text);
 }
 
 PlatformDescription load_description(const std::string& path) {
@@ -361,7 +378,8 @@ PlatformDescription load_description(const std::string& path) {
   } catch (const elf::FileError& e) {
     throw DescriptionError(e.what());
   }
-  return parse_description(text, path);
+  const size_t slash = path.rfind('/');
+  return parse_description(text, path, slash == std::string::npos ? "." : path.substr(0, slash));
 }
 
 PlatformDescription description_by_name(const std::string& name_or_path) {

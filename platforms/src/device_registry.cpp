@@ -1,5 +1,7 @@
 #include "rvtlm/platforms/device_registry.h"
 
+#include <dlfcn.h>
+
 #include <algorithm>
 #include <cstdio>
 
@@ -10,6 +12,7 @@
 #include "rvtlm/models/test_finisher.h"
 #include "rvtlm/models/uart16550.h"
 #include "rvtlm/models/uart_backend.h"
+#include "rvtlm/platforms/device_library.h"
 #include "rvtlm/platforms/platform.h"
 
 namespace rvtlm::platforms {
@@ -36,6 +39,31 @@ void DeviceTreeContext::write_interrupts() const {
 
 void DeviceRegistry::add(const std::string& type, DeviceType device_type) {
   types_[type] = std::move(device_type);
+}
+
+void DeviceRegistry::load(const std::string& path) {
+  // RTLD_LOCAL: two libraries may define the same helper names. The
+  // library's own references to rvtlm resolve to the loading program's.
+  // Never closed (see the header).
+  void* handle = ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+  if (!handle) {
+    const char* why = ::dlerror();
+    throw DescriptionError(path + ": cannot load the device library: " +
+                           (why ? why : "unknown error"));
+  }
+  using AbiFunction = unsigned (*)();
+  using RegisterFunction = void (*)(DeviceRegistry&);
+  const auto abi = reinterpret_cast<AbiFunction>(::dlsym(handle, "rvtlm_device_library_abi"));
+  const auto add_types =
+      reinterpret_cast<RegisterFunction>(::dlsym(handle, "rvtlm_register_devices"));
+  if (!abi || !add_types)
+    throw DescriptionError(path + ": not an rvtlm device library (no RVTLM_DEVICE_LIBRARY)");
+  if (abi() != RVTLM_DEVICE_LIBRARY_ABI)
+    throw DescriptionError(path + ": built for device-library ABI " + std::to_string(abi()) +
+                           ", this rvtlm has " + std::to_string(RVTLM_DEVICE_LIBRARY_ABI) +
+                           "; rebuild it against this rvtlm");
+  add_types(*this);
+  libraries_.push_back(path);
 }
 
 const DeviceType* DeviceRegistry::find(const std::string& type) const {
@@ -104,7 +132,8 @@ void DeviceRegistry::check(const PlatformDescription& description) const {
       const std::string near = closest_word(d.type, types());
       throw d.error("type", "unknown type \"" + d.type + "\"" +
                                 (near.empty() ? "" : "; did you mean \"" + near + "\"?") +
-                                " (types: " + joined(types()) + ")");
+                                " (types: " + joined(types()) +
+                                "; a device library may add more)");
     }
     if (t->interrupt_controller) has_interrupt_controller = true;
   }

@@ -78,6 +78,13 @@ Platform::Platform(const sc_core::sc_module_name& name, PlatformDescription desc
       options_(std::move(options)),
       registry_(registry) {
   apply_options();
+  for (size_t i = 0; i < description_.device_libraries.size(); ++i) {
+    try {
+      registry_.load(description_.device_libraries[i]);
+    } catch (const DescriptionError& e) {
+      throw description_.error("/device_libraries/" + std::to_string(i), e.what());
+    }
+  }
   registry_.check(description_);
   if (const DeviceDescription* clint = description_.find_type("aclint"))
     timebase_hz_ = clint->number("frequency", 10'000'000);

@@ -99,6 +99,7 @@ void print_help() {
       "  --vcd FILE                interrupt lines and UART output as a VCD file\n"
       "  --stats                   statistics at the end, progress while running\n"
       "  --dump-dtb FILE           write the generated device tree and exit\n"
+      "  --device-library PATH     load device types from a shared library (repeatable)\n"
       "  --help                    this text\n\n"
       "TIME is a number with a unit: s, ms, us, ns, ps (e.g. 10us).\n\n"
       "Exit status\n"
@@ -537,7 +538,11 @@ int run(int argc, char** argv) {
     else po.entry = kernel_address;
   }
 
-  Platform platform("platform", description, po);
+  // Device types from the user's libraries (and the description's own,
+  // which the platform loads).
+  rvtlm::platforms::DeviceRegistry registry = rvtlm::platforms::DeviceRegistry::builtin();
+  for (const std::string& library : o.device_libraries) registry.load(library);
+  Platform platform("platform", description, po, registry);
   if (!o.dump_dtb.empty()) {
     write_dump_dtb(o.dump_dtb, platform.device_tree());
     if (o.program.empty() && o.bios.empty() && o.kernel.empty()) return 0;

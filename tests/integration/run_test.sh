@@ -312,6 +312,26 @@ ok" ] || fail "not appended: $(cat "$tmp/console.txt")" ;;
     wait "$pid"; status=$?
     [ "$status" -eq 0 ] || fail "exit status $status: $(cat "$tmp/err")"
     head -1 "$tmp/console" | grep -qx $'Hello from hart 0 of rvtlm!\r' || fail "console: $(cat -A "$tmp/console")" ;;
+  device-library)
+    # A user's device type from a shared library under the stock rvtlm, with
+    # its options: traces, VCD, statistics, timeout, --dump-dtb.
+    lib=$RVTLM_CHECKSUM_LIBRARY guest=$RVTLM_CHECKSUM_GUEST
+    board="$src/../../examples/custom_peripheral/platform.json"
+    run --device-library "$lib" --platform "$board" --trace tlm "$tmp/tlm" --vcd "$tmp/w.vcd" --stats \
+        --timeout 1s "$guest"
+    expect_status 0
+    echo "$out" | tail -1 | grep -q "match" || fail "stdout '$out'"
+    grep -qE " hart0 W 0x10010000 4 0x[0-9a-f]+ checksum0 TLM_OK_RESPONSE$" "$tmp/tlm" || fail "no access to checksum0 in the trace"
+    grep -q 'checksum0_irq' "$tmp/w.vcd" || fail "no checksum0_irq in the VCD"
+    grep -q "platform.hart0: instructions" "$tmp/err" || fail "no statistics: $err"
+    "$rvtlm" run --device-library "$lib" --platform "$board" --dump-dtb "$tmp/b.dtb" || fail "--dump-dtb"
+    [ "$(fdtget -t s "$tmp/b.dtb" /soc/checksum@10010000 compatible)" = example,checksum ] || fail "device tree"
+    run --platform "$board" "$guest"
+    expect_error "/devices/4/type \(device checksum0\): unknown type \"example,checksum\""
+    run --device-library "$tmp/none.so" --platform "$board" "$guest"
+    expect_error "none\.so: cannot load the device library: "
+    run --device-library "$(ls /lib/*/libm.so.6 | head -1)" --platform "$board" "$guest"
+    expect_error "libm\.so\.6: not an rvtlm device library" ;;
   options-after-program)
     # As other tools: options may follow the program, with "=" or a space.
     run "$bin/it-spin-rv64.elf" --timeout 10us; expect_status 124

@@ -161,7 +161,8 @@ TEST(Description, UnknownTypeSuggestsTheClosest) {
   EXPECT_EQ(error_of(board(R"(,
       {"name": "u", "type": "uart1655", "base": "0x10001000", "size": "0x100"})")),
             "board.json: /devices/5/type (device u): unknown type \"uart1655\"; did you mean "
-            "\"uart16550\"? (types: aclint, gpio, memory, plic, test-finisher, uart16550)");
+            "\"uart16550\"? (types: aclint, gpio, memory, plic, test-finisher, uart16550; a device "
+            "library may add more)");
 }
 
 TEST(Description, ADeviceWrittenInCxxIsNamedByItsName) {

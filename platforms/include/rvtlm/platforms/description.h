@@ -66,6 +66,9 @@ struct PlatformDescription {
   // Contexts of the interrupt controller per hart, in order: "M" and
   // optionally "S" (the supervisor external interrupt, SEIP).
   std::vector<std::string> hart_contexts = {"M", "S"};
+  // Device libraries (device_library.h) the platform loads before it is
+  // built; in a file, relative to the file's folder.
+  std::vector<std::string> device_libraries;
   std::string memory;   // the main RAM device: --memory resizes it; the device tree goes there
   std::string console;  // the UART that --uart connects and /chosen/stdout-path names
   std::vector<DeviceDescription> devices;
@@ -98,7 +101,10 @@ constexpr uint64_t kMaxDescriptionBytes = uint64_t{4} << 20;
 constexpr unsigned kMaxDescriptionDepth = 32;
 
 // Parses a description; `origin` names it in error messages (a file name).
-PlatformDescription parse_description(const std::string& json_text, const std::string& origin);
+// Relative "device_libraries" are taken relative to `folder` (empty: as
+// they are).
+PlatformDescription parse_description(const std::string& json_text, const std::string& origin,
+                                      const std::string& folder = "");
 PlatformDescription load_description(const std::string& path);
 // "virt", "mcu", or the path of a JSON description.
 PlatformDescription description_by_name(const std::string& name_or_path);

@@ -121,6 +121,14 @@ class DeviceRegistry {
 
   // Adds or replaces a type.
   void add(const std::string& type, DeviceType device_type);
+  // Loads a device library (device_library.h) and adds the types it
+  // registers. Throws DescriptionError "<path>: <reason>" when the file
+  // cannot be loaded, is not a device library or was built for another
+  // RVTLM_DEVICE_LIBRARY_ABI. The library stays loaded for the rest of the
+  // process (SystemC keeps a model's processes until it exits).
+  void load(const std::string& path);
+  // The libraries loaded, in order.
+  const std::vector<std::string>& libraries() const { return libraries_; }
   const DeviceType* find(const std::string& type) const;
   std::vector<std::string> types() const;
 
@@ -133,6 +141,7 @@ class DeviceRegistry {
 
  private:
   std::map<std::string, DeviceType> types_;
+  std::vector<std::string> libraries_;
 };
 
 }  // namespace rvtlm::platforms
