@@ -95,7 +95,9 @@ class Platform : public sc_core::sc_module {
   uint64_t device_tree_address() const { return device_tree_address_; }
 
   // Loaders write straight into memories (read-only ones included). Throw
-  // std::runtime_error naming the address when it is outside every memory.
+  // std::runtime_error naming the address when it is outside every memory,
+  // when it overlaps what an earlier load (or the device tree) put there,
+  // and, for an ELF, when HTIF's registers at tohost would lie on its code.
   void load(uint64_t address, const void* bytes, uint64_t length);
   void load_elf(const elf::ElfImage& image);
   uint64_t load_binary(const std::string& path, uint64_t address);
@@ -110,6 +112,9 @@ class Platform : public sc_core::sc_module {
   void finish(int exit_code);
   bool finished() const { return finished_; }
   int exit_code() const { return exit_code_; }
+  // The first hart that locked up (traps without an instruction retiring);
+  // a lockup stops the simulation. Empty: none did.
+  std::optional<unsigned> locked_up_hart() const { return locked_up_hart_; }
 
   // Interrupt lines of every hart and device, and devices' own signals.
   void trace(sc_core::sc_trace_file* file);
@@ -118,6 +123,7 @@ class Platform : public sc_core::sc_module {
   friend class DeviceContext;
   struct HartLines {
     std::array<std::unique_ptr<sc_core::sc_signal<bool>>, 4> line;
+    std::array<std::string, 4> driver;  // the device that drives each line
   };
   struct Device {
     const DeviceDescription* description;
@@ -125,7 +131,15 @@ class Platform : public sc_core::sc_module {
     std::unique_ptr<sc_core::sc_module> module;
   };
 
+  struct LoadedRange {
+    std::string what;
+    uint64_t first;
+    uint64_t last;
+    unsigned load;  // which load call
+  };
+
   void apply_options();
+  void claim(const std::string& what, uint64_t address, uint64_t length, unsigned load);
   void build_device_tree();
   void build_harts();
   void build_devices();
@@ -143,6 +157,9 @@ class Platform : public sc_core::sc_module {
   std::unique_ptr<models::Router> router_;
   std::vector<Device> devices_;
   std::unique_ptr<models::Htif> htif_;
+  uint64_t htif_size_ = 0;
+  std::vector<LoadedRange> loaded_;
+  unsigned loads_ = 0;
   std::map<unsigned, std::unique_ptr<sc_core::sc_signal<bool>>> sources_;
   std::map<unsigned, std::string> source_drivers_;
   std::vector<uint8_t> device_tree_;
@@ -150,6 +167,7 @@ class Platform : public sc_core::sc_module {
   uint64_t timebase_hz_ = 0;
   bool finished_ = false;
   int exit_code_ = 0;
+  std::optional<unsigned> locked_up_hart_;
 };
 
 }  // namespace rvtlm::platforms
