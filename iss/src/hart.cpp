@@ -16,6 +16,8 @@ const char* to_string(StopReason reason) {
       return "breakpoint";
     case StopReason::HaltRequest:
       return "halt request";
+    case StopReason::TimerChanged:
+      return "timer deadline changed";
     case StopReason::ExitRequest:
       return "exit request";
     case StopReason::Lockup:

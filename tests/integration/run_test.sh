@@ -52,6 +52,17 @@ case $case_name in
     run "$bin/it-${case_name}.elf"; expect_status 0
     expect_out "3 timer interrupts, 10000 ticks apart
 UART interrupt through the PLIC: source 10" ;;
+  sstc)
+    # The supervisor timer (stimecmp) interrupts at its deadline, also from
+    # wfi and also while the hart is busy, at the same instruction for every
+    # quantum.
+    for arch in rv64 rv32; do
+      run --quantum 1us "$bin/it-sstc-$arch.elf"; expect_status 0
+      grep -q "^sstc: 5000 5000 ticks apart, late by 0 0, instret" "$tmp/out" || fail "$arch: $(cat "$tmp/out")"
+      first=$(cat "$tmp/out")
+      run --quantum 1ms "$bin/it-sstc-$arch.elf"; expect_status 0
+      [ "$(cat "$tmp/out")" = "$first" ] || fail "$arch quantum 1ms: $(cat "$tmp/out") vs $first"
+    done ;;
   timer-no-deadline)
     # Plain loosely-timed mode: the handler's store to mtimecmp lowers MTIP
     # before the hart's next instruction, so each tick is taken once.
