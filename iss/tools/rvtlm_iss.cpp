@@ -408,6 +408,8 @@ class Machine final : public Bus {
 
   // ---- Bus ----
   BusStatus read(const BusAccess& a, void* data) override {
+    // A page-table walk may only read memory.
+    if (a.page_table && !in(a, kRamBase, ram_.size())) return BusStatus::Error;
     uint64_t v = 0;
     if (in(a, kUartBase, kUartSize)) {
       v = uart_read(a.addr - kUartBase);
@@ -425,6 +427,7 @@ class Machine final : public Bus {
   }
 
   BusStatus write(const BusAccess& a, const void* data) override {
+    if (a.page_table && !in(a, kRamBase, ram_.size())) return BusStatus::Error;
     uint64_t v = 0;
     std::memcpy(&v, data, a.size);
     if (in(a, kUartBase, kUartSize)) {

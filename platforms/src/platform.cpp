@@ -278,6 +278,11 @@ void Platform::build_harts() {
     c.quantum = options_.quantum;
     c.sync = options_.sync;
     c.dmi = options_.dmi;
+    c.is_memory = [this](uint64_t addr) {
+      for (const DeviceDescription& d : description_.devices)
+        if (d.type == "memory" && addr >= d.base && addr - d.base < d.size) return true;
+      return false;
+    };
     c.bound_to_next_activity = options_.bound_to_next_activity;
     if (timebase_hz_)
       c.time_csr_period =

@@ -62,6 +62,8 @@ class FakeBus final : public iss::Bus {
 
   BusStatus read(const BusAccess& a, void* data) override {
     accesses.push_back(a);
+    // A walk may only reach memory (BusAccess::page_table).
+    if (a.page_table && !in_ram(a)) return BusStatus::Error;
     if (in_ram(a)) {
       std::memcpy(data, ram.data() + (a.addr - kRam), a.size);
       return BusStatus::Ok;
@@ -251,7 +253,7 @@ class MmuTest : public ::testing::Test {
   uint64_t fetch_fault(uint64_t va) {
     uint64_t pa;
     fault = {};
-    if (mmu->translate_fetch(va, pa, fault)) return 0;
+    if (mmu->translate_fetch(va, pa, fault, 0)) return 0;
     EXPECT_EQ(fault.tval, va);
     return fault.cause;
   }
@@ -463,9 +465,9 @@ TEST_F(MmuTest, FlushVirtualPageDropsThatPageOnly) {
   touch(va_a);
   touch(va_b);
   uint64_t pa = 0;
-  ASSERT_TRUE(mmu->translate_fetch(va_a + 4, pa, fault));
+  ASSERT_TRUE(mmu->translate_fetch(va_a + 4, pa, fault, 0));
   EXPECT_EQ(pa, kFrameA + 4);
-  ASSERT_TRUE(mmu->translate_fetch(va_b + 4, pa, fault));
+  ASSERT_TRUE(mmu->translate_fetch(va_b + 4, pa, fault, 0));
   EXPECT_EQ(pa, kFrameB + 4);
 
   // Remap both pages; only the one named by the flush sees it.
@@ -478,15 +480,15 @@ TEST_F(MmuTest, FlushVirtualPageDropsThatPageOnly) {
   EXPECT_EQ(v, 0xcu);
   ASSERT_TRUE(fast_load(va_b, v));
   EXPECT_EQ(v, 0xbu);  // the stale translation is still cached
-  ASSERT_TRUE(mmu->translate_fetch(va_a, pa, fault));
+  ASSERT_TRUE(mmu->translate_fetch(va_a, pa, fault, 0));
   EXPECT_EQ(pa, kFrameC);
-  ASSERT_TRUE(mmu->translate_fetch(va_b, pa, fault));
+  ASSERT_TRUE(mmu->translate_fetch(va_b, pa, fault, 0));
   EXPECT_EQ(pa, kFrameB);
 
   mmu->flush_virtual();
   ASSERT_TRUE(load(va_b, v));
   EXPECT_EQ(v, 0xdu);
-  ASSERT_TRUE(mmu->translate_fetch(va_b, pa, fault));
+  ASSERT_TRUE(mmu->translate_fetch(va_b, pa, fault, 0));
   EXPECT_EQ(pa, kFrameD);
 }
 
@@ -579,7 +581,7 @@ TEST_F(MmuTest, MprvTranslatesDataButNotFetches) {
   ASSERT_TRUE(load(va, v));
   EXPECT_EQ(v, 0x5a5au);
   uint64_t pa = 0;
-  ASSERT_TRUE(mmu->translate_fetch(kRam + 0x100, pa, fault));
+  ASSERT_TRUE(mmu->translate_fetch(kRam + 0x100, pa, fault, 0));
   EXPECT_EQ(pa, kRam + 0x100);
   EXPECT_FALSE(mmu->translating_fetch());
 
@@ -656,9 +658,12 @@ TEST_F(MmuTest, WalkThatReadsAPteOutsideRamIsAnAccessFault) {
   EXPECT_EQ(load_fault(0x40001000), iss::kCauseLoadAccessFault);
   EXPECT_EQ(store_fault(0x40001000), iss::kCauseStoreAccessFault);
   EXPECT_EQ(fetch_fault(0x40001000), iss::kCauseInsnAccessFault);
-  // The device itself was never read by a walk.
+  // The walk's accesses to the device were page-table accesses (which the
+  // bus refuses), never plain reads the device would answer.
   for (const BusAccess& a : bus.accesses)
-    EXPECT_FALSE(a.addr >= kMmio && a.addr < kMmio + kMmioSize);
+    if (a.addr >= kMmio && a.addr < kMmio + kMmioSize) {
+      EXPECT_TRUE(a.page_table);
+    }
 }
 
 TEST_F(MmuTest, WalkThatPmpForbidsIsAnAccessFaultAlsoUnderMprv) {

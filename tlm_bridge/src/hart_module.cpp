@@ -409,7 +409,19 @@ void HartModule::flush_reports() {
 
 // ---- Bus: MMIO, DMI, time ---------------------------------------------------------
 
+// A page-table walk may only read and write memory: what the configuration
+// says, else a target that offers DMI for the address.
+bool HartModule::is_memory(uint64_t addr) {
+  if (config_.is_memory) return config_.is_memory(addr);
+  ::tlm::tlm_generic_payload p;
+  p.set_command(::tlm::TLM_READ_COMMAND);
+  p.set_address(addr);
+  ::tlm::tlm_dmi dmi;
+  return socket->get_direct_mem_ptr(p, dmi) && dmi.is_read_allowed();
+}
+
 iss::BusStatus HartModule::read(const iss::BusAccess& access, void* data) {
+  if (access.page_table && !is_memory(access.addr)) return iss::BusStatus::Error;
   if (access.debug) {
     return transport_debug(::tlm::TLM_READ_COMMAND, access.addr, data, access.size) == access.size
                ? iss::BusStatus::Ok
@@ -420,6 +432,7 @@ iss::BusStatus HartModule::read(const iss::BusAccess& access, void* data) {
 
 iss::BusStatus HartModule::write(const iss::BusAccess& access, const void* data) {
   void* bytes = const_cast<void*>(data);  // TLM payloads take non-const data
+  if (access.page_table && !is_memory(access.addr)) return iss::BusStatus::Error;
   if (access.debug) {
     return transport_debug(::tlm::TLM_WRITE_COMMAND, access.addr, bytes, access.size) == access.size
                ? iss::BusStatus::Ok

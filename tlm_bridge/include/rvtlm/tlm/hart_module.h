@@ -65,6 +65,10 @@ struct HartModuleConfig {
   // (which throws unless its actions are changed). Either way the hart
   // stays stopped until it is reset.
   std::function<void()> on_lockup;
+  // Whether an address is memory, which is all a page-table walk may read
+  // or write (anything else is an access fault). Empty: whatever target
+  // offers DMI for it.
+  std::function<bool(uint64_t)> is_memory;
 };
 
 class HartModule : public sc_core::sc_module, private iss::Bus {
@@ -161,6 +165,7 @@ class HartModule : public sc_core::sc_module, private iss::Bus {
   void wait_and_restart(const sc_core::sc_event& event, const sc_core::sc_time& timeout);
   // Sstc: the SystemC time at which the hart's stimecmp deadline falls.
   bool supervisor_timer_at(sc_core::sc_time& at) const;
+  bool is_memory(uint64_t addr);
   void hold_in_reset();
   void wait_for_reset();
   void apply_interrupt_levels();
