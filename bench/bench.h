@@ -27,7 +27,7 @@
 
 /* Marsaglia's xorshift32: cheap on rv32 and rv64 alike, never returns 0 from
  * a non-zero state. */
-static inline uint32_t bench_rand(uint32_t *state) {
+static inline uint32_t bench_rand(uint32_t* state) {
   uint32_t x = *state;
   x ^= x << 13;
   x ^= x >> 17;
@@ -71,8 +71,8 @@ static inline uint64_t bench_begin(void) {
 /* Prints the report and returns main's exit status: 0 only if the checksum
  * is the expected one and the workload's own consistency checks (`errors`)
  * all passed. */
-static inline int bench_end(const char *name, uint64_t start, uint32_t checksum,
-                            uint32_t expected, uint32_t errors) {
+static inline int bench_end(const char* name, uint64_t start, uint32_t checksum, uint32_t expected,
+                            uint32_t errors) {
   bench_barrier();
   uint64_t end = bench_rdinstret();
   bench_barrier();
