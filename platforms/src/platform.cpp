@@ -151,6 +151,9 @@ void Platform::build_device_tree() {
     tree.property("compatible", "riscv");
     tree.property("riscv,isa", isa);
     tree.begin_node("interrupt-controller");
+    // An interrupt provider says how many address cells its specifier has
+    // (dtc's interrupt_provider check; as QEMU's virt tree).
+    tree.property_u32("#address-cells", 0);
     tree.property_u32("#interrupt-cells", 1);
     tree.property("interrupt-controller");
     tree.property("compatible", "riscv,cpu-intc");

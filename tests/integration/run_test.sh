@@ -124,7 +124,15 @@ UART interrupt through the PLIC: source 10"
     [ "$(fdtget -t s "$tmp/virt.dtb" /soc/clint@2000000 compatible | head -c 13)" = "sifive,clint0" ] || fail "clint"
     "$rvtlm" run --platform mcu --dump-dtb "$tmp/mcu.dtb" || fail "mcu --dump-dtb failed"
     [ "$(fdtget -t s "$tmp/mcu.dtb" /cpus/cpu@0 riscv,isa)" = rv32imac_zicsr_zifencei ] || fail "mcu isa"
-    [ "$(fdtget -t u "$tmp/mcu.dtb" /soc/plic@c000000 interrupts-extended | wc -w)" = 2 ] || fail "mcu contexts" ;;
+    [ "$(fdtget -t u "$tmp/mcu.dtb" /soc/plic@c000000 interrupts-extended | wc -w)" = 2 ] || fail "mcu contexts"
+    # The mcu's read-only flash is on the bus as a memory-mapped ROM.
+    [ "$(fdtget -t s "$tmp/mcu.dtb" /soc/flash@20000000 compatible)" = mtd-rom ] || fail "mcu flash"
+    [ "$(fdtget -t x "$tmp/mcu.dtb" /soc/flash@20000000 reg)" = "0 20000000 0 100000" ] || fail "mcu flash reg"
+    # dtc finds nothing to warn about.
+    for dtb in virt mcu; do
+      dtc -I dtb -O dts -o "$tmp/$dtb.dts" "$tmp/$dtb.dtb" 2>"$tmp/dtc.err" || fail "dtc $dtb"
+      [ ! -s "$tmp/dtc.err" ] || fail "dtc warns on $dtb: $(cat "$tmp/dtc.err")"
+    done ;;
   platform-file)
     # A description of the user's own (not built in): its console UART
     # writes to a file, and the device tree names the model.
