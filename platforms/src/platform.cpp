@@ -7,6 +7,7 @@
 
 #include "rvtlm/elf/elf_image.h"
 #include "rvtlm/elf/input_file.h"
+#include "rvtlm/models/aclint.h"
 #include "rvtlm/models/format.h"
 #include "rvtlm/models/htif.h"
 #include "rvtlm/models/memory.h"
@@ -269,6 +270,12 @@ void Platform::build_devices() {
       throw d.error("size", "the host cannot reserve " + std::to_string(d.size) + " bytes for it");
     }
   }
+  // One timebase: the harts' `time` CSR reads the ACLINT's mtime, so that
+  // both agree after the guest writes mtime.
+  for (Device& device : devices_)
+    if (auto* aclint = dynamic_cast<models::Aclint*>(device.module.get()))
+      for (auto& hart : harts_)
+        hart->set_time_source([aclint](const sc_core::sc_time& t) { return aclint->mtime_at(t); });
   for (Device& device : devices_) {
     if (!device.type->connect) continue;
     DeviceContext ctx(*this, *device.description);

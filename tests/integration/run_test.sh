@@ -340,6 +340,10 @@ ok" ] || fail "not appended: $(cat "$tmp/console.txt")" ;;
     expect_error "none\.so: cannot load the device library: "
     run --device-library "$(ls /lib/*/libm.so.6 | head -1)" --platform "$board" "$guest"
     expect_error "libm\.so\.6: not an rvtlm device library" ;;
+  timebase)
+    # After the guest writes mtime, the time CSR reads the same clock.
+    run "$bin/it-timebase-rv64.elf"; expect_status 0
+    run --hz 3e9 "$bin/it-timebase-rv64.elf"; expect_status 0 ;;
   options-after-program)
     # As other tools: options may follow the program, with "=" or a space.
     run "$bin/it-spin-rv64.elf" --timeout 10us; expect_status 124

@@ -526,6 +526,10 @@ void HartModule::invalidate_direct_mem_ptr(sc_dt::uint64 start, sc_dt::uint64 en
 }
 
 bool HartModule::read_time(uint64_t retired, uint64_t& value) {
+  if (time_source_) {
+    value = time_source_(time_at(retired));
+    return true;
+  }
   if (config_.time_csr_period == sc_core::SC_ZERO_TIME) return false;
   value = time_at(retired).value() / config_.time_csr_period.value();
   return true;

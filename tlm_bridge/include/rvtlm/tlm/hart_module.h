@@ -54,7 +54,8 @@ struct HartModuleConfig {
   // propagating an interrupt) before it runs regardless.
   unsigned max_delta_yields = 8;
   // Period of the `time` CSR (Zicntr); it should match the platform's mtime.
-  // Zero: no `time` CSR (reading it is an illegal instruction).
+  // Zero: no `time` CSR (reading it is an illegal instruction), unless a
+  // time source is set (set_time_source), which takes precedence.
   sc_core::sc_time time_csr_period = sc_core::SC_ZERO_TIME;
   // Called with the exit code when the hart stops with
   // iss::StopReason::ExitRequest (after syncing). Empty: sc_core::sc_stop().
@@ -100,6 +101,13 @@ class HartModule : public sc_core::sc_module, private iss::Bus {
   // target stops early). Valid once elaboration is complete.
   unsigned debug_read(uint64_t addr, void* data, unsigned length);
   unsigned debug_write(uint64_t addr, const void* data, unsigned length);
+
+  // The `time` CSR reads `source` at the instruction's time: the platform's
+  // own mtime (one timebase: after a guest writes mtime, the CSR agrees).
+  // Call during elaboration.
+  void set_time_source(std::function<uint64_t(const sc_core::sc_time&)> source) {
+    time_source_ = std::move(source);
+  }
 
   // The hart's own time: SystemC time plus the offset it runs ahead by.
   sc_core::sc_time local_time() const;
@@ -158,6 +166,7 @@ class HartModule : public sc_core::sc_module, private iss::Bus {
 
   HartModuleConfig config_;
   std::shared_ptr<const TimeModel> time_model_;
+  std::function<uint64_t(const sc_core::sc_time&)> time_source_;
   iss::Hart hart_;
   std::unique_ptr<QuantumKeeper> quantum_keeper_;
   std::array<std::unique_ptr<sc_core::sc_signal<bool>>, kInputCount> ties_;
