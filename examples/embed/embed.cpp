@@ -230,7 +230,7 @@ int sc_main(int argc, char** argv) {
   router.finisher.bind(finisher.socket);
 
   rvtlm::tlm::HartModuleConfig config;
-  config.hart.xlen = rvtlm::iss::Xlen::Rv64;
+  config.hart.isa = rvtlm::iss::Isa(rvtlm::iss::Xlen::Rv64);
   config.hart.reset_pc = kRamBase;
   rvtlm::tlm::HartModule hart("hart", config);
   hart.socket.bind(router.target_socket);  // interrupt and reset inputs stay unbound

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "rvtlm/iss/isa.h"
 #include "rvtlm/iss/types.h"
 
 namespace rvtlm::iss {
@@ -20,29 +21,92 @@ enum class Op : uint16_t {
   count
 };
 
-// How the operands of an encoding are laid out.
+// Where the operand fields of an encoding sit.
 enum class Format : uint8_t {
-  R, IArith, IMem, Shamt, S, B, U, J, Csr, CsrI, Amo, Lr, Fence, None,
-  CIW, CLW, CLD, CSW, CSD, CI, CJal, CLi, CAddi16sp, CLui, CBShift, CBAndi, CA, CJ,
-  CBranch, CSlli, CLwsp, CLdsp, CNone, CJr, CMv, CJalr, CAdd, CSwsp, CSdsp,
+  R,
+  R4,
+  IArith,
+  IMem,
+  Shamt,
+  S,
+  B,
+  U,
+  J,
+  Csr,
+  CsrI,
+  Amo,
+  Lr,
+  Fence,
+  None,
+  Sfence,
+  CIW,
+  CLW,
+  CLD,
+  CSW,
+  CSD,
+  CI,
+  CJal,
+  CLi,
+  CAddi16sp,
+  CLui,
+  CBShift,
+  CBAndi,
+  CA,
+  CJ,
+  CBranch,
+  CSlli,
+  CLwsp,
+  CLdsp,
+  CNone,
+  CJr,
+  CMv,
+  CJalr,
+  CAdd,
+  CSwsp,
+  CSdsp,
 };
 
-// Extension sets an encoding belongs to.
+// The operand signature of a row: the register class of rd, rs1, rs2 and
+// rs3 ('x' integer, 'f' floating point, '-' none) and whether the row has a
+// rounding mode ('r' or '-'), written as a five-character string.
+enum class RegClass : uint8_t { None, X, F };
+struct Signature {
+  RegClass rd = RegClass::None;
+  RegClass rs1 = RegClass::None;
+  RegClass rs2 = RegClass::None;
+  RegClass rs3 = RegClass::None;
+  bool rm = false;
+};
+constexpr RegClass reg_class(char c) {
+  return c == 'x' ? RegClass::X : c == 'f' ? RegClass::F : RegClass::None;
+}
+constexpr Signature signature(const char (&s)[6]) {
+  return {reg_class(s[0]), reg_class(s[1]), reg_class(s[2]), reg_class(s[3]), s[4] == 'r'};
+}
+
+// Extension sets an encoding needs (all of the named bits).
 namespace ext {
-inline constexpr uint32_t I = 1u << 0;    // RV32I and RV64I
-inline constexpr uint32_t I32 = 1u << 1;  // RV32I only
-inline constexpr uint32_t I64 = 1u << 2;  // RV64I only
-inline constexpr uint32_t M = 1u << 3;
-inline constexpr uint32_t M64 = 1u << 4;
-inline constexpr uint32_t A = 1u << 5;
-inline constexpr uint32_t A64 = 1u << 6;
-inline constexpr uint32_t C = 1u << 7;
-inline constexpr uint32_t C32 = 1u << 8;
-inline constexpr uint32_t C64 = 1u << 9;
-inline constexpr uint32_t Zicsr = 1u << 10;
-inline constexpr uint32_t Zifencei = 1u << 11;
-inline constexpr uint32_t Priv = 1u << 12;
+constexpr uint32_t bit(Extension e) { return uint32_t{1} << static_cast<unsigned>(e); }
+inline constexpr uint32_t I = bit(Extension::I);
+inline constexpr uint32_t M = bit(Extension::M);
+inline constexpr uint32_t A = bit(Extension::A);
+inline constexpr uint32_t F = bit(Extension::F);
+inline constexpr uint32_t D = bit(Extension::D);
+inline constexpr uint32_t C = bit(Extension::C);
+inline constexpr uint32_t S = bit(Extension::S);
+inline constexpr uint32_t CF = C | F;
+inline constexpr uint32_t CD = C | D;
+inline constexpr uint32_t Zicsr = bit(Extension::Zicsr);
+inline constexpr uint32_t Zifencei = bit(Extension::Zifencei);
+inline constexpr uint32_t Zicond = bit(Extension::Zicond);
+inline constexpr uint32_t Zihintpause = bit(Extension::Zihintpause);
+inline constexpr uint32_t Zba = bit(Extension::Zba);
+inline constexpr uint32_t Zbb = bit(Extension::Zbb);
+inline constexpr uint32_t Zbs = bit(Extension::Zbs);
 }  // namespace ext
+
+// The register widths an encoding exists for.
+enum : uint8_t { B = 3, R32 = 1, R64 = 2 };
 
 // Constraints on operand values that make an encoding reserved.
 enum : uint8_t {
@@ -57,7 +121,9 @@ struct Encoding {
   uint32_t match;
   uint32_t mask;
   Format format;
+  Signature sig;
   uint32_t extensions;
+  uint8_t xlens;
   Op op;
   uint8_t flags;
 };
@@ -68,21 +134,22 @@ struct Operands {
   uint8_t rd = 0;
   uint8_t rs1 = 0;
   uint8_t rs2 = 0;
+  uint8_t rs3 = 0;
+  uint8_t rm = 0;
   int64_t imm = 0;
 };
 
-// The extensions enabled for a hart, as a mask of ext:: bits.
-uint32_t enabled_extensions(Xlen xlen, bool m, bool a, bool c);
-
 class Decoder {
  public:
-  explicit Decoder(uint32_t extensions);
+  explicit Decoder(const Isa& isa);
 
   // Finds the encoding of `bits` (a compressed instruction in the low 16
   // bits) and fills `ops`; nullptr if the encoding is illegal.
   const Encoding* decode(uint32_t bits, Operands& ops) const;
 
   static const Encoding* table(std::size_t& size);
+  // True if the row exists for a hart with this ISA.
+  static bool enabled(const Encoding& row, const Isa& isa);
 
  private:
   static unsigned bucket(uint32_t bits);

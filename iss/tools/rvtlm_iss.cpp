@@ -75,6 +75,15 @@ void print_help() {
       "                           (default 10us = 10000 instructions; a bare number\n"
       "                           counts instructions)\n"
       "  --misaligned trap|emulate  misaligned loads and stores (default trap)\n"
+      "  --isa STRING             the harts' ISA, e.g. rv64imac (default: rv32/rv64 with\n"
+      "                           imafdcsu_zicond_zicsr_zifencei_zihintpause_zba_zbb_zbs\n"
+      "                           _sdtrig_sstc)\n"
+      "  --pmp-entries 0|16|64    PMP entries (default 16)\n"
+      "  --ad-bits hardware|fault  clear A/D bits in a leaf PTE: set by the walk or a page fault\n"
+      "                           (default hardware)\n"
+      "  --signature FILE         at the end, write the memory between the ELF symbols\n"
+      "                           begin_signature and end_signature to FILE, one 32-bit\n"
+      "                           word per line in hex\n"
       "  --trace insn FILE        every executed instruction: time, hart, count, pc,\n"
       "                           encoding, disassembly (as rvtlm run)\n"
       "  --stats                  print instructions, host seconds and MIPS on stderr\n"
@@ -119,6 +128,10 @@ struct Options {
   uint64_t max_insns = 0;
   uint64_t quantum = 10000;
   MisalignedPolicy misaligned = MisalignedPolicy::Trap;
+  std::optional<rvtlm::iss::Isa> isa;
+  unsigned pmp_entries = 16;
+  rvtlm::iss::PteUpdate pte_update = rvtlm::iss::PteUpdate::Hardware;
+  std::string signature;
   std::string trace;
   bool stats = false;
   std::string program;
@@ -148,7 +161,10 @@ uint64_t parse_quantum(const std::string& text) {
 // Options may come before and after the program; "--name value" and
 // "--name=value" are the same; "--" ends the options (as rvtlm run).
 Options parse_options(int argc, char** argv) {
-  enum Id { kXlen, kHarts, kMemory, kMaxInsns, kQuantum, kMisaligned, kTrace, kStats, kHelp, kVersion };
+  enum Id {
+    kXlen, kHarts, kMemory, kMaxInsns, kQuantum, kMisaligned, kIsa, kPmpEntries, kAdBits,
+    kSignature, kTrace, kStats, kHelp, kVersion
+  };
   struct Spec {
     const char* name;
     Id id;
@@ -157,6 +173,8 @@ Options parse_options(int argc, char** argv) {
   static const Spec kSpecs[] = {
       {"xlen", kXlen, true},       {"harts", kHarts, true},     {"memory", kMemory, true},
       {"max-insns", kMaxInsns, true}, {"quantum", kQuantum, true}, {"misaligned", kMisaligned, true},
+      {"isa", kIsa, true},         {"pmp-entries", kPmpEntries, true},
+      {"ad-bits", kAdBits, true},  {"signature", kSignature, true},
       {"trace", kTrace, true},     {"stats", kStats, false},    {"help", kHelp, false},
       {"version", kVersion, false}};
   Options o;
@@ -212,6 +230,23 @@ Options parse_options(int argc, char** argv) {
         else if (arg == "emulate") o.misaligned = MisalignedPolicy::Emulate;
         else usage_error("--misaligned must be 'trap' or 'emulate', not '" + arg + "'");
         break;
+      case kIsa: {
+        std::string error;
+        o.isa = rvtlm::iss::Isa::parse(arg, &error);
+        if (!o.isa) usage_error("--isa: " + error);
+        break;
+      }
+      case kPmpEntries:
+        if (arg != "0" && arg != "16" && arg != "64")
+          usage_error("--pmp-entries must be 0, 16 or 64, not '" + arg + "'");
+        o.pmp_entries = static_cast<unsigned>(std::stoul(arg));
+        break;
+      case kAdBits:
+        if (arg == "hardware") o.pte_update = rvtlm::iss::PteUpdate::Hardware;
+        else if (arg == "fault") o.pte_update = rvtlm::iss::PteUpdate::Fault;
+        else usage_error("--ad-bits must be 'hardware' or 'fault', not '" + arg + "'");
+        break;
+      case kSignature: o.signature = arg; break;
       case kTrace:
         // As rvtlm run: --trace insn FILE (the kind may be left out).
         if (arg == "tlm") usage_error("--trace tlm: rvtlm-iss has no TLM transactions");
@@ -275,7 +310,10 @@ class Machine final : public Bus {
       elf.read(seg, ram_.data() + (seg.address - kRamBase));
     }
     HartConfig cfg;
-    cfg.xlen = (o.xlen ? o.xlen : elf.xlen()) == 32 ? Xlen::Rv32 : Xlen::Rv64;
+    const Xlen xlen = (o.xlen ? o.xlen : elf.xlen()) == 32 ? Xlen::Rv32 : Xlen::Rv64;
+    cfg.isa = o.isa ? *o.isa : rvtlm::iss::Isa(xlen);
+    cfg.pmp_entries = o.pmp_entries;
+    cfg.pte_update = o.pte_update;
     cfg.reset_pc = elf.entry();
     cfg.misaligned = o.misaligned;
     for (unsigned i = 0; i < o.harts; ++i) {
@@ -321,8 +359,9 @@ class Machine final : public Bus {
         update_timer(s, h.retired());
         uint64_t budget = options_.quantum;
         const uint64_t now = s.time_ns(h.retired());
-        if (s.mtimecmp != kNoDeadline && s.mtimecmp <= kNoDeadline / kNsPerMtimeTick) {
-          const uint64_t deadline = s.mtimecmp * kNsPerMtimeTick;
+        for (const uint64_t compare : {s.mtimecmp, supervisor_deadline(h)}) {
+          if (compare == kNoDeadline || compare > kNoDeadline / kNsPerMtimeTick) continue;
+          const uint64_t deadline = compare * kNsPerMtimeTick;
           if (deadline > now && deadline - now < budget) budget = deadline - now;
         }
         if (options_.max_insns) {
@@ -352,6 +391,20 @@ class Machine final : public Bus {
     return n;
   }
   const std::vector<HartSlot>& harts() const { return harts_; }
+
+  // The RISC-V architectural tests' format: the words between the two
+  // symbols, one 8-digit lowercase hex word per line.
+  bool write_signature(const std::string& path, uint64_t begin, uint64_t end) const {
+    FILE* f = std::fopen(path.c_str(), "w");
+    if (!f) return false;
+    for (uint64_t a = begin; a + 4 <= end; a += 4) {
+      uint32_t w = 0;
+      if (a >= kRamBase && a - kRamBase + 4 <= ram_.size())
+        std::memcpy(&w, ram_.data() + (a - kRamBase), 4);
+      std::fprintf(f, "%08" PRIx32 "\n", w);
+    }
+    return std::fclose(f) == 0;
+  }
 
   // ---- Bus ----
   BusStatus read(const BusAccess& a, void* data) override {
@@ -449,15 +502,23 @@ class Machine final : public Bus {
     s.hart->set_interrupt(Interrupt::MachineSoftware, s.msip);
   }
 
+  // The Sstc deadline of a hart (stimecmp), or kNoDeadline.
+  static uint64_t supervisor_deadline(const Hart& h) {
+    uint64_t v;
+    return h.timer_deadline(v) ? v : kNoDeadline;
+  }
+
   // When every hart waits, jump virtual time to the earliest timer deadline.
   bool advance_idle_time() {
     uint64_t delta = kNoDeadline;
     for (const HartSlot& s : harts_) {
       if (!s.hart->waiting_for_interrupt()) continue;
-      if (s.mtimecmp == kNoDeadline || s.mtimecmp > kNoDeadline / kNsPerMtimeTick) continue;
-      const uint64_t now = s.time_ns(s.hart->retired());
-      const uint64_t deadline = s.mtimecmp * kNsPerMtimeTick;
-      delta = std::min(delta, deadline > now ? deadline - now : 0);
+      for (const uint64_t compare : {s.mtimecmp, supervisor_deadline(*s.hart)}) {
+        if (compare == kNoDeadline || compare > kNoDeadline / kNsPerMtimeTick) continue;
+        const uint64_t now = s.time_ns(s.hart->retired());
+        const uint64_t deadline = compare * kNsPerMtimeTick;
+        delta = std::min(delta, deadline > now ? deadline - now : 0);
+      }
     }
     if (delta == kNoDeadline) return false;
     for (HartSlot& s : harts_) s.idle_ns += delta;
@@ -576,11 +637,33 @@ int main(int argc, char** argv) {
                    options.program.c_str(), elf.xlen(), options.xlen);
       return kUsageError;
     }
+    if (options.isa && (options.isa->bits() != (options.xlen ? options.xlen : elf.xlen()))) {
+      std::fprintf(stderr, "rvtlm-iss: %s: a %u-bit ELF for --isa %s\n", options.program.c_str(),
+                   elf.xlen(), options.isa->to_string().c_str());
+      return kUsageError;
+    }
+    std::optional<uint64_t> sig_begin, sig_end;
+    if (!options.signature.empty()) {
+      sig_begin = elf.symbol("begin_signature");
+      sig_end = elf.symbol("end_signature");
+      if (!sig_begin || !sig_end || *sig_end < *sig_begin) {
+        std::fprintf(stderr,
+                     "rvtlm-iss: %s: --signature needs the symbols begin_signature and "
+                     "end_signature\n",
+                     options.program.c_str());
+        return kUsageError;
+      }
+    }
     Machine machine(options, elf);
     if (!options.trace.empty())
       machine.enable_trace(options.trace, elf.xlen() == 32 ? Xlen::Rv32 : Xlen::Rv64);
     const auto start = std::chrono::steady_clock::now();
     const int status = machine.run();
+    if (sig_begin && !machine.write_signature(options.signature, *sig_begin, *sig_end)) {
+      std::fprintf(stderr, "rvtlm-iss: cannot write the signature to %s\n",
+                   options.signature.c_str());
+      return kUsageError;
+    }
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::fflush(stdout);

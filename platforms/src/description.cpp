@@ -128,6 +128,7 @@ class Parser {
         d.xlens.push_back(v.get<unsigned>());
       }
     }
+    d.isa = text(root, "isa", "top level", std::string());
     if (root.contains("ns_per_insn")) {
       if (!root["ns_per_insn"].is_number()) fail("/ns_per_insn", "expected a number");
       d.ns_per_insn = root["ns_per_insn"].get<double>();
@@ -268,7 +269,8 @@ DescriptionError PlatformDescription::error(const std::string& pointer,
 const std::vector<std::string>& description_keys() {
   static const std::vector<std::string> keys = {
       "name",          "model",  "harts",   "max_harts", "xlen",   "xlens",
-      "ns_per_insn",   "hart_contexts", "memory", "console", "devices", "device_libraries"};
+      "ns_per_insn",   "hart_contexts", "memory", "console", "devices", "device_libraries",
+      "isa"};
   return keys;
 }
 

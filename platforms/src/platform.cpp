@@ -29,6 +29,20 @@ std::vector<std::pair<unsigned, HartLine>> interrupt_contexts(const PlatformDesc
 
 }  // namespace
 
+iss::Isa hart_isa(const PlatformDescription& d) {
+  const iss::Xlen xlen = d.xlen == 32 ? iss::Xlen::Rv32 : iss::Xlen::Rv64;
+  if (d.isa.empty()) return iss::Isa(xlen);
+  const bool prefixed = d.isa.rfind("rv32", 0) == 0 || d.isa.rfind("rv64", 0) == 0;
+  const std::string text = prefixed ? d.isa : (xlen == iss::Xlen::Rv32 ? "rv32" : "rv64") + d.isa;
+  std::string error;
+  const auto isa = iss::Isa::parse(text, &error);
+  if (!isa) throw DescriptionError(d.name + ": \"isa\": " + error);
+  if (isa->xlen() != xlen)
+    throw DescriptionError(d.name + ": \"isa\": " + isa->to_string() + " on an RV" +
+                           std::to_string(d.xlen) + " platform");
+  return *isa;
+}
+
 // --- DeviceContext --------------------------------------------------------
 
 const PlatformDescription& DeviceContext::description() const { return platform_.description_; }
@@ -100,6 +114,7 @@ Platform::~Platform() = default;
 void Platform::apply_options() {
   if (options_.harts) description_.harts = *options_.harts;
   if (options_.xlen) description_.xlen = *options_.xlen;
+  if (options_.isa) description_.isa = *options_.isa;
   if (options_.memory_size) {
     DeviceDescription* memory = description_.find(description_.memory);
     if (!memory)
@@ -107,6 +122,9 @@ void Platform::apply_options() {
     memory->size = *options_.memory_size;
   }
   description_.validate();
+  isa_ = hart_isa(description_);
+  // Harts without S-mode have no supervisor interrupt context.
+  if (!isa_.has(iss::Extension::S)) description_.hart_contexts = {"M"};
   time_model_ = options_.time_model;
   if (!time_model_) {
     const double ns = description_.ns_per_insn;
@@ -138,8 +156,8 @@ void Platform::build_device_tree() {
   }
   tree.end_node();
 
-  const std::string isa =
-      std::string(description_.xlen == 64 ? "rv64" : "rv32") + "imac_zicsr_zifencei";
+  const iss::Isa& hart_isa = isa_;
+  const std::string isa = hart_isa.device_tree_string();
   tree.begin_node("cpus");
   tree.property_u32("#address-cells", 1);
   tree.property_u32("#size-cells", 0);
@@ -151,6 +169,8 @@ void Platform::build_device_tree() {
     tree.property("status", "okay");
     tree.property("compatible", "riscv");
     tree.property("riscv,isa", isa);
+    if (hart_isa.has(iss::Extension::S))
+      tree.property("mmu-type", description_.xlen == 64 ? "riscv,sv48" : "riscv,sv32");
     tree.begin_node("interrupt-controller");
     // An interrupt provider says how many address cells its specifier has
     // (dtc's interrupt_provider check; as QEMU's virt tree).
@@ -211,7 +231,7 @@ void Platform::build_harts() {
   hart_lines_.resize(harts);
   for (unsigned h = 0; h < harts; ++h) {
     rvtlm::tlm::HartModuleConfig c;
-    c.hart.xlen = description_.xlen == 64 ? iss::Xlen::Rv64 : iss::Xlen::Rv32;
+    c.hart.isa = isa_;
     c.hart.hart_id = h;
     c.hart.reset_pc = entry;
     c.hart.misaligned = options_.misaligned;

@@ -71,6 +71,8 @@ void print_help() {
       "  --harts N                 number of harts (virt: 1..8)\n"
       "  --xlen 32|64              register width (default: from the ELF class, else the "
       "platform's)\n"
+      "  --isa STRING              the harts' ISA, e.g. rv64imac_zicsr or imac_zicsr (default:\n"
+      "                            the platform's; virt: everything rvtlm implements)\n"
       "  --memory SIZE             size of the main memory, e.g. 64M, 1G\n"
       "  --uart stdio|null|file:PATH[,append]|tcp:PORT[,wait]\n"
       "                            console back end (default stdio); file truncates unless\n"
@@ -177,6 +179,7 @@ struct Options {
   std::string platform = "virt";
   std::optional<unsigned> harts;
   std::optional<unsigned> xlen;
+  std::optional<std::string> isa;
   std::optional<uint64_t> memory;
   std::string uart = "stdio";
   std::string program;
@@ -205,7 +208,7 @@ struct Options {
 // ends the options.
 Options parse_options(int argc, char** argv) {
   enum Id {
-    kPlatform, kHarts, kXlen, kMemory, kUart, kBios, kKernel, kQuantum, kNsPerInsn,
+    kPlatform, kHarts, kXlen, kIsa, kMemory, kUart, kBios, kKernel, kQuantum, kNsPerInsn,
     kIcountShift, kHz, kIpc, kSync, kNoDeadline, kDmi, kMisaligned, kTimeout, kTrace, kVcd,
     kStats, kDumpDtb, kDeviceLibrary, kHelp, kVersion
   };
@@ -217,6 +220,7 @@ Options parse_options(int argc, char** argv) {
   static const Spec kSpecs[] = {
       {"platform", kPlatform, true},         {"harts", kHarts, true},
       {"xlen", kXlen, true},                 {"memory", kMemory, true},
+      {"isa", kIsa, true},
       {"uart", kUart, true},                 {"bios", kBios, true},
       {"kernel", kKernel, true},             {"quantum", kQuantum, true},
       {"ns-per-insn", kNsPerInsn, true},     {"icount-shift", kIcountShift, true},
@@ -261,6 +265,7 @@ Options parse_options(int argc, char** argv) {
     switch (spec->id) {
       case kPlatform: o.platform = arg; break;
       case kHarts: o.harts = parse_count("--harts", arg, 64); break;
+      case kIsa: o.isa = arg; break;
       case kXlen:
         if (arg != "32" && arg != "64") fail("--xlen must be 32 or 64, not '" + arg + "'");
         o.xlen = arg == "32" ? 32 : 64;
@@ -514,6 +519,10 @@ int run(int argc, char** argv) {
     kernel = std::make_unique<rvtlm::elf::ElfImage>(o.kernel);
   const rvtlm::elf::ElfImage* first = program ? program.get() : bios ? bios.get() : kernel.get();
   po.xlen = o.xlen;
+  po.isa = o.isa;
+  // An ISA string with its width decides the width like --xlen.
+  if (o.isa && !po.xlen && (o.isa->rfind("rv32", 0) == 0 || o.isa->rfind("rv64", 0) == 0))
+    po.xlen = o.isa->rfind("rv32", 0) == 0 ? 32 : 64;
   if (!po.xlen && first) po.xlen = first->xlen();
   if (po.xlen && std::find(description.xlens.begin(), description.xlens.end(), *po.xlen) ==
                      description.xlens.end())

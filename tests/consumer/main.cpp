@@ -54,7 +54,7 @@ int main() {
   }));
 
   rvtlm::iss::HartConfig cfg;
-  cfg.xlen = rvtlm::iss::Xlen::Rv64;
+  cfg.isa = rvtlm::iss::Isa(rvtlm::iss::Xlen::Rv64);
   cfg.reset_pc = kRamBase;
   rvtlm::iss::Hart hart(cfg, bus);
 

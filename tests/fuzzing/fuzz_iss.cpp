@@ -92,9 +92,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::memcpy(bus.ram.data(), data + 1, std::min<size_t>(size - 1, kRamSize));
 
   HartConfig config;
-  config.xlen = (cfg & 1) ? Xlen::Rv32 : Xlen::Rv64;
+  config.isa = rvtlm::iss::Isa((cfg & 1) ? Xlen::Rv32 : Xlen::Rv64);
   config.misaligned = (cfg & 2) ? MisalignedPolicy::Emulate : MisalignedPolicy::Trap;
-  config.ext_c = (cfg & 8) == 0;
+  config.isa.set(Extension::C, (cfg & 8) == 0);
   config.reset_pc = kRamBase;
   config.max_block_insns = (cfg & 16) ? 3 : 256;
   Hart hart(config, bus);

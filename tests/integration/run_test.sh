@@ -52,6 +52,17 @@ case $case_name in
     run "$bin/it-${case_name}.elf"; expect_status 0
     expect_out "3 timer interrupts, 10000 ticks apart
 UART interrupt through the PLIC: source 10" ;;
+  sstc)
+    # The supervisor timer (stimecmp) interrupts at its deadline, also from
+    # wfi and also while the hart is busy, at the same instruction for every
+    # quantum.
+    for arch in rv64 rv32; do
+      run --quantum 1us "$bin/it-sstc-$arch.elf"; expect_status 0
+      grep -q "^sstc: 5000 5000 ticks apart, late by 0 0, instret" "$tmp/out" || fail "$arch: $(cat "$tmp/out")"
+      first=$(cat "$tmp/out")
+      run --quantum 1ms "$bin/it-sstc-$arch.elf"; expect_status 0
+      [ "$(cat "$tmp/out")" = "$first" ] || fail "$arch quantum 1ms: $(cat "$tmp/out") vs $first"
+    done ;;
   timer-no-deadline)
     # Plain loosely-timed mode: the handler's store to mtimecmp lowers MTIP
     # before the hart's next instruction, so each tick is taken once.
@@ -113,7 +124,8 @@ UART interrupt through the PLIC: source 10"
     [ "$(fdtget -t s "$tmp/virt.dtb" /chosen stdout-path)" = /soc/serial@10000000 ] || fail "stdout-path"
     [ "$(fdtget -t x "$tmp/virt.dtb" /memory@80000000 reg)" = "0 80000000 0 10000000" ] || fail "memory reg: $(fdtget -t x "$tmp/virt.dtb" /memory@80000000 reg)"
     [ "$(fdtget -l "$tmp/virt.dtb" /cpus | tr '\n' ' ')" = "cpu@0 cpu@1 cpu@2 cpu@3 " ] || fail "cpus: $(fdtget -l "$tmp/virt.dtb" /cpus)"
-    [ "$(fdtget -t s "$tmp/virt.dtb" /cpus/cpu@0 riscv,isa)" = rv64imac_zicsr_zifencei ] || fail "isa"
+    [ "$(fdtget -t s "$tmp/virt.dtb" /cpus/cpu@0 riscv,isa)" = rv64imafdc_zicond_zicsr_zifencei_zihintpause_zba_zbb_zbs_sdtrig_sstc ] || fail "isa"
+    [ "$(fdtget -t s "$tmp/virt.dtb" /cpus/cpu@0 mmu-type)" = riscv,sv48 ] || fail "mmu-type"
     [ "$(fdtget -t u "$tmp/virt.dtb" /cpus timebase-frequency)" = 10000000 ] || fail "timebase"
     [ "$(fdtget -t u "$tmp/virt.dtb" /soc/plic@c000000 riscv,ndev)" = 95 ] || fail "ndev"
     # 4 harts x (M, S) contexts: <intc 11 intc 9> each.
@@ -132,7 +144,14 @@ UART interrupt through the PLIC: source 10"
     for dtb in virt mcu; do
       dtc -I dtb -O dts -o "$tmp/$dtb.dts" "$tmp/$dtb.dtb" 2>"$tmp/dtc.err" || fail "dtc $dtb"
       [ ! -s "$tmp/dtc.err" ] || fail "dtc warns on $dtb: $(cat "$tmp/dtc.err")"
-    done ;;
+    done
+    # --isa: the string the harts get, and no S context without S-mode.
+    "$rvtlm" run --isa rv64imac_zicsr_zifencei --dump-dtb "$tmp/m.dtb" || fail "--isa --dump-dtb failed"
+    [ "$(fdtget -t s "$tmp/m.dtb" /cpus/cpu@0 riscv,isa)" = rv64imac_zicsr_zifencei ] || fail "--isa string"
+    [ "$(fdtget -t u "$tmp/m.dtb" /soc/plic@c000000 interrupts-extended | wc -w)" = 2 ] || fail "--isa contexts"
+    ! fdtget "$tmp/m.dtb" /cpus/cpu@0 mmu-type 2>/dev/null || fail "mmu-type without S"
+    "$rvtlm" run --isa rv64imaq --dump-dtb "$tmp/bad.dtb" 2>"$tmp/err"; [ $? = 2 ] || fail "--isa rv64imaq status"
+    grep -q "unsupported extension 'q'" "$tmp/err" || fail "--isa message: $(cat "$tmp/err")" ;;
   platform-file)
     # A description of the user's own (not built in): its console UART
     # writes to a file, and the device tree names the model.

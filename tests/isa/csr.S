@@ -3,8 +3,10 @@
  * uimm = 0 forms do not write), WARL fields read back, the identification
  * CSRs, counters that read zero, and illegal accesses (nonexistent CSR,
  * write to a read-only CSR) raising illegal instruction with mtval = the
- * instruction bits and rd unchanged. Checks that only hold when S and U
- * modes are absent (as on rvtlm) are skipped when misa says otherwise. */
+ * instruction bits and rd unchanged. Where the expected value depends on
+ * whether S and U modes exist (mstatus.MPP, mie, mip, the S CSRs), misa
+ * selects it; rvtlm implements M, S and U (the S CSRs themselves are tested
+ * by priv-csr.S). */
 #include "test.h"
 
 /* Encoding of a CSR instruction (funct3: 1 rw, 2 rs, 3 rc, 5 rwi, 6 rsi,
@@ -80,6 +82,8 @@
   csrw misa, a0
   csrr a1, misa; CHECK_EQR(a0, a1)
   TEST_CASE(22); csrr a0, mhartid; CHECK_EQ(a0, 0)
+  TEST_CASE(25); csrr a0, misa     /* M, S and U */
+  CHECK_MASKED(a0, MISA_BIT('S') | MISA_BIT('U'), MISA_BIT('S') | MISA_BIT('U'))
   TEST_CASE(23); csrr a0, mvendorid; csrr a0, marchid; csrr a0, mimpid
   TEST_CASE(24); csrr a0, CSR_MCONFIGPTR; CHECK_EQ(a0, 0)
 
@@ -95,14 +99,23 @@
   csrci mstatus, MSTATUS_MIE
   csrr a0, mstatus; CHECK_MASKED(a0, MSTATUS_MIE, 0)
   TEST_CASE(32); csrr a0, mstatus; CHECK_MASKED(a0, MSTATUS_MPP, MSTATUS_MPP)
-  TEST_CASE(33)            /* MPP is WARL: with only M-mode it stays 3 */
-  IF_HAS_EXT('U', 1f)
-  li a1, MSTATUS_MPP
+  TEST_CASE(33)            /* MPP is WARL: it holds the implemented modes */
+  IF_HAS_EXT('U', 2f)
+  li a1, MSTATUS_MPP     /* only M-mode: it stays 3 */
   csrc mstatus, a1
   csrr a0, mstatus; CHECK_MASKED(a0, MSTATUS_MPP, MSTATUS_MPP)
   li a1, 0x800           /* MPP = 1 (S) is not a supported mode either */
   csrs mstatus, a1
   csrr a0, mstatus; CHECK_MASKED(a0, MSTATUS_MPP, MSTATUS_MPP)
+  j 1f
+2: li a1, MSTATUS_MPP    /* U-mode: MPP = 0 */
+  csrc mstatus, a1
+  csrr a0, mstatus; CHECK_MASKED(a0, MSTATUS_MPP, 0)
+  IF_HAS_EXT('S', 3f)
+  j 1f
+3: li a1, 0x800          /* S-mode: MPP = 1 */
+  csrs mstatus, a1
+  csrr a0, mstatus; CHECK_MASKED(a0, MSTATUS_MPP, 0x800)
 1: li a1, MSTATUS_MPP; csrs mstatus, a1
 #if __riscv_xlen == 32
   TEST_CASE(34); csrr a0, CSR_MSTATUSH; CHECK_EQ(a0, 0)
@@ -129,8 +142,10 @@
   TEST_CASE(50); li a1, -1
   csrw mie, a1
   csrr a0, mie; CHECK_MASKED(a0, MIP_MSIP | MIP_MTIP | MIP_MEIP, MIP_MSIP | MIP_MTIP | MIP_MEIP)
-  IF_HAS_EXT('S', 1f)
+  IF_HAS_EXT('S', 2f)
   CHECK_EQ(a0, MIP_MSIP | MIP_MTIP | MIP_MEIP)
+  j 1f
+2: CHECK_MASKED(a0, 0x222, 0x222)   /* S-mode: SSIE, STIE, SEIE as well */
 1: csrw mie, zero
   csrr a0, mie; CHECK_EQ(a0, 0)
   TEST_CASE(51)            /* MSIP/MTIP/MEIP are read-only in mip */
@@ -139,9 +154,15 @@
   csrr a0, mip; CHECK_MASKED(a0, MIP_MSIP | MIP_MTIP | MIP_MEIP, 0)
   csrc mip, a1
   csrr a0, mip; CHECK_MASKED(a0, MIP_MSIP | MIP_MTIP | MIP_MEIP, 0)
-  IF_HAS_EXT('S', 1f)
+  IF_HAS_EXT('S', 2f)
   csrw mip, a1
   csrr a0, mip; CHECK_EQ(a0, 0)
+  j 1f
+2: li a1, 0x2            /* S-mode: SSIP is writable from M */
+  csrs mip, a1
+  csrr a0, mip; CHECK_MASKED(a0, 0x2, 0x2)
+  csrc mip, a1
+  csrr a0, mip; CHECK_MASKED(a0, 0x2, 0)
 1:
 
   /* ---- counters ---- */
@@ -253,10 +274,14 @@
   TEST_CSR_ILLEGAL(113, 0xbc0, 1, 11)
   TEST_CSR_ILLEGAL(114, 0xfc0, 2, 0)   /* custom M read-only range */
   TEST_CSR_ILLEGAL(115, 0x7b0, 2, 0)   /* dcsr: debug mode only */
-  IF_HAS_EXT('S', 1f)
+  IF_HAS_EXT('S', 2f)
   TEST_CSR_ILLEGAL(116, 0x180, 2, 0)   /* satp: no S-mode */
   TEST_CSR_ILLEGAL(117, 0x100, 1, 11)  /* sstatus */
   TEST_CSR_ILLEGAL(118, 0x302, 2, 0)   /* medeleg: no S-mode */
+  j 1f
+2: TEST_CSR_LEGAL(116, 0x180, 2, 0)    /* S-mode: satp, sstatus, medeleg */
+  TEST_CSR_LEGAL(117, 0x100, 2, 0)
+  TEST_CSR_LEGAL(118, 0x302, 2, 0)
 1:
 #if __riscv_xlen == 64
   TEST_CSR_ILLEGAL(120, 0x310, 2, 0)   /* mstatush is RV32 only */

@@ -17,20 +17,20 @@ constexpr uint64_t kHandler = kBase + 0x400;
 
 HartConfig config(Xlen xlen = Xlen::Rv64) {
   HartConfig c;
-  c.xlen = xlen;
+  c.isa = rvtlm::iss::Isa(xlen);
   c.reset_pc = kBase;
   return c;
 }
 
 // Prologue: mtvec = kHandler (x31 scratch). 3 instructions.
 std::vector<uint32_t> with_trap_vector(std::vector<uint32_t> body) {
-  std::vector<uint32_t> p = {auipc(31, 0), addi(31, 31, 0x400), csrrw(0, csr::kMtvec, 31)};
+  std::vector<uint32_t> p = {auipc(31, 0), addi(31, 31, 0x400), csrrw(0, csr::k_mtvec, 31)};
   p.insert(p.end(), body.begin(), body.end());
   return p;
 }
 // The handler records mcause, mepc, mtval in x28..x30 and spins.
 const std::vector<uint32_t> kRecordingHandler = {
-    csrrs(28, csr::kMcause, 0), csrrs(29, csr::kMepc, 0), csrrs(30, csr::kMtval, 0), kSpin};
+    csrrs(28, csr::k_mcause, 0), csrrs(29, csr::k_mepc, 0), csrrs(30, csr::k_mtval, 0), kSpin};
 
 struct Fixture {
   explicit Fixture(std::vector<uint32_t> program, HartConfig c = config()) : hart(c, bus) {
@@ -55,11 +55,10 @@ TEST(RunLoop, RetiresExactlyTheBudget) {
 
 std::vector<uint32_t> checksum_loop(uint32_t iterations_hi20) {
   // x5 = mix of loads and stores over a data word, `iterations_hi20 << 12` times.
-  return {auipc(3, 8),      addi(4, 0, 0),   lui(6, iterations_hi20), lw(7, 3, 0),
-          add(5, 5, 7),     slli(8, 5, 3),   xor_(5, 5, 8),           addi(5, 5, 13),
-          sw(5, 3, 4),      lw(9, 3, 4),     add(7, 7, 9),            sw(7, 3, 0),
-          addi(4, 4, 1),    bne(4, 6, -40),  lui(2, 0x10000),         sw(5, 2, 0),
-          kSpin};
+  return {auipc(3, 8),   addi(4, 0, 0), lui(6, iterations_hi20), lw(7, 3, 0),    add(5, 5, 7),
+          slli(8, 5, 3), xor_(5, 5, 8), addi(5, 5, 13),          sw(5, 3, 4),    lw(9, 3, 4),
+          add(7, 7, 9),  sw(7, 3, 0),   addi(4, 4, 1),           bne(4, 6, -40), lui(2, 0x10000),
+          sw(5, 2, 0),   kSpin};
 }
 
 TEST(RunLoop, SteppingGivesTheSameStateAsOneRun) {
@@ -164,8 +163,8 @@ TEST(RunLoop, BreakpointStopsBeforeTheInstructionAndResumes) {
 }
 
 TEST(Traps, WfiSleepsUntilAnInterruptIsPendingAndEnabled) {
-  Fixture f(with_trap_vector({addi(1, 0, 0x80), csrrw(0, csr::kMie, 1), csrrsi(0, csr::kMstatus, 8),
-                              kWfi, addi(7, 0, 1), kSpin}));
+  Fixture f(with_trap_vector({addi(1, 0, 0x80), csrrw(0, csr::k_mie, 1),
+                              csrrsi(0, csr::k_mstatus, 8), kWfi, addi(7, 0, 1), kSpin}));
   RunResult r = f.hart.run(100);
   EXPECT_EQ(r.reason, StopReason::Wfi);
   EXPECT_EQ(r.retired, 7u);
@@ -182,8 +181,8 @@ TEST(Traps, WfiSleepsUntilAnInterruptIsPendingAndEnabled) {
 }
 
 TEST(Traps, InterruptsAreTakenInPriorityOrderAtTheNextInstruction) {
-  Fixture f(with_trap_vector({addi(1, 0, 0x7ff), addi(1, 1, 0x89), csrrw(0, csr::kMie, 1),
-                              csrrsi(0, csr::kMstatus, 8), addi(5, 0, 5), kSpin}));
+  Fixture f(with_trap_vector({addi(1, 0, 0x7ff), addi(1, 1, 0x89), csrrw(0, csr::k_mie, 1),
+                              csrrsi(0, csr::k_mstatus, 8), addi(5, 0, 5), kSpin}));
   f.hart.set_interrupt(Interrupt::MachineTimer, true);
   f.hart.set_interrupt(Interrupt::MachineSoftware, true);
   f.hart.set_interrupt(Interrupt::MachineExternal, true);
@@ -231,7 +230,8 @@ TEST(Traps, EcallAndEbreak) {
 }
 
 TEST(Traps, MisalignedAccessesTrapOrAreEmulated) {
-  const auto program = with_trap_vector({auipc(3, 8), addi(1, 0, 0x123), sw(1, 3, 1), lw(4, 3, 1), kSpin});
+  const auto program =
+      with_trap_vector({auipc(3, 8), addi(1, 0, 0x123), sw(1, 3, 1), lw(4, 3, 1), kSpin});
   Fixture trap(program);
   trap.hart.run(5 + 3);
   EXPECT_EQ(trap.hart.reg(28), kCauseStoreMisaligned);
@@ -245,16 +245,16 @@ TEST(Traps, MisalignedAccessesTrapOrAreEmulated) {
 }
 
 TEST(Csr, MisaDescribesXlenAndExtensions) {
-  Fixture rv64({csrrs(5, csr::kMisa, 0), kSpin});
+  Fixture rv64({csrrs(5, csr::k_misa, 0), kSpin});
   rv64.hart.run(1);
-  EXPECT_EQ(rv64.hart.reg(5), (uint64_t{2} << 62) | 0x1105);
-  Fixture rv32({csrrs(5, csr::kMisa, 0), kSpin}, config(Xlen::Rv32));
+  EXPECT_EQ(rv64.hart.reg(5), (uint64_t{2} << 62) | 0x14112d);
+  Fixture rv32({csrrs(5, csr::k_misa, 0), kSpin}, config(Xlen::Rv32));
   rv32.hart.run(1);
-  EXPECT_EQ(rv32.hart.reg(5), 0x40001105u);
+  EXPECT_EQ(rv32.hart.reg(5), 0x4014112du);
 }
 
 TEST(Csr, WriteToReadOnlyCsrIsIllegal) {
-  const uint32_t bad = csrrw(5, csr::kMhartid, 1);
+  const uint32_t bad = csrrw(5, csr::k_mhartid, 1);
   Fixture f(with_trap_vector({addi(5, 0, 77), bad}));
   f.hart.run(5 + 3);
   EXPECT_EQ(f.hart.reg(28), kCauseIllegalInstruction);
@@ -263,14 +263,23 @@ TEST(Csr, WriteToReadOnlyCsrIsIllegal) {
 }
 
 TEST(Csr, MstatusKeepsOnlyItsWritableFields) {
-  Fixture f({addi(1, 0, -1), csrrw(0, csr::kMstatus, 1), csrrs(5, csr::kMstatus, 0), kSpin});
+  HartConfig machine_only = config();
+  machine_only.isa = *Isa::parse("rv64imac");
+  Fixture f({addi(1, 0, -1), csrrw(0, csr::k_mstatus, 1), csrrs(5, csr::k_mstatus, 0), kSpin},
+            machine_only);
   f.hart.run(3);
   EXPECT_EQ(f.hart.reg(5), kMstatusMie | kMstatusMpie | kMstatusMpp);
+
+  // With S, U and F: the supervisor fields, MPRV, TW and FS are writable too;
+  // SD summarises FS, UXL and SXL read 64-bit.
+  Fixture full({addi(1, 0, -1), csrrw(0, csr::k_mstatus, 1), csrrs(5, csr::k_mstatus, 0), kSpin});
+  full.hart.run(3);
+  EXPECT_EQ(full.hart.reg(5), (uint64_t{1} << 63) | (uint64_t{0xa} << 32) | 0x7e79aau);
 }
 
 TEST(Csr, WritingMinstretReplacesThatInstructionsIncrement) {
-  Fixture f({addi(1, 0, 100), csrrw(0, csr::kMinstret, 1), csrrs(5, csr::kMinstret, 0),
-             addi(0, 0, 0), csrrs(6, csr::kMinstret, 0), csrrs(7, csr::kMcycle, 0), kSpin});
+  Fixture f({addi(1, 0, 100), csrrw(0, csr::k_minstret, 1), csrrs(5, csr::k_minstret, 0),
+             addi(0, 0, 0), csrrs(6, csr::k_minstret, 0), csrrs(7, csr::k_mcycle, 0), kSpin});
   f.hart.run(6);
   EXPECT_EQ(f.hart.reg(5), 100u);
   EXPECT_EQ(f.hart.reg(6), 102u);
@@ -284,19 +293,20 @@ TEST(Csr, TimeComesFromTheBus) {
       return true;
     }
   } bus;
-  bus.load(kBase, {addi(0, 0, 0), csrrs(5, csr::kTime, 0), kSpin});
+  bus.load(kBase, {addi(0, 0, 0), csrrs(5, csr::k_time, 0), kSpin});
   Hart hart(config(), bus);
   hart.run(2);
   EXPECT_EQ(hart.reg(5), 1001u);
-  Fixture none(with_trap_vector({csrrs(5, csr::kTime, 0)}));
+  Fixture none(with_trap_vector({csrrs(5, csr::k_time, 0)}));
   none.hart.run(4 + 3);
   EXPECT_EQ(none.hart.reg(28), kCauseIllegalInstruction);
 }
 
 TEST(Coherence, StoreOverLaterInstructionOfTheSameBlockTakesEffect) {
   const uint32_t replacement = addi(5, 0, 42);
-  Fixture f({auipc(1, 0), lui(2, (replacement + 0x800) >> 12), addi(2, 2, static_cast<int32_t>(replacement << 20) >> 20),
-             sw(2, 1, 20), addi(0, 0, 0), addi(5, 0, 1), kSpin});
+  Fixture f({auipc(1, 0), lui(2, (replacement + 0x800) >> 12),
+             addi(2, 2, static_cast<int32_t>(replacement << 20) >> 20), sw(2, 1, 20), addi(0, 0, 0),
+             addi(5, 0, 1), kSpin});
   f.hart.run(7);
   EXPECT_EQ(f.hart.reg(5), 42u);
 }
@@ -304,8 +314,9 @@ TEST(Coherence, StoreOverLaterInstructionOfTheSameBlockTakesEffect) {
 TEST(Coherence, StoreOverExecutedCodeTakesEffectTheNextTime) {
   // x5 counts iterations; the loop body's `addi x6, x6, 1` is patched to add 100.
   const uint32_t patched = addi(6, 6, 100);
-  Fixture f({auipc(1, 0), lui(2, (patched + 0x800) >> 12), addi(2, 2, static_cast<int32_t>(patched << 20) >> 20),
-             addi(6, 6, 1), addi(5, 5, 1), sw(2, 1, 12), addi(7, 0, 3), bne(5, 7, -16), kSpin});
+  Fixture f({auipc(1, 0), lui(2, (patched + 0x800) >> 12),
+             addi(2, 2, static_cast<int32_t>(patched << 20) >> 20), addi(6, 6, 1), addi(5, 5, 1),
+             sw(2, 1, 12), addi(7, 0, 3), bne(5, 7, -16), kSpin});
   f.hart.run(3 + 5 * 3);
   EXPECT_EQ(f.hart.reg(5), 3u);
   EXPECT_EQ(f.hart.reg(6), 201u);

@@ -26,7 +26,7 @@ Outcome simulate(Xlen xlen) {
             xor_(5, 5, 8), addi(5, 5, 13), sw(5, 3, 4), lw(9, 3, 4), add(7, 7, 9), sw(7, 3, 0),
             addi(4, 4, 1), bne(4, 6, -40), lui(2, 0x10000), sw(5, 2, 0), kSpin});
   HartConfig c;
-  c.xlen = xlen;
+  c.isa = rvtlm::iss::Isa(xlen);
   Hart hart(c, bus);
   while (bus.mmio_log().empty() && hart.retired() < 10'000'000) hart.run(100'000);
   Outcome o;

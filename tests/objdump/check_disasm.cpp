@@ -80,7 +80,8 @@ int main(int argc, char** argv) {
     std::string mnemonic = want.substr(0, want.find(' '));
     for (const char* suffix : {".aqrl", ".aq", ".rl"}) {
       const std::string s(suffix);
-      if (mnemonic.size() > s.size() && mnemonic.compare(mnemonic.size() - s.size(), s.size(), s) == 0) {
+      if (mnemonic.size() > s.size() &&
+          mnemonic.compare(mnemonic.size() - s.size(), s.size(), s) == 0) {
         mnemonic.erase(mnemonic.size() - s.size());
         break;
       }
@@ -88,7 +89,8 @@ int main(int argc, char** argv) {
     seen.insert(mnemonic);
     if (want != got) {
       ++mismatches;
-      std::cout << std::hex << pc << std::dec << ": expected '" << want << "' got '" << got << "'\n";
+      std::cout << std::hex << pc << std::dec << ": expected '" << want << "' got '" << got
+                << "'\n";
     }
   }
   const int status = pclose(pipe);
@@ -98,10 +100,13 @@ int main(int argc, char** argv) {
   }
   std::size_t n;
   const Encoding* table = Decoder::table(n);
-  const uint32_t exts = enabled_extensions(xlen, true, true, true);
+  const Isa exts(xlen);
   unsigned missing = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    if ((table[i].extensions & exts) && !seen.count(table[i].mnemonic)) {
+    // binutils 2.40 cannot assemble Zicond: its disassembly is tested in
+    // the unit tests instead.
+    if (table[i].extensions == ext::Zicond) continue;
+    if (Decoder::enabled(table[i], exts) && !seen.count(table[i].mnemonic)) {
       ++missing;
       std::cout << "not covered: " << table[i].mnemonic << "\n";
     }

@@ -15,6 +15,14 @@ using iss::StopReason;
 using iss::Xlen;
 namespace csr = iss::csr;
 
+// A hart with machine mode only (no S, U): the tests of mstatus, mie and
+// mip below describe that case; S/U behaviour is tested by guest programs.
+HartConfig machine_only() {
+  HartConfig c;
+  c.isa = *iss::Isa::parse("rv64imac");
+  return c;
+}
+
 // Runs `m` until its program ends with wfi.
 void run_to_wfi(Machine& m, uint64_t budget = 1000) {
   const iss::RunResult r = m.hart.run(budget);
@@ -25,23 +33,23 @@ void run_to_wfi(Machine& m, uint64_t budget = 1000) {
 void expect_illegal_at(Machine& m, const Program& p, int index) {
   m.hart.run(100);
   EXPECT_EQ(m.hart.pc(), kTrapVector);
-  EXPECT_EQ(m.csr(csr::kMcause), iss::kCauseIllegalInstruction);
-  EXPECT_EQ(m.csr(csr::kMepc), kRamBase + program_size(p, index));
-  EXPECT_EQ(m.csr(csr::kMtval), p[static_cast<std::size_t>(index)].bits);
+  EXPECT_EQ(m.csr(csr::k_mcause), iss::kCauseIllegalInstruction);
+  EXPECT_EQ(m.csr(csr::k_mepc), kRamBase + program_size(p, index));
+  EXPECT_EQ(m.csr(csr::k_mtval), p[static_cast<std::size_t>(index)].bits);
 }
 
 TEST(Csr, MisaReportsXlenAndExtensions) {
-  const Program p = {csrr(a0, csr::kMisa), wfi()};
+  const Program p = {csrr(a0, csr::k_misa), wfi()};
   Machine m64(p);
   run_to_wfi(m64);
-  EXPECT_EQ(m64.hart.reg(a0), 0x8000000000001105u);  // RV64 I M A C
+  EXPECT_EQ(m64.hart.reg(a0), 0x800000000014112du);  // RV64 I M A F D C S U
 
   Machine m32(p, rv32_config());
   run_to_wfi(m32);
-  EXPECT_EQ(m32.hart.reg(a0), 0x40001105u);  // RV32 I M A C
+  EXPECT_EQ(m32.hart.reg(a0), 0x4014112du);  // RV32 I M A F D C S U
 
   HartConfig base;
-  base.ext_m = base.ext_a = base.ext_c = false;
+  base.isa = *iss::Isa::parse("rv64i");
   Machine mi(p, base);
   run_to_wfi(mi);
   EXPECT_EQ(mi.hart.reg(a0), 0x8000000000000100u);
@@ -50,7 +58,7 @@ TEST(Csr, MisaReportsXlenAndExtensions) {
 TEST(Csr, MhartidComesFromConfig) {
   HartConfig c;
   c.hart_id = 7;
-  Machine m({csrr(a0, csr::kMhartid), csrr(a1, csr::kMvendorid), wfi()}, c);
+  Machine m({csrr(a0, csr::k_mhartid), csrr(a1, csr::k_mvendorid), wfi()}, c);
   m.hart.set_reg(a1, 99);
   run_to_wfi(m);
   EXPECT_EQ(m.hart.reg(a0), 7u);
@@ -58,16 +66,17 @@ TEST(Csr, MhartidComesFromConfig) {
 }
 
 TEST(Csr, MstatusOnlyMieAndMpieAreWritableAndMppReadsMachine) {
-  Machine m({addi(t0, zero, -1), csrw(csr::kMstatus, t0), csrr(a0, csr::kMstatus),
-             csrw(csr::kMstatus, zero), csrr(a1, csr::kMstatus), wfi()});
+  Machine m({addi(t0, zero, -1), csrw(csr::k_mstatus, t0), csrr(a0, csr::k_mstatus),
+             csrw(csr::k_mstatus, zero), csrr(a1, csr::k_mstatus), wfi()},
+            machine_only());
   run_to_wfi(m);
   EXPECT_EQ(m.hart.reg(a0), 0x1888u);  // MPP=3, MPIE, MIE
   EXPECT_EQ(m.hart.reg(a1), 0x1800u);  // MPP reads 3 even after writing 0
 }
 
 TEST(Csr, MtvecKeepsItsModeWhenAReservedModeIsWritten) {
-  Machine m({csrw(csr::kMtvec, t0), csrr(a0, csr::kMtvec), csrw(csr::kMtvec, t1),
-             csrr(a1, csr::kMtvec), csrw(csr::kMtvec, t2), csrr(a2, csr::kMtvec), wfi()});
+  Machine m({csrw(csr::k_mtvec, t0), csrr(a0, csr::k_mtvec), csrw(csr::k_mtvec, t1),
+             csrr(a1, csr::k_mtvec), csrw(csr::k_mtvec, t2), csrr(a2, csr::k_mtvec), wfi()});
   m.hart.set_reg(t0, 0x80004001);  // vectored
   m.hart.set_reg(t1, 0x80005002);  // reserved mode 2
   m.hart.set_reg(t2, 0x80006000);  // direct
@@ -78,14 +87,14 @@ TEST(Csr, MtvecKeepsItsModeWhenAReservedModeIsWritten) {
 }
 
 TEST(Csr, MepcClearsBitsBelowInstructionAlignment) {
-  const Program p = {csrw(csr::kMepc, t0), csrr(a0, csr::kMepc), wfi()};
+  const Program p = {csrw(csr::k_mepc, t0), csrr(a0, csr::k_mepc), wfi()};
   Machine with_c(p);
   with_c.hart.set_reg(t0, 0x80000123);
   run_to_wfi(with_c);
   EXPECT_EQ(with_c.hart.reg(a0), 0x80000122u);
 
   HartConfig no_c;
-  no_c.ext_c = false;
+  no_c.isa.set(iss::Extension::C, false);
   Machine without_c(p, no_c);
   without_c.hart.set_reg(t0, 0x80000123);
   run_to_wfi(without_c);
@@ -93,14 +102,16 @@ TEST(Csr, MepcClearsBitsBelowInstructionAlignment) {
 }
 
 TEST(Csr, MieHasOnlyMachineInterruptBitsWritable) {
-  Machine m({addi(t0, zero, -1), csrw(csr::kMie, t0), csrr(a0, csr::kMie), wfi()});
+  Machine m({addi(t0, zero, -1), csrw(csr::k_mie, t0), csrr(a0, csr::k_mie), wfi()},
+            machine_only());
   run_to_wfi(m);
   EXPECT_EQ(m.hart.reg(a0), 0x888u);
 }
 
 TEST(Csr, MipIgnoresCsrWritesAndShowsInterruptLevels) {
-  Machine m({addi(t0, zero, -1), csrrw(a0, csr::kMip, t0), csrr(a1, csr::kMip),
-             csrrc(a2, csr::kMip, t0), csrr(a3, csr::kMip), wfi()});
+  Machine m({addi(t0, zero, -1), csrrw(a0, csr::k_mip, t0), csrr(a1, csr::k_mip),
+             csrrc(a2, csr::k_mip, t0), csrr(a3, csr::k_mip), wfi()},
+            machine_only());
   m.hart.set_interrupt(iss::Interrupt::MachineTimer, true);
   const iss::RunResult r = m.hart.run(1000);
   // mie is 0, so the pending timer interrupt neither traps nor wakes wfi.
@@ -113,9 +124,9 @@ TEST(Csr, MipIgnoresCsrWritesAndShowsInterruptLevels) {
 }
 
 TEST(Csr, WriteToReadOnlyCsrIsIllegal) {
-  for (const uint32_t insn :
-       {csrrw(a0, csr::kMhartid, t0), csrrw(zero, csr::kMvendorid, zero),
-        csrrsi(a0, csr::kMarchid, 1), csrrs(a0, csr::kCycle, t0), csrrc(a0, csr::kInstret, t0)}) {
+  for (const uint32_t insn : {csrrw(a0, csr::k_mhartid, t0), csrrw(zero, csr::k_mvendorid, zero),
+                              csrrsi(a0, csr::k_marchid, 1), csrrs(a0, csr::k_cycle, t0),
+                              csrrc(a0, csr::k_instret, t0)}) {
     SCOPED_TRACE(insn);
     const Program p = {nop(), insn, wfi()};
     Machine m(p);
@@ -128,11 +139,11 @@ TEST(Csr, WriteToReadOnlyCsrIsIllegal) {
 
 TEST(Csr, NonexistentCsrIsIllegal) {
   for (const uint32_t insn :
-       {csrr(a0, 0x7c0), csrr(a0, 0x180 /* satp */), csrr(a0, csr::kMstatusH),
-        csrr(a0, csr::kMinstretH), csrr(a0, csr::kCycleH), csrw(0x105 /* stvec */, t0)}) {
+       {csrr(a0, 0x7c0), csrr(a0, 0x180 /* satp */), csrr(a0, csr::k_mstatush),
+        csrr(a0, csr::k_minstreth), csrr(a0, csr::k_cycleh), csrw(0x105 /* stvec */, t0)}) {
     SCOPED_TRACE(insn);
     const Program p = {insn, wfi()};
-    Machine m(p);
+    Machine m(p, machine_only());
     expect_illegal_at(m, p, 0);
   }
 }
@@ -140,8 +151,8 @@ TEST(Csr, NonexistentCsrIsIllegal) {
 TEST(Csr, ReadingReadOnlyCsrWithoutWriteDoesNotTrap) {
   HartConfig c;
   c.hart_id = 3;
-  Machine m({csrrs(a0, csr::kMhartid, zero), csrrsi(a1, csr::kMhartid, 0),
-             csrrc(a2, csr::kMhartid, zero), csrrs(a3, csr::kInstret, zero), wfi()},
+  Machine m({csrrs(a0, csr::k_mhartid, zero), csrrsi(a1, csr::k_mhartid, 0),
+             csrrc(a2, csr::k_mhartid, zero), csrrs(a3, csr::k_instret, zero), wfi()},
             c);
   run_to_wfi(m);
   EXPECT_EQ(m.hart.reg(a0), 3u);
@@ -151,21 +162,21 @@ TEST(Csr, ReadingReadOnlyCsrWithoutWriteDoesNotTrap) {
 }
 
 TEST(Csr, MinstretAndMcycleCountInstructionsRetiredBefore) {
-  Machine m({nop(), nop(), nop(), nop(), nop(), csrr(a0, csr::kMinstret), csrr(a1, csr::kMcycle),
-             csrr(a2, csr::kInstret), csrr(a3, csr::kCycle), wfi()});
+  Machine m({nop(), nop(), nop(), nop(), nop(), csrr(a0, csr::k_minstret), csrr(a1, csr::k_mcycle),
+             csrr(a2, csr::k_instret), csrr(a3, csr::k_cycle), wfi()});
   run_to_wfi(m);
   EXPECT_EQ(m.hart.reg(a0), 5u);
   EXPECT_EQ(m.hart.reg(a1), 6u);
   EXPECT_EQ(m.hart.reg(a2), 7u);
   EXPECT_EQ(m.hart.reg(a3), 8u);
-  EXPECT_EQ(m.csr(csr::kMinstret), 10u);  // including the wfi
+  EXPECT_EQ(m.csr(csr::k_minstret), 10u);  // including the wfi
 }
 
 TEST(Csr, WrittenCounterValueIsSeenByTheNextInstruction) {
   // Privileged spec 3.1.11: the writing instruction does not increment it.
-  Machine m({addi(t0, zero, 100), csrw(csr::kMinstret, t0), csrr(a0, csr::kMinstret), nop(),
-             csrr(a1, csr::kMinstret), csrr(a2, csr::kMcycle), addi(t0, zero, 500),
-             csrw(csr::kMcycle, t0), csrr(a3, csr::kMcycle), csrr(a4, csr::kMinstret), wfi()});
+  Machine m({addi(t0, zero, 100), csrw(csr::k_minstret, t0), csrr(a0, csr::k_minstret), nop(),
+             csrr(a1, csr::k_minstret), csrr(a2, csr::k_mcycle), addi(t0, zero, 500),
+             csrw(csr::k_mcycle, t0), csrr(a3, csr::k_mcycle), csrr(a4, csr::k_minstret), wfi()});
   run_to_wfi(m);
   EXPECT_EQ(m.hart.reg(a0), 100u);
   EXPECT_EQ(m.hart.reg(a1), 102u);
@@ -177,21 +188,21 @@ TEST(Csr, WrittenCounterValueIsSeenByTheNextInstruction) {
 TEST(Csr, CounterWrittenByDebuggerReadsBackUnchanged) {
   // Hart::write_csr is not an instruction: nothing retires in between.
   Machine m({nop(), nop(), wfi()});
-  ASSERT_TRUE(m.hart.write_csr(csr::kMinstret, 1000));
-  ASSERT_TRUE(m.hart.write_csr(csr::kMcycle, 2000));
-  EXPECT_EQ(m.csr(csr::kMinstret), 1000u);
-  EXPECT_EQ(m.csr(csr::kMcycle), 2000u);
+  ASSERT_TRUE(m.hart.write_csr(csr::k_minstret, 1000));
+  ASSERT_TRUE(m.hart.write_csr(csr::k_mcycle, 2000));
+  EXPECT_EQ(m.csr(csr::k_minstret), 1000u);
+  EXPECT_EQ(m.csr(csr::k_mcycle), 2000u);
   run_to_wfi(m);
-  EXPECT_EQ(m.csr(csr::kMinstret), 1003u);
-  EXPECT_EQ(m.csr(csr::kMcycle), 2003u);
+  EXPECT_EQ(m.csr(csr::k_minstret), 1003u);
+  EXPECT_EQ(m.csr(csr::k_mcycle), 2003u);
 }
 
 TEST(Csr, McountinhibitFreezesMcycleAndMinstret) {
-  Program p = {addi(t0, zero, 7), csrw(csr::kMcountinhibit, t0)};
+  Program p = {addi(t0, zero, 7), csrw(csr::k_mcountinhibit, t0)};
   for (int i = 0; i < 10; ++i) p.push_back(nop());
-  p.insert(p.end(), {csrr(a0, csr::kMinstret), csrr(a1, csr::kMcycle),
-                     csrr(a2, csr::kMcountinhibit), csrw(csr::kMcountinhibit, zero),
-                     csrr(a3, csr::kMinstret), csrr(a4, csr::kMcycle), wfi()});
+  p.insert(p.end(), {csrr(a0, csr::k_minstret), csrr(a1, csr::k_mcycle),
+                     csrr(a2, csr::k_mcountinhibit), csrw(csr::k_mcountinhibit, zero),
+                     csrr(a3, csr::k_minstret), csrr(a4, csr::k_mcycle), wfi()});
   Machine m(p);
   run_to_wfi(m);
   // The instruction setting the inhibit bits still counts; the one clearing
@@ -205,9 +216,9 @@ TEST(Csr, McountinhibitFreezesMcycleAndMinstret) {
 
 TEST(Csr, Rv32HighHalvesOfCounters) {
   Machine m(
-      {addi(t0, zero, 5), csrw(csr::kMinstretH, t0), csrr(a0, csr::kMinstretH),
-       csrr(a1, csr::kMinstret), csrr(a2, csr::kInstretH), csrr(a3, csr::kMcycleH),
-       csrw(csr::kMinstret, zero), csrr(a4, csr::kMinstret), csrr(a5, csr::kMinstretH), wfi()},
+      {addi(t0, zero, 5), csrw(csr::k_minstreth, t0), csrr(a0, csr::k_minstreth),
+       csrr(a1, csr::k_minstret), csrr(a2, csr::k_instreth), csrr(a3, csr::k_mcycleh),
+       csrw(csr::k_minstret, zero), csrr(a4, csr::k_minstret), csrr(a5, csr::k_minstreth), wfi()},
       rv32_config());
   run_to_wfi(m);
   EXPECT_EQ(m.hart.reg(a0), 5u);
@@ -216,25 +227,25 @@ TEST(Csr, Rv32HighHalvesOfCounters) {
   EXPECT_EQ(m.hart.reg(a3), 0u);
   EXPECT_EQ(m.hart.reg(a4), 0u);  // writing minstret replaces only the low half
   EXPECT_EQ(m.hart.reg(a5), 5u);
-  EXPECT_EQ(m.csr(csr::kMinstret), 3u);  // XLEN wide
-  EXPECT_EQ(m.csr(csr::kMinstretH), 5u);
+  EXPECT_EQ(m.csr(csr::k_minstret), 3u);  // XLEN wide
+  EXPECT_EQ(m.csr(csr::k_minstreth), 5u);
 }
 
 TEST(Csr, TimeIsIllegalWithoutTimeSource) {
-  const Program p = {nop(), csrr(a0, csr::kTime), wfi()};
+  const Program p = {nop(), csrr(a0, csr::k_time), wfi()};
   Machine m(p);
   expect_illegal_at(m, p, 1);
   EXPECT_EQ(m.bus.time_reads, std::vector<uint64_t>{1});
 }
 
 TEST(Csr, TimeComesFromTheBusAtTheExactInstruction) {
-  Machine m64({nop(), nop(), nop(), csrr(a0, csr::kTime), wfi()});
+  Machine m64({nop(), nop(), nop(), csrr(a0, csr::k_time), wfi()});
   m64.bus.time = 0x123456789;
   run_to_wfi(m64);
   EXPECT_EQ(m64.hart.reg(a0), 0x123456789u);
   EXPECT_EQ(m64.bus.time_reads, std::vector<uint64_t>{3});
 
-  const Program p = {nop(), nop(), nop(), csrr(a0, csr::kTime), csrr(a1, csr::kTimeH), wfi()};
+  const Program p = {nop(), nop(), nop(), csrr(a0, csr::k_time), csrr(a1, csr::k_timeh), wfi()};
   Machine m32(p, rv32_config());
   m32.bus.time = 0x123456789;
   run_to_wfi(m32);

@@ -89,8 +89,8 @@ TEST(RunLoop, ProgramEndingInWfiStopsWithExactCount) {
 }
 
 TEST(RunLoop, InterruptWakesWfiAndIsTakenAfterIt) {
-  const Program p = {csrw(iss::csr::kMie, t1),
-                     csrrsi(zero, iss::csr::kMstatus, 8),
+  const Program p = {csrw(iss::csr::k_mie, t1),
+                     csrrsi(zero, iss::csr::k_mstatus, 8),
                      nop(),
                      wfi(),
                      addi(a0, a0, 1),
@@ -109,15 +109,15 @@ TEST(RunLoop, InterruptWakesWfiAndIsTakenAfterIt) {
   EXPECT_EQ(r.retired, 1u);  // the first instruction of the handler
   EXPECT_FALSE(m.hart.waiting_for_interrupt());
   EXPECT_EQ(m.hart.pc(), kTrapVector);
-  EXPECT_EQ(m.csr(iss::csr::kMepc), kRamBase + 16);
-  EXPECT_EQ(m.csr(iss::csr::kMcause), (uint64_t{1} << 63) | 7);
+  EXPECT_EQ(m.csr(iss::csr::k_mepc), kRamBase + 16);
+  EXPECT_EQ(m.csr(iss::csr::k_mcause), (uint64_t{1} << 63) | 7);
   EXPECT_EQ(m.hart.reg(a0), 0u);
   EXPECT_EQ(m.hart.retired(), 5u);
 }
 
 TEST(RunLoop, WfiWakesWithoutTrapWhenInterruptsAreDisabled) {
-  const Program p = {csrw(iss::csr::kMie, t1), wfi(),       addi(a0, a0, 1), wfi(),
-                     addi(a0, a0, 1),          jal(zero, 0)};
+  const Program p = {csrw(iss::csr::k_mie, t1), wfi(),       addi(a0, a0, 1), wfi(),
+                     addi(a0, a0, 1),           jal(zero, 0)};
   Machine m(p);
   m.hart.set_reg(t1, 0x800);
   EXPECT_EQ(m.hart.run(100).reason, StopReason::Wfi);
@@ -127,7 +127,7 @@ TEST(RunLoop, WfiWakesWithoutTrapWhenInterruptsAreDisabled) {
   // wfi at 3 does not stop either, since the interrupt is still pending.
   EXPECT_EQ(m.hart.reg(a0), 2u);
   EXPECT_EQ(m.hart.pc(), kRamBase + 20);
-  EXPECT_EQ(m.csr(iss::csr::kMcause), 0u);
+  EXPECT_EQ(m.csr(iss::csr::k_mcause), 0u);
 }
 
 TEST(RunLoop, HaltRequestedByMmioStopsAfterThatInstruction) {

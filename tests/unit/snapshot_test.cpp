@@ -36,7 +36,7 @@ void expect_same_state(const HartState& a, const HartState& b) {
 struct Checksum {
   Checksum() : hart({}, bus) {
     setup_checksum(bus, hart, 5000);
-    hart.write_csr(iss::csr::kMscratch, 0x1234);
+    hart.write_csr(iss::csr::k_mscratch, 0x1234);
   }
   TestBus bus;
   iss::Hart hart;
@@ -89,7 +89,7 @@ TEST(Snapshot, RestoredHartContinuesIdentically) {
 }
 
 TEST(Snapshot, WaitingAndReservationStateRoundTrip) {
-  Machine m({lr_d(a0, s0), csrw(iss::csr::kMie, t2), wfi(), sc_d(a1, a2, s0), wfi()});
+  Machine m({lr_d(a0, s0), csrw(iss::csr::k_mie, t2), wfi(), sc_d(a1, a2, s0), wfi()});
   m.hart.set_reg(s0, kRamBase + 0x4000);
   m.hart.set_reg(t2, 0x80);
   m.hart.set_reg(a2, 9);

@@ -166,7 +166,7 @@ constexpr uint64_t kTrapVector = kRamBase + 0x8000;
 
 inline iss::HartConfig rv32_config() {
   iss::HartConfig c;
-  c.xlen = iss::Xlen::Rv32;
+  c.isa = rvtlm::iss::Isa(iss::Xlen::Rv32);
   return c;
 }
 
@@ -175,7 +175,7 @@ struct Machine {
   explicit Machine(const Program& program, const iss::HartConfig& config = {}) : hart(config, bus) {
     bus.load(config.reset_pc, program);
     bus.load(kTrapVector, {jal(zero, 0)});
-    hart.write_csr(iss::csr::kMtvec, kTrapVector);
+    hart.write_csr(iss::csr::k_mtvec, kTrapVector);
   }
   uint64_t csr(uint16_t number) {
     uint64_t v = 0;

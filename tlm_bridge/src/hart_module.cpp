@@ -175,6 +175,23 @@ void HartModule::wait_and_restart(const sc_core::sc_event& event) {
   new_quantum();
 }
 
+void HartModule::wait_and_restart(const sc_core::sc_event& event, const sc_core::sc_time& timeout) {
+  const sc_core::sc_time before = kernel_time();
+  sc_core::wait(timeout, event);
+  stats_.idle_time += sc_core::sc_time_stamp() - before;
+  rebase();
+  new_quantum();
+}
+
+bool HartModule::supervisor_timer_at(sc_core::sc_time& at) const {
+  uint64_t compare = 0;
+  const uint64_t period = config_.time_csr_period.value();
+  if (period == 0 || !hart_.timer_deadline(compare)) return false;
+  if (compare > ~uint64_t{0} / period) return false;  // beyond SystemC's time range
+  at = sc_core::sc_time::from_value(compare * period);
+  return true;
+}
+
 // ---- The hart's thread --------------------------------------------------------
 
 void HartModule::run_thread() {
@@ -238,6 +255,11 @@ void HartModule::run_thread() {
       sc_core::sc_time next;
       if (config_.bound_to_next_activity && context->next_time(next) && next < limit) limit = next;
     }
+    // The supervisor timer (Sstc) is a deadline inside the hart: a run ends
+    // there so the interrupt is taken at the same instruction whatever the
+    // quantum.
+    sc_core::sc_time timer_at;
+    if (supervisor_timer_at(timer_at) && timer_at > hart_time && timer_at < limit) limit = timer_at;
 
     uint64_t budget = 1;
     if (!stepping) {
@@ -268,7 +290,11 @@ void HartModule::run_thread() {
           sync();
         } else {
           ++stats_.wfi_waits;
-          wait_and_restart(wake_event_);
+          sc_core::sc_time timer_at;
+          if (supervisor_timer_at(timer_at) && timer_at > sc_core::sc_time_stamp())
+            wait_and_restart(wake_event_, timer_at - sc_core::sc_time_stamp());
+          else
+            wait_and_restart(wake_event_);
         }
         break;
       case iss::StopReason::ExitRequest:
@@ -293,6 +319,7 @@ void HartModule::run_thread() {
       case iss::StopReason::BudgetSpent:
       case iss::StopReason::Breakpoint:
       case iss::StopReason::HaltRequest:
+      case iss::StopReason::TimerChanged:
         if (stepping || sync_requested_) {
           sync();
           settling_ = sync_requested_;

@@ -163,7 +163,7 @@ Result measure(const Options& o, const sc_core::sc_time& quantum) {
       }
       elf.read(seg, memory.data() + (seg.address - kRamBase));
     }
-    config.hart.xlen = elf.xlen() == 32 ? rvtlm::iss::Xlen::Rv32 : rvtlm::iss::Xlen::Rv64;
+    config.hart.isa = rvtlm::iss::Isa(elf.xlen() == 32 ? rvtlm::iss::Xlen::Rv32 : rvtlm::iss::Xlen::Rv64);
     config.hart.reset_pc = elf.entry();
   }
   rvtlm::tlm::HartModule hart("hart", config);

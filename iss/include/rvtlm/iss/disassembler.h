@@ -35,6 +35,8 @@ class Disassembler {
 
 // ABI name of integer register `index` (0..31).
 const char* register_name(unsigned index);
+// ABI name of floating-point register `index` (0..31).
+const char* fp_register_name(unsigned index);
 
 }  // namespace rvtlm::iss
 

@@ -4,29 +4,40 @@
 
 #include <cstdint>
 #include <functional>
-#include <utility>
-#include <vector>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "rvtlm/iss/bus.h"
 #include "rvtlm/iss/coherence.h"
+#include "rvtlm/iss/isa.h"
 #include "rvtlm/iss/state.h"
 #include "rvtlm/iss/types.h"
 
 namespace rvtlm::iss {
 
+// How the hart treats a clear A or D bit in a leaf page-table entry
+// (Privileged spec 4.3.1): set it as part of the walk (Svadu behaviour, the
+// default) or raise a page fault for the software to set it.
+enum class PteUpdate : uint8_t { Hardware, Fault };
+
 struct HartConfig {
-  Xlen xlen = Xlen::Rv64;
+  // Register width, extensions and privilege modes (misa, the decoder, the
+  // CSRs that exist).
+  Isa isa;
   uint64_t hart_id = 0;
   uint64_t reset_pc = 0x80000000;
   // Integer registers given a value at every reset (all others are zero): the
   // boot convention of firmware and kernels is a0 = hart id, a1 = device tree.
   std::vector<std::pair<unsigned, uint64_t>> reset_registers;
   MisalignedPolicy misaligned = MisalignedPolicy::Trap;
-  bool ext_m = true;
-  bool ext_a = true;
-  bool ext_c = true;
+  // PMP entries (0, 16 or 64) and grain G (2^(G+2) bytes).
+  unsigned pmp_entries = 16;
+  unsigned pmp_granularity = 0;
+  // Sdtrig triggers (0 to 8).
+  unsigned triggers = 4;
+  PteUpdate pte_update = PteUpdate::Hardware;
   // Upper bound of instructions in one decoded block.
   unsigned max_block_insns = 256;
 };
@@ -35,7 +46,7 @@ struct HartConfig {
 using TraceHandler = std::function<void(uint64_t pc, uint32_t bits, uint64_t retired)>;
 using ReportHandler = std::function<void(ReportLevel level, const std::string& message)>;
 
-class HartCore;
+class Core;
 
 class Hart {
  public:
@@ -49,7 +60,8 @@ class Hart {
   // Executes at most `budget` instructions.
   RunResult run(uint64_t budget);
 
-  // Returns the hart to its reset state (registers zero, pc = reset_pc).
+  // Returns the hart to its reset state (registers zero, pc = reset_pc,
+  // machine mode).
   void reset();
 
   const HartConfig& config() const;
@@ -73,6 +85,13 @@ class Hart {
   // boundary.
   void set_interrupt(Interrupt line, bool level);
 
+  // Sstc: the `time` value at which the supervisor timer (stimecmp) raises
+  // STIP, when it is in use (menvcfg.STCE). A platform treats it like an
+  // mtimecmp deadline: it bounds run budgets so that the interrupt is taken
+  // at the same instruction whatever the quantum, and wakes a hart waiting
+  // in WFI. run() looks at `time` again at its start.
+  bool timer_deadline(uint64_t& time_value) const;
+
   // Asynchronous requests; run() returns after the current instruction.
   void request_halt();
   void request_exit(int code);
@@ -89,9 +108,20 @@ class Hart {
   void set_trace(TraceHandler handler);
   void set_report_handler(ReportHandler handler);
 
+  // Debugger access to memory at a virtual address, translated as the
+  // hart's loads would be (no A/D update, no fault); false if unmapped or
+  // not accessible.
+  bool debug_read(uint64_t vaddr, void* data, unsigned size);
+  bool debug_write(uint64_t vaddr, const void* data, unsigned size);
+
+  // Floating-point register `index` (0..31) as its 64-bit pattern.
+  uint64_t freg(unsigned index) const;
+  void set_freg(unsigned index, uint64_t value);
+  unsigned privilege() const;
+
  private:
   std::unique_ptr<CoherenceDomain> own_domain_;
-  std::unique_ptr<HartCore> core_;
+  std::unique_ptr<Core> core_;
 };
 
 }  // namespace rvtlm::iss

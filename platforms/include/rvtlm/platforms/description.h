@@ -60,6 +60,10 @@ struct PlatformDescription {
   // Register widths the platform can have (--xlen and the ELF class choose
   // among them).
   std::vector<unsigned> xlens = {32, 64};
+  // The harts' ISA string, with or without its rv32/rv64 prefix (the width
+  // is `xlen`); empty: everything rvtlm implements. Without "s" the harts
+  // are machine/user only and the S-mode interrupt contexts are dropped.
+  std::string isa;
   // Default time per instruction in nanoseconds (a command-line time model
   // overrides it).
   double ns_per_insn = 1.0;

@@ -13,6 +13,7 @@
 #include <systemc>
 #include <vector>
 
+#include "rvtlm/iss/isa.h"
 #include "rvtlm/iss/types.h"
 #include "rvtlm/models/router.h"
 #include "rvtlm/platforms/description.h"
@@ -35,6 +36,8 @@ namespace rvtlm::platforms {
 struct PlatformOptions {
   std::optional<unsigned> harts;
   std::optional<unsigned> xlen;
+  // Overrides the description's ISA string (see PlatformDescription::isa).
+  std::optional<std::string> isa;
   std::optional<uint64_t> memory_size;  // of the description's main memory
   // nullptr: the description's ns_per_insn.
   std::shared_ptr<const rvtlm::tlm::TimeModel> time_model;
@@ -58,6 +61,10 @@ struct PlatformOptions {
   // fromhost symbols, and the register width unless `xlen` is already set.
   void use_program(const elf::ElfImage& image);
 };
+
+// The harts' ISA of a description (its isa string at its register width);
+// throws DescriptionError for a string rvtlm does not implement.
+iss::Isa hart_isa(const PlatformDescription& description);
 
 class Platform : public sc_core::sc_module {
  public:
@@ -140,6 +147,7 @@ class Platform : public sc_core::sc_module {
   sc_core::sc_signal<bool>& source_signal(unsigned source, const std::string& driver);
 
   PlatformDescription description_;
+  iss::Isa isa_;
   PlatformOptions options_;
   DeviceRegistry registry_;
   std::shared_ptr<const rvtlm::tlm::TimeModel> time_model_;

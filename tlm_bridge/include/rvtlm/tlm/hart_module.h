@@ -158,6 +158,10 @@ class HartModule : public sc_core::sc_module, private iss::Bus {
   void rebase();
   void new_quantum();
   void wait_and_restart(const sc_core::sc_event& event);
+  // Waits for `event` or until `timeout` has passed.
+  void wait_and_restart(const sc_core::sc_event& event, const sc_core::sc_time& timeout);
+  // Sstc: the SystemC time at which the hart's stimecmp deadline falls.
+  bool supervisor_timer_at(sc_core::sc_time& at) const;
   void hold_in_reset();
   void wait_for_reset();
   void apply_interrupt_levels();

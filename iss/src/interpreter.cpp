@@ -1,0 +1,264 @@
+// The execution loop. Guest code is decoded once into blocks of DecodedInsn
+// (block_cache.cpp) that end at a control transfer, at a system
+// instruction, at a page boundary or at a size limit. The loop dispatches
+// with computed gotos to one label per op of insns.def, each of which calls
+// that op's semantic function (semantics.h); a block is followed by a
+// block_end sentinel. The instruction count is exact everywhere: `retired`
+// counts the instructions retired before the current block, and the
+// position of the current instruction in the block gives the rest.
+#include <limits>
+#include <string>
+
+#include "semantics.h"
+
+namespace rvtlm::iss {
+namespace {
+
+constexpr unsigned kLockupTraps = 64;
+
+std::string to_hex(uint64_t v) {
+  static const char digits[] = "0123456789abcdef";
+  std::string s;
+  do {
+    s.insert(s.begin(), digits[v & 15]);
+    v >>= 4;
+  } while (v);
+  return s;
+}
+
+}  // namespace
+
+RunResult Core::run(uint64_t budget) {
+  const uint64_t start = s.retired;
+  // Sstc: STIP follows `time`, which moved since the last run.
+  if (s.menvcfg & kMenvcfgStce) async |= kAsyncIrq;
+  const uint64_t limit =
+      budget > std::numeric_limits<uint64_t>::max() - start ? ~uint64_t{0} : start + budget;
+  const StopReason reason = xlen == 32 ? execute<uint32_t>(limit) : execute<uint64_t>(limit);
+  return {reason, s.retired - start};
+}
+
+template <typename XReg>
+StopReason Core::execute(uint64_t limit) {
+  static const void* const kLabels[] = {
+#define RVTLM_OP_LABEL(name, ...) &&L_##name,
+      RVTLM_OPS(RVTLM_OP_LABEL)
+#undef RVTLM_OP_LABEL
+          && L_block_end,
+  };
+  static_assert(sizeof(kLabels) / sizeof(kLabels[0]) == static_cast<std::size_t>(Op::count));
+  // Blocks hold label addresses of one instantiation: a hart never changes
+  // width, so the other instantiation's labels are never mixed in.
+  labels = kLabels;
+
+  uint64_t retired = s.retired;  // kept local: register writes cannot alias it
+  Block* blk = nullptr;
+  Block* nb = nullptr;
+  const DecodedInsn* ip = nullptr;
+  Flow flow = Flow::Next;
+  bool first = true;  // a breakpoint at the resume address does not stop again
+  // Traps taken without an instruction retiring in between: a guest whose
+  // trap handler itself traps would otherwise keep run() from returning.
+  unsigned idle_traps = 0;
+  uint64_t idle_trap_count_at = ~uint64_t{0};
+  MemFault first_fault;
+  uint64_t first_fault_pc = 0;
+
+  if (s.wfi) {
+    if (!interrupt_pending(retired)) return StopReason::Wfi;
+    s.wfi = false;
+    async |= kAsyncIrq;
+  }
+
+#define INDEX static_cast<uint64_t>(ip - blk->insns)
+#define RETIRED_NOW (retired + INDEX)
+#define DISPATCH() goto * ip->handler
+#define NEXT()  \
+  do {          \
+    ++ip;       \
+    DISPATCH(); \
+  } while (0)
+
+// Slow entry: s.pc holds the next instruction's address.
+enter:
+  s.retired = retired;
+  if (async & ~kAsyncDebug) {
+    if (auto stop = service_async(retired)) return *stop;
+  }
+  if (retired >= limit) return StopReason::BudgetSpent;
+  if ((async & kAsyncDebug) && !first && breakpoints.count(s.pc)) return StopReason::Breakpoint;
+  first = false;
+  // An execute trigger fires before the instruction is fetched, so before
+  // any fetch fault (Privileged spec 3.7, exception priority).
+  if (exec_triggers_ && trigger_matches_fetch(s.pc)) {
+    fault = {kCauseBreakpoint, s.pc};
+    goto take_exception;
+  }
+  nb = lookup(s.pc, retired);
+  if (!nb) {
+    // Instruction fetch fault at the start of a block.
+    goto take_exception;
+  }
+  if (async & kAsyncDebug) {
+    if (trace) trace(nb->pc, nb->insns[0].bits, retired);
+    goto step;
+  }
+run_block:
+  if (nb->count > limit - retired) goto step;
+  blk = nb;
+  ip = blk->insns;
+  DISPATCH();
+
+// Execute the block's first instruction on its own (budget nearly spent,
+// tracing, breakpoints): a copy of it forms a one-instruction block, so the
+// usual exits apply.
+step:
+  step_insns_[0] = nb->insns[0];
+  step_insns_[1] = DecodedInsn{};
+  step_insns_[1].op = static_cast<uint16_t>(Op::block_end);
+  step_insns_[1].handler = kLabels[step_insns_[1].op];
+  step_insns_[1].pc = static_cast<XReg>(nb->pc + nb->insns[0].len);
+  step_block_ = *nb;
+  step_block_.count = 1;
+  step_block_.end = step_insns_[1].pc;
+  step_block_.cached = false;
+  step_block_.next[0] = step_block_.next[1] = nullptr;
+  step_block_.insns = step_insns_;
+  blk = &step_block_;
+  ip = blk->insns;
+  DISPATCH();
+
+#define RVTLM_RUN_Seq(name)                 \
+  sem::name<XReg>(*this, *ip, RETIRED_NOW); \
+  NEXT();
+#define RVTLM_RUN_Ctl(name)                        \
+  flow = sem::name<XReg>(*this, *ip, RETIRED_NOW); \
+  goto dispatch_flow;
+#define RVTLM_OP_IMPL(name, kind, ...) L_##name : {RVTLM_RUN_##kind(name)}
+  RVTLM_OPS(RVTLM_OP_IMPL)
+#undef RVTLM_OP_IMPL
+#undef RVTLM_RUN_Seq
+#undef RVTLM_RUN_Ctl
+
+dispatch_flow:
+  switch (flow) {
+    case Flow::Next:
+      NEXT();
+    case Flow::Taken:
+      goto exit_taken;
+    case Flow::Fallthrough:
+      goto exit_fallthrough;
+    case Flow::Indirect:
+      goto exit_indirect;
+    case Flow::Trap:
+      goto do_trap;
+    case Flow::Resync:
+      goto do_exit_after;
+    case Flow::Wfi:
+      goto do_wfi;
+  }
+  goto do_exit_after;
+
+L_block_end:
+  npc = static_cast<XReg>(ip->pc);
+  goto exit_fallthrough;
+
+// A statically known successor is chained to the block (slot 0: taken,
+// 1: fall-through) while the translation it was found under holds.
+#define RVTLM_EXIT_DIRECT(slot)                   \
+  retired += blk->count;                          \
+  if (npc & jump_mask) {                          \
+    retired -= blk->count;                        \
+    ip = blk->insns + blk->count - 1;             \
+    fault = {kCauseInsnMisaligned, npc};          \
+    goto do_trap;                                 \
+  }                                               \
+  if (async || retired >= limit) {                \
+    s.pc = npc;                                   \
+    goto enter;                                   \
+  }                                               \
+  nb = blk->next[slot];                           \
+  if (!nb || blk->link_tag[slot] != link_tag()) { \
+    nb = lookup(npc, retired);                    \
+    if (!nb) {                                    \
+      s.pc = npc;                                 \
+      goto enter;                                 \
+    }                                             \
+    if (blk->cached) {                            \
+      blk->next[slot] = nb;                       \
+      blk->link_tag[slot] = link_tag();           \
+    }                                             \
+  }                                               \
+  goto run_block;
+
+exit_taken:
+  RVTLM_EXIT_DIRECT(0)
+exit_fallthrough:
+  RVTLM_EXIT_DIRECT(1)
+#undef RVTLM_EXIT_DIRECT
+
+exit_indirect:
+  retired += blk->count;
+  if (npc & jump_mask) {
+    retired -= blk->count;
+    ip = blk->insns + blk->count - 1;
+    fault = {kCauseInsnMisaligned, npc};
+    goto do_trap;
+  }
+  if (async || retired >= limit) {
+    s.pc = npc;
+    goto enter;
+  }
+  nb = lookup(npc, retired);
+  if (!nb) {
+    s.pc = npc;
+    goto enter;
+  }
+  goto run_block;
+
+do_exit_after:
+  retired += INDEX + 1;
+  s.pc = static_cast<XReg>(ip->pc + ip->len);
+  goto enter;
+
+do_wfi:
+  retired += INDEX + 1;
+  s.pc = static_cast<XReg>(ip->pc + ip->len);
+  s.retired = retired;
+  if (!interrupt_pending(retired)) {
+    s.wfi = true;
+    return StopReason::Wfi;
+  }
+  goto enter;
+
+do_trap:
+  retired += INDEX;
+  s.pc = ip->pc;
+take_exception:
+  if (retired != idle_trap_count_at) {
+    idle_trap_count_at = retired;
+    idle_traps = 0;
+    first_fault = fault;
+    first_fault_pc = s.pc;
+  } else if (++idle_traps >= kLockupTraps) {
+    s.retired = retired;
+    report(ReportLevel::Error,
+           "lockup: exceptions follow each other without an instruction retiring (the first: "
+           "cause " +
+               std::to_string(first_fault.cause) + " at pc 0x" + to_hex(first_fault_pc) +
+               ", tval 0x" + to_hex(first_fault.tval) + ")");
+    return StopReason::Lockup;
+  }
+  take_trap(fault.cause, fault.tval, s.pc, false);
+  goto enter;
+
+#undef INDEX
+#undef RETIRED_NOW
+#undef DISPATCH
+#undef NEXT
+}
+
+template StopReason Core::execute<uint32_t>(uint64_t);
+template StopReason Core::execute<uint64_t>(uint64_t);
+
+}  // namespace rvtlm::iss

@@ -1,0 +1,11 @@
+# Runs RUNNER --signature OUT ELF and compares OUT with EXPECTED.
+file(REMOVE ${OUT})
+execute_process(COMMAND ${RUNNER} --signature ${OUT} ${ELF} RESULT_VARIABLE status)
+if(NOT status EQUAL 0)
+  message(FATAL_ERROR "${RUNNER} exited with ${status}")
+endif()
+file(READ ${OUT} got)
+file(READ ${EXPECTED} want)
+if(NOT got STREQUAL want)
+  message(FATAL_ERROR "signature differs:\n${got}\nexpected:\n${want}")
+endif()
