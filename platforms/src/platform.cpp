@@ -69,13 +69,12 @@ sc_core::sc_signal<bool>& DeviceContext::hart_line(unsigned hart, HartLine line)
   const auto l = static_cast<unsigned>(line);
   // Two drivers of one signal would only fail once simulation starts.
   if (!lines.driver[l].empty())
-    throw device_.error("", "hart " + std::to_string(hart) + "'s " + kLineNames[l] +
-                                " is driven by both " + lines.driver[l] + " and " + device_.name +
-                                "; a platform has one " +
-                                (line == HartLine::Msip || line == HartLine::Mtip
-                                     ? "timer (aclint)"
-                                     : "interrupt controller (plic)") +
-                                " for its harts");
+    throw device_.error(
+        "", "hart " + std::to_string(hart) + "'s " + kLineNames[l] + " is driven by both " +
+                lines.driver[l] + " and " + device_.name + "; a platform has one " +
+                (line == HartLine::Msip || line == HartLine::Mtip ? "timer (aclint)"
+                                                                  : "interrupt controller (plic)") +
+                " for its harts");
   lines.driver[l] = device_.name;
   return *lines.line[l];
 }
@@ -107,6 +106,8 @@ Platform::Platform(const sc_core::sc_module_name& name, PlatformDescription desc
   build_harts();
   build_devices();
   if (options_.device_tree) load(device_tree_address_, device_tree_.data(), device_tree_.size());
+  if (!firmware_info_.empty())
+    load(firmware_info_address_, firmware_info_.data(), firmware_info_.size());
 }
 
 Platform::~Platform() = default;
@@ -153,6 +154,15 @@ void Platform::build_device_tree() {
     std::snprintf(path, sizeof path, "/soc/serial@%llx",
                   static_cast<unsigned long long>(console->base));
     tree.property("stdout-path", path);
+  }
+  if (!options_.bootargs.empty()) tree.property("bootargs", options_.bootargs);
+  if (options_.initrd_start && options_.initrd_end) {
+    // Two cells each, as QEMU writes them.
+    const uint64_t start = *options_.initrd_start, end = *options_.initrd_end;
+    tree.property_cells("linux,initrd-start",
+                        {static_cast<uint32_t>(start >> 32), static_cast<uint32_t>(start)});
+    tree.property_cells("linux,initrd-end",
+                        {static_cast<uint32_t>(end >> 32), static_cast<uint32_t>(end)});
   }
   tree.end_node();
 
@@ -220,6 +230,22 @@ void Platform::build_device_tree() {
                                     " bytes, at most half the memory)");
   const uint64_t align = memory->size >= (16u << 20) ? (2u << 20) : 4096;
   device_tree_address_ = (memory->base + memory->size - size) & ~(align - 1);
+  if (options_.initrd_start && options_.initrd_end &&
+      (*options_.initrd_start < memory->base || *options_.initrd_end > device_tree_address_))
+    throw DescriptionError(
+        description_.name + ": the initrd [" + models::to_hex(*options_.initrd_start) + ", " +
+        models::to_hex(*options_.initrd_end) + ") does not fit below the device tree at " +
+        models::to_hex(device_tree_address_) + ": give more --memory");
+  if (options_.firmware_next) {
+    // fw_dynamic_info: six XLEN-wide fields (OpenSBI's fw_dynamic.h).
+    const unsigned word = description_.xlen / 8;
+    const uint64_t fields[6] = {0x4942534f, 2, *options_.firmware_next, 1, 0, 0};
+    firmware_info_.assign(6 * word, 0);
+    for (unsigned i = 0; i < 6; ++i)
+      for (unsigned b = 0; b < word; ++b)
+        firmware_info_[i * word + b] = static_cast<uint8_t>(b < 8 ? fields[i] >> (8 * b) : 0);
+    firmware_info_address_ = (device_tree_address_ - firmware_info_.size()) & ~uint64_t{15};
+  }
 }
 
 void Platform::build_harts() {
@@ -237,6 +263,7 @@ void Platform::build_harts() {
     c.hart.misaligned = options_.misaligned;
     // Boot convention (as QEMU and OpenSBI): a0 = hart id, a1 = device tree.
     c.hart.reset_registers = {{10, h}, {11, device_tree_address_}};
+    if (!firmware_info_.empty()) c.hart.reset_registers.push_back({12, firmware_info_address_});
     c.time_model = time_model_;
     c.quantum = options_.quantum;
     c.sync = options_.sync;

@@ -83,6 +83,9 @@ void print_help() {
       "  --bios FILE               firmware (ELF, or a binary at the start of the main memory)\n"
       "  --kernel FILE             payload (ELF, or a binary at memory+0x200000 on rv64,\n"
       "                            +0x400000 on rv32, where firmware expects it)\n"
+      "  --initrd FILE             an initial RAM disk, placed in memory and named in the\n"
+      "                            device tree's /chosen (linux,initrd-start/end)\n"
+      "  --append ARGS             the kernel command line (/chosen bootargs)\n"
       "Time\n"
       "  --quantum TIME            how far a hart runs ahead of SystemC (default 10us)\n"
       "  --ns-per-insn X           fixed time per instruction (default: the platform's)\n"
@@ -185,6 +188,8 @@ struct Options {
   std::string program;
   std::string bios;
   std::string kernel;
+  std::string initrd;
+  std::string append;
   sc_core::sc_time quantum = sc_core::sc_time(10, sc_core::SC_US);
   std::optional<double> ns_per_insn;
   std::optional<unsigned> icount_shift;
@@ -208,7 +213,7 @@ struct Options {
 // ends the options.
 Options parse_options(int argc, char** argv) {
   enum Id {
-    kPlatform, kHarts, kXlen, kIsa, kMemory, kUart, kBios, kKernel, kQuantum, kNsPerInsn,
+    kPlatform, kHarts, kXlen, kIsa, kMemory, kUart, kBios, kKernel, kInitrd, kAppend, kQuantum, kNsPerInsn,
     kIcountShift, kHz, kIpc, kSync, kNoDeadline, kDmi, kMisaligned, kTimeout, kTrace, kVcd,
     kStats, kDumpDtb, kDeviceLibrary, kHelp, kVersion
   };
@@ -222,6 +227,7 @@ Options parse_options(int argc, char** argv) {
       {"xlen", kXlen, true},                 {"memory", kMemory, true},
       {"isa", kIsa, true},
       {"uart", kUart, true},                 {"bios", kBios, true},
+      {"initrd", kInitrd, true},             {"append", kAppend, true},
       {"kernel", kKernel, true},             {"quantum", kQuantum, true},
       {"ns-per-insn", kNsPerInsn, true},     {"icount-shift", kIcountShift, true},
       {"hz", kHz, true},                     {"ipc", kIpc, true},
@@ -279,6 +285,8 @@ Options parse_options(int argc, char** argv) {
       }
       case kUart: o.uart = arg; break;
       case kBios: o.bios = arg; break;
+      case kInitrd: o.initrd = arg; break;
+      case kAppend: o.append = arg; break;
       case kKernel: o.kernel = arg; break;
       case kQuantum:
         o.quantum = parse_time("--quantum", arg);
@@ -539,6 +547,18 @@ int run(int argc, char** argv) {
   const uint64_t memory_base = memory ? memory->base : 0;
   const unsigned xlen = po.xlen.value_or(description.xlen);
   const uint64_t kernel_address = memory_base + (xlen == 64 ? 0x200000 : 0x400000);
+  // QEMU virt's boot conventions (docs/PLATFORMS.md, "Booting firmware and
+  // Linux"): the initrd half way into memory (at most 128 MiB in), firmware
+  // told where the payload is through fw_dynamic_info in a2.
+  po.bootargs = o.append;
+  if (!o.initrd.empty()) {
+    const uint64_t memory_size = po.memory_size.value_or(memory ? memory->size : 0);
+    const uint64_t size = rvtlm::elf::InputFile(o.initrd).size();
+    const uint64_t start = memory_base + std::min<uint64_t>(memory_size / 2, uint64_t{128} << 20);
+    po.initrd_start = start;
+    po.initrd_end = start + size;
+  }
+  if (!o.bios.empty()) po.firmware_next = kernel ? kernel->entry() : kernel_address;
   if (program) {
     po.use_program(*program);
   } else if (!o.bios.empty()) {
@@ -565,6 +585,7 @@ int run(int argc, char** argv) {
     else if (!o.bios.empty()) platform.load_binary(o.bios, memory_base);
     if (kernel) platform.load_elf(*kernel);
     else if (!o.kernel.empty()) platform.load_binary(o.kernel, kernel_address);
+    if (po.initrd_start) platform.load_binary(o.initrd, *po.initrd_start);
   } catch (const std::runtime_error& e) {
     fail(e.what());
   }

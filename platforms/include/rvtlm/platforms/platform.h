@@ -56,6 +56,15 @@ struct PlatformOptions {
   std::optional<uint64_t> fromhost;
   // Place the device tree in the main memory and pass its address in a1.
   bool device_tree = true;
+  // The device tree's /chosen: the kernel command line, and the initrd's
+  // place in memory ([start, end), loaded by the caller).
+  std::string bootargs;
+  std::optional<uint64_t> initrd_start;
+  std::optional<uint64_t> initrd_end;
+  // OpenSBI's fw_dynamic convention: a2 points to a fw_dynamic_info
+  // (magic, version 2, next address, next mode S, options 0, boot hart 0)
+  // placed just below the device tree, naming where the payload starts.
+  std::optional<uint64_t> firmware_next;
 
   // What a program decides: the entry point, HTIF from its tohost and
   // fromhost symbols, and the register width unless `xlen` is already set.
@@ -164,6 +173,8 @@ class Platform : public sc_core::sc_module {
   std::map<unsigned, std::string> source_drivers_;
   std::vector<uint8_t> device_tree_;
   uint64_t device_tree_address_ = 0;
+  std::vector<uint8_t> firmware_info_;  // fw_dynamic_info, when firmware_next is set
+  uint64_t firmware_info_address_ = 0;
   uint64_t timebase_hz_ = 0;
   bool finished_ = false;
   int exit_code_ = 0;
