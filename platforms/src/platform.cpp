@@ -322,7 +322,8 @@ void Platform::build_devices() {
   for (Device& device : devices_)
     if (auto* aclint = dynamic_cast<models::Aclint*>(device.module.get()))
       for (auto& hart : harts_)
-        hart->set_time_source([aclint](const sc_core::sc_time& t) { return aclint->mtime_at(t); });
+        hart->set_time_source([aclint](const sc_core::sc_time& t) { return aclint->mtime_at(t); },
+                              [aclint](uint64_t value) { return aclint->time_of(value); });
   for (Device& device : devices_) {
     if (!device.type->connect) continue;
     DeviceContext ctx(*this, *device.description);

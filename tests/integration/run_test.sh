@@ -364,7 +364,12 @@ ok" ] || fail "not appended: $(cat "$tmp/console.txt")" ;;
   timebase)
     # After the guest writes mtime, the time CSR reads the same clock.
     run "$bin/it-timebase-rv64.elf"; expect_status 0
-    run --hz 3e9 "$bin/it-timebase-rv64.elf"; expect_status 0 ;;
+    run --hz 3e9 "$bin/it-timebase-rv64.elf"; expect_status 0
+    # stimecmp is a deadline on the same clock: after the guest moved mtime
+    # forward, the wake-up comes when the time CSR reaches it (not after
+    # 100 s, as for an unmoved clock).
+    run --timeout 1s "$bin/it-sstc-mtime-rv64.elf"; expect_status 0
+    run --timeout 1s --quantum 1ms "$bin/it-sstc-mtime-rv64.elf"; expect_status 0 ;;
   options-after-program)
     # As other tools: options may follow the program, with "=" or a space.
     run "$bin/it-spin-rv64.elf" --timeout 10us; expect_status 124

@@ -185,6 +185,13 @@ void HartModule::wait_and_restart(const sc_core::sc_event& event, const sc_core:
 
 bool HartModule::supervisor_timer_at(sc_core::sc_time& at) const {
   uint64_t compare = 0;
+  if (time_reaches_) {
+    if (!hart_.timer_deadline(compare)) return false;
+    const std::optional<sc_core::sc_time> reached = time_reaches_(compare);
+    if (!reached) return false;
+    at = *reached;
+    return true;
+  }
   const uint64_t period = config_.time_csr_period.value();
   if (period == 0 || !hart_.timer_deadline(compare)) return false;
   if (compare > ~uint64_t{0} / period) return false;  // beyond SystemC's time range

@@ -11,6 +11,7 @@
 #include <functional>
 #include <iosfwd>
 #include <memory>
+#include <optional>
 #include <string>
 #include <systemc>
 #include <tlm>
@@ -104,9 +105,13 @@ class HartModule : public sc_core::sc_module, private iss::Bus {
 
   // The `time` CSR reads `source` at the instruction's time: the platform's
   // own mtime (one timebase: after a guest writes mtime, the CSR agrees).
-  // Call during elaboration.
-  void set_time_source(std::function<uint64_t(const sc_core::sc_time&)> source) {
+  // `reaches` gives the time at which that clock reaches a value (zero:
+  // already; empty: never), so that stimecmp (Sstc) is a deadline on the
+  // same clock. Call during elaboration.
+  void set_time_source(std::function<uint64_t(const sc_core::sc_time&)> source,
+                       std::function<std::optional<sc_core::sc_time>(uint64_t)> reaches) {
     time_source_ = std::move(source);
+    time_reaches_ = std::move(reaches);
   }
 
   // The hart's own time: SystemC time plus the offset it runs ahead by.
@@ -171,6 +176,7 @@ class HartModule : public sc_core::sc_module, private iss::Bus {
   HartModuleConfig config_;
   std::shared_ptr<const TimeModel> time_model_;
   std::function<uint64_t(const sc_core::sc_time&)> time_source_;
+  std::function<std::optional<sc_core::sc_time>(uint64_t)> time_reaches_;
   iss::Hart hart_;
   std::unique_ptr<QuantumKeeper> quantum_keeper_;
   std::array<std::unique_ptr<sc_core::sc_signal<bool>>, kInputCount> ties_;
