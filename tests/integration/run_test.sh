@@ -97,8 +97,8 @@ UART interrupt through the PLIC: source 10"
   timeout-beyond-next-event)
     # The next event (the first sync) lies beyond the timeout: still 124, and
     # with --stats (progress in slices) no endless loop.
-    for opts in "--icount-shift 20" "--quantum 1s" "--icount-shift 20 --stats"; do
-      run_command timeout 20 "$rvtlm" run $opts --timeout 1ps "$bin/it-spin-rv64.elf"
+    for opts in "--icount-shift 20" "--quantum 10ms" "--icount-shift 20 --stats"; do
+      run_command timeout 60 "$rvtlm" run $opts --timeout 1ps "$bin/it-spin-rv64.elf"
       expect_status 124
       grep -q "timeout after 1 ps" "$tmp/err" || fail "$opts: stderr '$err'"
       ! grep -q "W571" "$tmp/err" || fail "$opts: stderr '$err'"
