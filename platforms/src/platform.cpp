@@ -15,7 +15,15 @@
 namespace rvtlm::platforms {
 namespace {
 
+// Signal names of the harts' inputs, in HartModule::kInterruptInputs order.
 const char* const kLineNames[] = {"msip", "mtip", "meip", "seip"};
+
+unsigned line_index(iss::Interrupt line) {
+  const auto& inputs = rvtlm::tlm::HartModule::kInterruptInputs;
+  for (unsigned l = 0; l < inputs.size(); ++l)
+    if (inputs[l] == line) return l;
+  return static_cast<unsigned>(inputs.size());
+}
 
 // The interrupt controller's contexts in order: for each hart, its
 // hart_contexts ("M" drives MEIP, "S" drives SEIP).
@@ -23,7 +31,8 @@ std::vector<std::pair<unsigned, HartLine>> interrupt_contexts(const PlatformDesc
   std::vector<std::pair<unsigned, HartLine>> result;
   for (unsigned h = 0; h < d.harts; ++h)
     for (const std::string& mode : d.hart_contexts)
-      result.emplace_back(h, mode == "S" ? HartLine::Seip : HartLine::Meip);
+      result.emplace_back(
+          h, mode == "S" ? iss::Interrupt::SupervisorExternal : iss::Interrupt::MachineExternal);
   return result;
 }
 
@@ -66,14 +75,19 @@ sc_core::sc_signal<bool>* DeviceContext::source(unsigned s) const {
 
 sc_core::sc_signal<bool>& DeviceContext::hart_line(unsigned hart, HartLine line) const {
   auto& lines = platform_.hart_lines_.at(hart);
-  const auto l = static_cast<unsigned>(line);
+  const unsigned l = line_index(line);
+  if (l >= lines.line.size())
+    throw device_.error("", "harts have no input for mip bit " +
+                                std::to_string(static_cast<unsigned>(line)) +
+                                " (their inputs: msip, mtip, meip, seip)");
   // Two drivers of one signal would only fail once simulation starts.
   if (!lines.driver[l].empty())
     throw device_.error(
         "", "hart " + std::to_string(hart) + "'s " + kLineNames[l] + " is driven by both " +
                 lines.driver[l] + " and " + device_.name + "; a platform has one " +
-                (line == HartLine::Msip || line == HartLine::Mtip ? "timer (aclint)"
-                                                                  : "interrupt controller (plic)") +
+                (line == iss::Interrupt::MachineSoftware || line == iss::Interrupt::MachineTimer
+                     ? "timer (aclint)"
+                     : "interrupt controller (plic)") +
                 " for its harts");
   lines.driver[l] = device_.name;
   return *lines.line[l];
@@ -284,10 +298,9 @@ void Platform::build_harts() {
       hart_lines_[h].line[l] = std::make_unique<sc_core::sc_signal<bool>>(
           ("hart" + std::to_string(h) + "_" + kLineNames[l]).c_str());
     }
-    hart->msip.bind(*hart_lines_[h].line[0]);
-    hart->mtip.bind(*hart_lines_[h].line[1]);
-    hart->meip.bind(*hart_lines_[h].line[2]);
-    hart->seip.bind(*hart_lines_[h].line[3]);
+    for (unsigned l = 0; l < 4; ++l)
+      hart->interrupt_input(rvtlm::tlm::HartModule::kInterruptInputs[l])
+          .bind(*hart_lines_[h].line[l]);
     harts_.push_back(std::move(hart));
   }
   router_ = std::make_unique<models::Router>("router");

@@ -113,13 +113,13 @@ void HartModule::start_of_simulation() {
   if (config_.sync == SyncPolicy::Quantum && config_.quantum == sc_core::SC_ZERO_TIME &&
       ::tlm::tlm_global_quantum::instance().get() == sc_core::SC_ZERO_TIME &&
       sc_core::sc_report_handler::get_count(kQuantumMessageType) == 0) {
-    SC_REPORT_WARNING(kQuantumMessageType,
-                      (std::string(name()) +
-                       ": no quantum is set (tlm::tlm_global_quantum and "
-                       "HartModuleConfig::quantum are zero): harts synchronise after every "
-                       "instruction, at lockstep speed; set a quantum, or choose "
-                       "SyncPolicy::Lockstep to say that this is meant")
-                          .c_str());
+    SC_REPORT_WARNING(
+        kQuantumMessageType,
+        (std::string(name()) + ": no quantum is set (tlm::tlm_global_quantum and "
+                               "HartModuleConfig::quantum are zero): harts synchronise after every "
+                               "instruction, at lockstep speed; set a quantum, or choose "
+                               "SyncPolicy::Lockstep to say that this is meant")
+            .c_str());
   }
   host_start_ = std::chrono::steady_clock::now();
   host_clock_running_ = true;
@@ -364,11 +364,26 @@ void HartModule::wait_for_reset() {
   while (!reset.read()) wait_and_restart(wake_event_);
 }
 
+sc_core::sc_in<bool>& HartModule::interrupt_input(iss::Interrupt line) {
+  switch (line) {
+    case iss::Interrupt::MachineSoftware:
+      return msip;
+    case iss::Interrupt::MachineTimer:
+      return mtip;
+    case iss::Interrupt::MachineExternal:
+      return meip;
+    case iss::Interrupt::SupervisorExternal:
+      return seip;
+    default:
+      break;
+  }
+  SC_REPORT_FATAL("rvtlm/tlm/hart", "no input drives this interrupt line");
+  return seip;
+}
+
 void HartModule::apply_interrupt_levels() {
-  hart_.set_interrupt(iss::Interrupt::MachineSoftware, msip.read());
-  hart_.set_interrupt(iss::Interrupt::MachineTimer, mtip.read());
-  hart_.set_interrupt(iss::Interrupt::MachineExternal, meip.read());
-  hart_.set_interrupt(iss::Interrupt::SupervisorExternal, seip.read());
+  for (const iss::Interrupt line : kInterruptInputs)
+    hart_.set_interrupt(line, interrupt_input(line).read());
 }
 
 void HartModule::input_method() {

@@ -78,6 +78,13 @@ class HartModule : public sc_core::sc_module, private iss::Bus {
   sc_core::sc_in<bool> mtip;
   sc_core::sc_in<bool> meip;
   sc_core::sc_in<bool> seip;
+  // The mip bit each input drives, in the order of the inputs above: the
+  // ISS's Interrupt is the one definition of the lines.
+  static constexpr std::array<iss::Interrupt, 4> kInterruptInputs = {
+      iss::Interrupt::MachineSoftware, iss::Interrupt::MachineTimer,
+      iss::Interrupt::MachineExternal, iss::Interrupt::SupervisorExternal};
+  // The input that drives `line`.
+  sc_core::sc_in<bool>& interrupt_input(iss::Interrupt line);
   // Active high: holds the hart in reset; on release it restarts at
   // config.hart.reset_pc. Unbound: never in reset.
   sc_core::sc_in<bool> reset;
