@@ -203,6 +203,14 @@ DeviceType memory_type() {
     ctx.map(m->socket);
     return m;
   };
+  // RAM is a /memory node (the platform writes those); a read-only memory
+  // is a memory-mapped flash or ROM on the bus (Linux's "mtd-rom").
+  t.device_tree = [](const DeviceTreeContext& ctx) {
+    if (!ctx.device.flag("read_only", false)) return;
+    ctx.begin_node("flash", {"mtd-rom"});
+    ctx.tree.property_u32("bank-width", 4);
+    ctx.tree.end_node();
+  };
   t.properties = {{"read_only", DeviceProperty::Kind::Flag},
                   {"read_latency_ns", DeviceProperty::Kind::Number, 0, kMaxLatencyNs},
                   {"write_latency_ns", DeviceProperty::Kind::Number, 0, kMaxLatencyNs}};

@@ -7,6 +7,7 @@
 
 #include "rvtlm/elf/elf_image.h"
 #include "rvtlm/elf/input_file.h"
+#include "rvtlm/models/aclint.h"
 #include "rvtlm/models/format.h"
 #include "rvtlm/models/htif.h"
 #include "rvtlm/models/memory.h"
@@ -195,6 +196,9 @@ void Platform::build_device_tree() {
     if (hart_isa.has(iss::Extension::S))
       tree.property("mmu-type", description_.xlen == 64 ? "riscv,sv48" : "riscv,sv32");
     tree.begin_node("interrupt-controller");
+    // An interrupt provider says how many address cells its specifier has
+    // (dtc's interrupt_provider check; as QEMU's virt tree).
+    tree.property_u32("#address-cells", 0);
     tree.property_u32("#interrupt-cells", 1);
     tree.property("interrupt-controller");
     tree.property("compatible", "riscv,cpu-intc");
@@ -331,6 +335,13 @@ void Platform::build_devices() {
       throw d.error("size", "the host cannot reserve " + std::to_string(d.size) + " bytes for it");
     }
   }
+  // One timebase: the harts' `time` CSR reads the ACLINT's mtime, so that
+  // both agree after the guest writes mtime.
+  for (Device& device : devices_)
+    if (auto* aclint = dynamic_cast<models::Aclint*>(device.module.get()))
+      for (auto& hart : harts_)
+        hart->set_time_source([aclint](const sc_core::sc_time& t) { return aclint->mtime_at(t); },
+                              [aclint](uint64_t value) { return aclint->time_of(value); });
   for (Device& device : devices_) {
     if (!device.type->connect) continue;
     DeviceContext ctx(*this, *device.description);

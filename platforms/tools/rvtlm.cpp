@@ -105,7 +105,8 @@ void print_help() {
       "  --stats                   statistics at the end, progress while running\n"
       "  --dump-dtb FILE           write the generated device tree and exit\n"
       "  --device-library PATH     load device types from a shared library (repeatable)\n"
-      "  --help                    this text\n\n"
+      "  --help, --version         this text; the version\n\n"
+      "Options may also follow the program, as --name value or --name=value.\n"
       "TIME is a number with a unit: s, ms, us, ns, ps (e.g. 10us).\n\n"
       "Exit status\n"
       "  0..255   the guest's exit code (test finisher or HTIF); when it is also one\n"
@@ -114,7 +115,8 @@ void print_help() {
       "           wait for an interrupt and nothing is left to simulate\n"
       "  2        bad options or input files (nothing was simulated)\n"
       "  124      --timeout reached\n"
-      "  125      a model stopped the simulation, or SystemC reported an error\n");
+      "  125      a model stopped the simulation, SystemC reported an error, or an\n"
+      "           output (trace, UART file) could not be written\n");
 }
 
 // The longest time SystemC can represent: 2^64 - 1 resolution units.

@@ -185,6 +185,13 @@ void HartModule::wait_and_restart(const sc_core::sc_event& event, const sc_core:
 
 bool HartModule::supervisor_timer_at(sc_core::sc_time& at) const {
   uint64_t compare = 0;
+  if (time_reaches_) {
+    if (!hart_.timer_deadline(compare)) return false;
+    const std::optional<sc_core::sc_time> reached = time_reaches_(compare);
+    if (!reached) return false;
+    at = *reached;
+    return true;
+  }
   const uint64_t period = config_.time_csr_period.value();
   if (period == 0 || !hart_.timer_deadline(compare)) return false;
   if (compare > ~uint64_t{0} / period) return false;  // beyond SystemC's time range
@@ -581,6 +588,10 @@ void HartModule::invalidate_direct_mem_ptr(sc_dt::uint64 start, sc_dt::uint64 en
 }
 
 bool HartModule::read_time(uint64_t retired, uint64_t& value) {
+  if (time_source_) {
+    value = time_source_(time_at(retired));
+    return true;
+  }
   if (config_.time_csr_period == sc_core::SC_ZERO_TIME) return false;
   value = time_at(retired).value() / config_.time_csr_period.value();
   return true;

@@ -11,6 +11,7 @@
 #include <functional>
 #include <iosfwd>
 #include <memory>
+#include <optional>
 #include <string>
 #include <systemc>
 #include <tlm>
@@ -54,7 +55,8 @@ struct HartModuleConfig {
   // propagating an interrupt) before it runs regardless.
   unsigned max_delta_yields = 8;
   // Period of the `time` CSR (Zicntr); it should match the platform's mtime.
-  // Zero: no `time` CSR (reading it is an illegal instruction).
+  // Zero: no `time` CSR (reading it is an illegal instruction), unless a
+  // time source is set (set_time_source), which takes precedence.
   sc_core::sc_time time_csr_period = sc_core::SC_ZERO_TIME;
   // Called with the exit code when the hart stops with
   // iss::StopReason::ExitRequest (after syncing). Empty: sc_core::sc_stop().
@@ -111,6 +113,17 @@ class HartModule : public sc_core::sc_module, private iss::Bus {
   // target stops early). Valid once elaboration is complete.
   unsigned debug_read(uint64_t addr, void* data, unsigned length);
   unsigned debug_write(uint64_t addr, const void* data, unsigned length);
+
+  // The `time` CSR reads `source` at the instruction's time: the platform's
+  // own mtime (one timebase: after a guest writes mtime, the CSR agrees).
+  // `reaches` gives the time at which that clock reaches a value (zero:
+  // already; empty: never), so that stimecmp (Sstc) is a deadline on the
+  // same clock. Call during elaboration.
+  void set_time_source(std::function<uint64_t(const sc_core::sc_time&)> source,
+                       std::function<std::optional<sc_core::sc_time>(uint64_t)> reaches) {
+    time_source_ = std::move(source);
+    time_reaches_ = std::move(reaches);
+  }
 
   // The hart's own time: SystemC time plus the offset it runs ahead by.
   sc_core::sc_time local_time() const;
@@ -174,6 +187,8 @@ class HartModule : public sc_core::sc_module, private iss::Bus {
 
   HartModuleConfig config_;
   std::shared_ptr<const TimeModel> time_model_;
+  std::function<uint64_t(const sc_core::sc_time&)> time_source_;
+  std::function<std::optional<sc_core::sc_time>(uint64_t)> time_reaches_;
   iss::Hart hart_;
   std::unique_ptr<QuantumKeeper> quantum_keeper_;
   std::array<std::unique_ptr<sc_core::sc_signal<bool>>, kInputCount> ties_;
