@@ -71,8 +71,9 @@ case "$case_name" in
     # poweroff through the SBI system reset and the test finisher.
     python3 "$shell_check" --quiet --log "$tmp/log" --prompt "=> " --send version \
       --send poweroff --expect "U-Boot 2023\.01.*" --expect "poweroff \.\.\." --timeout 200 -- \
+      sh -c 'exec "$@" 2>"$0"' "$tmp/err" \
       "$rvtlm" run --uart stdio --bios "$opensbi/fw_jump.bin" --kernel "$uboot" --timeout 60s \
-      || fail "U-Boot session: $(tail -n 20 "$tmp/log")" ;;
+      >"$tmp/check" || fail "U-Boot session: $(cat "$tmp/check"; tail -n 20 "$tmp/log"; cat "$tmp/err")" ;;
   linux-1)
     need "$opensbi/fw_jump.bin" "$linux/Image" "$linux/initramfs.cpio"
     boot_linux initramfs.cpio
@@ -99,10 +100,12 @@ case "$case_name" in
     expect_init ;;
   linux-shell)
     need "$opensbi/fw_jump.bin" "$linux/Image" "$linux/initramfs-shell.cpio"
+    # rvtlm's own messages go to a file, not into the console's lines.
     python3 "$shell_check" --quiet --log "$tmp/log" --timeout 200 -- \
+      sh -c 'exec "$@" 2>"$0"' "$tmp/err" \
       "$rvtlm" run --uart stdio --harts 4 --bios "$opensbi/fw_jump.bin" --kernel "$linux/Image" \
       --initrd "$linux/initramfs-shell.cpio" --append "console=ttyS0 quiet" --timeout 60s \
-      || fail "shell session: $(tail -n 20 "$tmp/log")" ;;
+      >"$tmp/check" || fail "shell session: $(cat "$tmp/check"; tail -n 20 "$tmp/log"; cat "$tmp/err")" ;;
   linux-determinism)
     need "$opensbi/fw_jump.bin" "$linux/Image" "$linux/initramfs.cpio"
     # The same console text and power-off time on every run; one hart gives
