@@ -44,6 +44,7 @@ class HartModule::QuantumKeeper : public tlm_utils::tlm_quantumkeeper {
   explicit QuantumKeeper(const sc_core::sc_time& own_quantum) : own_quantum_(own_quantum) {}
 
   const sc_core::sc_time& next_sync_point() const { return m_next_sync_point; }
+  void set_own_quantum(const sc_core::sc_time& quantum) { own_quantum_ = quantum; }
 
  protected:
   sc_core::sc_time compute_local_quantum() override {
@@ -222,12 +223,15 @@ void HartModule::run_thread() {
         budget = 1;  // the next activity is less than one instruction away
       }
     }
+    // A debugger may hold the hart here, or shorten the run (a single step).
+    if (debug_hooks_ && !debug_hooks_->before_run(*this, budget)) continue;
     run_limit_ = limit;
     run_end_retired_ = hart_.retired() + budget;
 
     const iss::RunResult result = execute(budget);
     if (result.retired != 0) delta_yields_in_row_ = 0;  // a new point in the hart's time
     flush_reports();
+    if (debug_hooks_) debug_hooks_->after_run(*this, result);
 
     switch (result.reason) {
       case iss::StopReason::Wfi:
@@ -350,6 +354,10 @@ iss::BusStatus HartModule::write(const iss::BusAccess& access, const void* data)
 
 iss::BusStatus HartModule::transport(::tlm::tlm_command command, const iss::BusAccess& access,
                                      void* data) {
+  // A debugger's watchpoint: stop after this instruction (debug_hooks.h).
+  if (!watchpoints_.empty() && access.type != iss::AccessType::Fetch &&
+      watchpoints_.check(access.addr, access.size, command == ::tlm::TLM_WRITE_COMMAND))
+    hart_.request_halt();
   const sc_core::sc_time now = kernel_time();
   const sc_core::sc_time at = time_at(access.retired);
   const sc_core::sc_time sent = at > now ? at - now : sc_core::SC_ZERO_TIME;
@@ -431,6 +439,11 @@ bool HartModule::request_dmi(uint64_t addr, iss::AccessType type, iss::DmiGrant&
     grant.end = dmi.get_end_address();
     grant.readable = dmi.is_read_allowed();
     grant.writable = dmi.is_write_allowed();
+    // Watched bytes stay out of DMI so that their accesses reach transport().
+    if (!watchpoints_.empty() && !watchpoints_.clip(addr, grant)) {
+      ++stats_.dmi_refusals;
+      return false;
+    }
     ++stats_.dmi_grants;
     return true;
   }
@@ -504,6 +517,36 @@ unsigned HartModule::debug_write(uint64_t addr, const void* data, unsigned lengt
   // The hart may hold decoded code for the bytes written.
   if (n != 0) hart_.invalidate_code(addr, addr + n);
   return n;
+}
+
+// ---- Debugger attachment ----------------------------------------------------------
+
+void HartModule::add_watchpoint(uint64_t addr, uint64_t length, WatchKind kind) {
+  watchpoints_.add(addr, length, kind);
+  // Grants covering the range are dropped and asked for again (clipped).
+  hart_.invalidate_dmi(Watchpoints::hole_start(addr), Watchpoints::hole_end(addr, length));
+}
+
+bool HartModule::remove_watchpoint(uint64_t addr, uint64_t length, WatchKind kind) {
+  if (!watchpoints_.remove(addr, length, kind)) return false;
+  hart_.invalidate_dmi(Watchpoints::hole_start(addr), Watchpoints::hole_end(addr, length));
+  return true;
+}
+
+void HartModule::set_quantum(const sc_core::sc_time& quantum) {
+  config_.quantum = quantum;
+  quantum_keeper_->set_own_quantum(quantum);
+}
+
+void HartModule::debug_reset() {
+  const sc_core::sc_time now = local_time();
+  hart_.reset();
+  exited_ = false;
+  apply_interrupt_levels();
+  anchor_ = now;
+  anchor_retired_ = hart_.retired();
+  stall_ = sc_core::SC_ZERO_TIME;
+  wake_event_.notify(sc_core::SC_ZERO_TIME);
 }
 
 // ---- Statistics -------------------------------------------------------------------
