@@ -18,6 +18,7 @@
 #include <systemc>
 #include <vector>
 
+#include "rvtlm/debug/gdb_server.h"
 #include "rvtlm/elf/elf_image.h"
 #include "rvtlm/iss/disassembler.h"
 #include "rvtlm/models/router.h"
@@ -35,6 +36,7 @@ using rvtlm::platforms::PlatformOptions;
 constexpr int kUsageError = 2;
 constexpr int kTimeoutStatus = 124;
 constexpr int kStalledStatus = 125;
+constexpr int kKilledStatus = 137;  // GDB's kill, as a shell reports SIGKILL
 
 // A bad command line or input file: one line on stderr, exit status 2.
 struct UsageError {
@@ -75,10 +77,14 @@ void print_help() {
       "  --vcd FILE                interrupt lines and UART output as a VCD file\n"
       "  --stats                   statistics at the end, progress while running\n"
       "  --dump-dtb FILE           write the generated device tree and exit\n"
+      "Debugging (docs/DEBUGGING.md)\n"
+      "  --gdb PORT                GDB server on PORT (0: any free port; it is printed)\n"
+      "  --gdb-wait                hold the harts at reset until a debugger attaches\n"
+      "  --gdb-address ADDR        listen on ADDR instead of 127.0.0.1\n"
       "  --help                    this text\n\n"
       "TIME is a number with a unit: s, ms, us, ns, ps (e.g. 10us).\n"
       "The exit status is the guest's (test finisher or HTIF); 2 means bad options or\n"
-      "input files, 124 the timeout, 125 that nothing was left to run.\n");
+      "input files, 124 the timeout, 125 that nothing was left to run, 137 GDB's kill.\n");
 }
 
 sc_core::sc_time parse_time(const char* option, const std::string& text) {
@@ -144,13 +150,16 @@ struct Options {
   std::string vcd;
   bool stats = false;
   std::string dump_dtb;
+  std::optional<unsigned> gdb_port;
+  bool gdb_wait = false;
+  std::string gdb_address = "127.0.0.1";
 };
 
 Options parse_options(int argc, char** argv) {
   enum {
     kPlatform = 256, kHarts, kXlen, kMemory, kUart, kBios, kKernel, kQuantum, kNsPerInsn,
     kIcountShift, kHz, kIpc, kSync, kNoDeadline, kDmi, kMisaligned, kTimeout, kTrace, kVcd,
-    kStats, kDumpDtb, kHelp
+    kStats, kDumpDtb, kHelp, kGdb, kGdbWait, kGdbAddress
   };
   static const option long_options[] = {
       {"platform", required_argument, nullptr, kPlatform},
@@ -175,6 +184,9 @@ Options parse_options(int argc, char** argv) {
       {"stats", no_argument, nullptr, kStats},
       {"dump-dtb", required_argument, nullptr, kDumpDtb},
       {"help", no_argument, nullptr, kHelp},
+      {"gdb", required_argument, nullptr, kGdb},
+      {"gdb-wait", no_argument, nullptr, kGdbWait},
+      {"gdb-address", required_argument, nullptr, kGdbAddress},
       {nullptr, 0, nullptr, 0}};
   Options o;
   opterr = 0;
@@ -235,6 +247,9 @@ Options parse_options(int argc, char** argv) {
       case kStats: o.stats = true; break;
       case kDumpDtb: o.dump_dtb = arg; break;
       case kHelp: print_help(); std::exit(0);
+      case kGdb: o.gdb_port = parse_count("--gdb", arg, 65535); break;
+      case kGdbWait: o.gdb_wait = true; break;
+      case kGdbAddress: o.gdb_address = arg; break;
       case ':': fail(std::string("option ") + argv[optind - 1] + " needs a value");
       default: fail(std::string("unknown option '") + argv[optind - 1] + "'");
     }
@@ -242,6 +257,8 @@ Options parse_options(int argc, char** argv) {
   const int time_models = (o.ns_per_insn ? 1 : 0) + (o.icount_shift ? 1 : 0) + (o.hz ? 1 : 0);
   if (time_models > 1) fail("choose one of --ns-per-insn, --icount-shift and --hz");
   if (o.ipc && !o.hz) fail("--ipc needs --hz");
+  if ((o.gdb_wait || o.gdb_address != "127.0.0.1") && !o.gdb_port)
+    fail("--gdb-wait and --gdb-address need --gdb PORT");
   if (optind < argc) o.program = argv[optind++];
   if (optind < argc) fail("more than one program given ('" + std::string(argv[optind]) + "')");
   if (o.program.empty() && o.bios.empty() && o.kernel.empty() && o.dump_dtb.empty())
@@ -420,6 +437,25 @@ int run(int argc, char** argv) {
     if (auto* tcp = dynamic_cast<rvtlm::models::TcpUartBackend*>(&uart->backend()))
       std::fprintf(stderr, "rvtlm: console %s on 127.0.0.1:%u\n", description.console.c_str(),
                    static_cast<unsigned>(tcp->port()));
+  }
+
+  // The GDB server: every hart a thread; `kill` ends the run with 137.
+  std::unique_ptr<rvtlm::debug::GdbServer> gdb;
+  if (o.gdb_port) {
+    rvtlm::debug::GdbServerOptions go;
+    go.port = static_cast<uint16_t>(*o.gdb_port);
+    go.address = o.gdb_address;
+    go.wait_for_debugger = o.gdb_wait;
+    go.on_kill = [&platform] { platform.finish(kKilledStatus); };
+    std::vector<rvtlm::tlm::HartModule*> harts;
+    for (unsigned h = 0; h < platform.harts(); ++h) harts.push_back(&platform.hart(h));
+    try {
+      gdb = std::make_unique<rvtlm::debug::GdbServer>("gdb", harts, go);
+    } catch (const std::runtime_error& e) {
+      fail(std::string("--gdb: ") + e.what());
+    }
+    std::fprintf(stderr, "rvtlm: gdb server on %s:%u%s\n", gdb->address().c_str(),
+                 static_cast<unsigned>(gdb->port()), o.gdb_wait ? ", waiting for a debugger" : "");
   }
 
   Progress progress(platform, o.stats || isatty(STDERR_FILENO));
