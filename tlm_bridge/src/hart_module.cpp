@@ -223,15 +223,17 @@ void HartModule::run_thread() {
         budget = 1;  // the next activity is less than one instruction away
       }
     }
-    // A debugger may hold the hart here, or shorten the run (a single step).
-    if (debug_hooks_ && !debug_hooks_->before_run(*this, budget)) continue;
     run_limit_ = limit;
     run_end_retired_ = hart_.retired() + budget;
 
-    const iss::RunResult result = execute(budget);
+    iss::RunResult result;
+    if (debug_hooks_) {
+      if (!execute_debugged(result)) continue;
+    } else {
+      result = execute(budget);
+    }
     if (result.retired != 0) delta_yields_in_row_ = 0;  // a new point in the hart's time
     flush_reports();
-    if (debug_hooks_) debug_hooks_->after_run(*this, result);
 
     switch (result.reason) {
       case iss::StopReason::Wfi:
@@ -307,7 +309,10 @@ void HartModule::input_method() {
   apply_interrupt_levels();
   // Only possible while a target waits inside b_transport: stop after the
   // current instruction so that reset is seen at once.
-  if (running_ && reset.read()) hart_.request_halt();
+  if (running_ && reset.read()) {
+    hart_.request_halt();
+    own_halt_ = true;
+  }
   wake_event_.notify();
 }
 
@@ -408,7 +413,10 @@ void HartModule::after_transport(bool stalled) {
       stop = context->next_time(next) && next < run_limit_;
     }
   }
-  if (stop) hart_.request_halt();
+  if (stop) {
+    hart_.request_halt();
+    own_halt_ = true;
+  }
 }
 
 bool HartModule::request_dmi(uint64_t addr, iss::AccessType type, iss::DmiGrant& grant) {
@@ -520,6 +528,33 @@ unsigned HartModule::debug_write(uint64_t addr, const void* data, unsigned lengt
 }
 
 // ---- Debugger attachment ----------------------------------------------------------
+
+// The run budgeted in run_thread, with a debugger's hooks around it. The
+// debugger may hold the hart (false: look at the time again), shorten the
+// run (a single step) or stop it early (a breakpoint, a watchpoint); after a
+// stop of its own the run goes on with the rest of its budget, so that the
+// harts' schedule is the one they have without a debugger.
+bool HartModule::execute_debugged(iss::RunResult& result) {
+  const uint64_t start = hart_.retired();
+  uint64_t retired = 0;
+  for (;;) {
+    uint64_t budget = run_end_retired_ - hart_.retired();
+    if (!debug_hooks_->before_run(*this, budget)) return false;
+    own_halt_ = false;
+    result = execute(budget);
+    retired += result.retired;
+    flush_reports();
+    debug_hooks_->after_run(*this, result);
+    const bool debugger_stop = result.reason == iss::StopReason::Breakpoint ||
+                               result.reason == iss::StopReason::BudgetSpent ||
+                               (result.reason == iss::StopReason::HaltRequest && !own_halt_);
+    // (A reset while stopped moves the count back: the run is over.)
+    const uint64_t now = hart_.retired();
+    if (!debugger_stop || now >= run_end_retired_ || now < start || reset.read()) break;
+  }
+  result.retired = retired;
+  return true;
+}
 
 void HartModule::add_watchpoint(uint64_t addr, uint64_t length, WatchKind kind) {
   watchpoints_.add(addr, length, kind);

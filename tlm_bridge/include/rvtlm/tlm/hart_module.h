@@ -187,8 +187,10 @@ class HartModule : public sc_core::sc_module, private iss::Bus {
   int exit_code_ = 0;
 
   // Debugger attachment.
+  bool execute_debugged(iss::RunResult& result);
   DebugHooks* debug_hooks_ = nullptr;
   Watchpoints watchpoints_;
+  bool own_halt_ = false;  // the last halt request was the bridge's, not a debugger's
 
   HartStatistics stats_;
   std::chrono::steady_clock::time_point host_start_;
