@@ -124,6 +124,7 @@ class GdbServer::Impl final : public RunControl {
   void wait_for_first_debugger();
   void leave_blocking();
   void arm_step(unsigned hart, uint64_t& budget);
+  void wake_held_harts();
   bool disarm_step(unsigned hart, const iss::RunResult& result);
   void clear_steps();
 
@@ -147,6 +148,7 @@ class GdbServer::Impl final : public RunControl {
   bool killed_ = false;
   bool waiting_for_first_ = false;
   ThreadId last_thread_ = 1;
+  unsigned held_ = 0;  // harts waiting for resume_event_
   // A step answered without executing anything (see resume()).
   bool instant_stop_ = false;
   StopEvent instant_event_;
@@ -262,7 +264,13 @@ void GdbServer::Impl::resume(const std::vector<ResumeKind>& actions) {
   }
   interrupt_requested_ = false;
   mode_ = Mode::Running;
-  if (!instant_stop_) resume_event_.notify(sc_core::SC_ZERO_TIME);
+  if (!instant_stop_) wake_held_harts();
+}
+
+// Only when some hart waits: a notification is pending activity, which makes
+// the running harts yield where they would not have without a debugger.
+void GdbServer::Impl::wake_held_harts() {
+  if (held_ != 0) resume_event_.notify(sc_core::SC_ZERO_TIME);
 }
 
 void GdbServer::Impl::detach() {
@@ -271,7 +279,7 @@ void GdbServer::Impl::detach() {
   for (HartControl& c : control_) c.action = ResumeKind::Continue;
   interrupt_requested_ = false;
   mode_ = Mode::Free;
-  resume_event_.notify(sc_core::SC_ZERO_TIME);
+  wake_held_harts();
 }
 
 void GdbServer::Impl::kill() {
@@ -280,7 +288,7 @@ void GdbServer::Impl::kill() {
   killed_ = true;
   mode_ = Mode::Ended;
   transport_->close_client();
-  resume_event_.notify(sc_core::SC_ZERO_TIME);
+  wake_held_harts();
   if (options_.on_kill) {
     options_.on_kill();
   } else {
@@ -377,7 +385,10 @@ bool GdbServer::Impl::before_run(unsigned hart, uint64_t& budget) {
       return true;
     default:
       // Not resumed (vCont named other threads): wait for the next resume.
+      // Simulated time that passes meanwhile is lost to this hart.
+      ++held_;
       sc_core::wait(resume_event_);
+      --held_;
       return false;
   }
 }
