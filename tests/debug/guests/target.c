@@ -1,0 +1,104 @@
+/* Guest of the GDB end-to-end tests (gdb_test.sh): a C program with a
+ * function whose arguments and locals the tests read, a global they watch,
+ * a value in a floating-point register, an ecall into the guest's own trap
+ * handler, a UART register whose read has a side effect, and a loop that
+ * spins until the debugger ends it. Exit status 0 on the undisturbed path;
+ * 3 when check() says no, 4 when the UART's THRE interrupt was gone before
+ * the guest read IIR, 5 after an unexpected trap, 6 when counter does not
+ * hold add_scaled's result. */
+#include <stdint.h>
+
+#include "guest.h"
+
+#define UART_IER 1
+#define UART_IIR 2
+#define IIR_ID_MASK 0x0f
+#define IIR_THRE 0x02
+
+volatile long counter;     /* written once, by add_scaled */
+volatile long spin_mode;   /* the debugger sets it to make main spin */
+volatile long spin_until;  /* ... and this to end the spin */
+volatile unsigned long ecalls;
+static const double kFpValue = 2.5;
+
+void trap_entry(void);
+
+/* Handles ecall from M-mode: skips it and counts it. Anything else ends
+ * the run with status 5. */
+__asm__(
+    "  .text\n"
+    "  .align 2\n"
+    "  .globl trap_entry\n"
+    "trap_entry:\n"
+    "  csrrw sp, mscratch, sp\n"
+    "  sd t0, -8(sp)\n"
+    "  sd t1, -16(sp)\n"
+    "  csrr t0, mcause\n"
+    "  li t1, 11\n"
+    "  bne t0, t1, 1f\n"
+    "  la t0, ecalls\n"
+    "  ld t1, 0(t0)\n"
+    "  addi t1, t1, 1\n"
+    "  sd t1, 0(t0)\n"
+    "  csrr t0, mepc\n"
+    "  addi t0, t0, 4\n"
+    "  csrw mepc, t0\n"
+    "  ld t0, -8(sp)\n"
+    "  ld t1, -16(sp)\n"
+    "  csrrw sp, mscratch, sp\n"
+    "  mret\n"
+    "1:\n"
+    "  li a0, 5\n"
+    "  j guest_exit\n");
+
+static uint64_t trap_stack[64];
+
+/* mstatus.FS = Initial before any floating-point instruction (Privileged
+ * spec 3.1.6.6): constructors run before main. */
+__attribute__((constructor(101))) static void enable_fp(void) {
+  __asm__ volatile("csrs mstatus, %0" ::"r"(1ul << 13));
+}
+
+__attribute__((noinline)) void load_fp(void) {
+  __asm__ volatile("fld fs1, %0" ::"m"(kFpValue));
+}
+
+__attribute__((noinline)) long add_scaled(long a, long b) {
+  long scaled = b * 3;
+  long sum = a + scaled;
+  counter = sum;
+  return sum;
+}
+
+__attribute__((noinline)) int check(long value) { return value == 47; }
+
+__attribute__((noinline)) void do_ecall(void) { __asm__ volatile("ecall" ::: "memory"); }
+
+/* Where the tests stop to read IIR themselves. */
+__attribute__((noinline)) void uart_ready(void) { __asm__ volatile("" ::: "memory"); }
+
+__attribute__((noinline)) void spin(void) {
+  while (!spin_until) {
+  }
+}
+
+int main(void) {
+  __asm__ volatile("csrw mscratch, %0" ::"r"(trap_stack + 64));
+  __asm__ volatile("csrw mtvec, %0" ::"r"(trap_entry));
+  load_fp();
+  const long r = add_scaled(5, 14);
+  if (!check(r)) guest_exit(3);
+  if (counter != r) guest_exit(6);
+  do_ecall();
+  volatile uint8_t *uart = (volatile uint8_t *)GUEST_UART_BASE;
+  /* With THRI enabled and THR empty, IIR reports THRE until the guest
+   * reads IIR (16550 datasheet: reading IIR clears the THRE interrupt). */
+  uart[UART_IER] = 0x02;
+  uart_ready();
+  const uint8_t iir = uart[UART_IIR];
+  uart[UART_IER] = 0;
+  if ((iir & IIR_ID_MASK) != IIR_THRE) guest_exit(4);
+  if (spin_mode) spin();
+  guest_puts("target done\n");
+  return 0;
+}
