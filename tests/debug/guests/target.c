@@ -5,7 +5,8 @@
  * spins until the debugger ends it. Exit status 0 on the undisturbed path;
  * 3 when check() says no, 4 when the UART's THRE interrupt was gone before
  * the guest read IIR, 5 after an unexpected trap, 6 when counter does not
- * hold add_scaled's result. */
+ * hold add_scaled's result, 7 when the guest's own Sdtrig trigger did not
+ * fire exactly once. */
 #include <stdint.h>
 
 #include "guest.h"
@@ -19,12 +20,16 @@ volatile long counter;     /* written once, by add_scaled */
 volatile long spin_mode;   /* the debugger sets it to make main spin */
 volatile long spin_until;  /* ... and this to end the spin */
 volatile unsigned long ecalls;
+volatile long trig_var;               /* the guest's own trigger watches it */
+volatile unsigned long trigger_hits;  /* ... and counts here */
 static const double kFpValue = 2.5;
 
 void trap_entry(void);
 
-/* Handles ecall from M-mode: skips it and counts it. Anything else ends
- * the run with status 5. */
+/* Handles ecall from M-mode (skips it and counts it) and the breakpoint
+ * exception of the guest's own trigger (counts it, disarms the trigger and
+ * returns to the store, which then happens). Anything else ends the run
+ * with status 5. */
 __asm__(
     "  .text\n"
     "  .align 2\n"
@@ -35,7 +40,16 @@ __asm__(
     "  sd t1, -16(sp)\n"
     "  csrr t0, mcause\n"
     "  li t1, 11\n"
+    "  beq t0, t1, 2f\n"
+    "  li t1, 3\n"
     "  bne t0, t1, 1f\n"
+    "  la t0, trigger_hits\n"
+    "  ld t1, 0(t0)\n"
+    "  addi t1, t1, 1\n"
+    "  sd t1, 0(t0)\n"
+    "  csrw 0x7a1, zero\n" /* tdata1 */
+    "  j 3f\n"
+    "2:\n"
     "  la t0, ecalls\n"
     "  ld t1, 0(t0)\n"
     "  addi t1, t1, 1\n"
@@ -43,6 +57,7 @@ __asm__(
     "  csrr t0, mepc\n"
     "  addi t0, t0, 4\n"
     "  csrw mepc, t0\n"
+    "3:\n"
     "  ld t0, -8(sp)\n"
     "  ld t1, -16(sp)\n"
     "  csrrw sp, mscratch, sp\n"
@@ -77,6 +92,18 @@ __attribute__((noinline)) void do_ecall(void) { __asm__ volatile("ecall" ::: "me
 /* Where the tests stop to read IIR themselves. */
 __attribute__((noinline)) void uart_ready(void) { __asm__ volatile("" ::: "memory"); }
 
+/* Debug spec 5.7.2: trigger 0 as mcontrol (type 2), M-mode, store,
+ * address equal to &trig_var, action 0 (a breakpoint exception). M-mode
+ * triggers fire only with mstatus.MIE set (5.4); mie stays 0. */
+__attribute__((noinline)) void guest_trigger(void) {
+  __asm__ volatile("csrw 0x7a0, zero" ::: "memory"); /* tselect */
+  __asm__ volatile("csrw 0x7a2, %0" ::"r"(&trig_var) : "memory");
+  __asm__ volatile("csrw 0x7a1, %0" ::"r"((2ul << 60) | 0x40 | 0x2) : "memory");
+  __asm__ volatile("csrs mstatus, 8" ::: "memory");
+  trig_var = 99;
+  __asm__ volatile("csrc mstatus, 8" ::: "memory");
+}
+
 __attribute__((noinline)) void spin(void) {
   while (!spin_until) {
   }
@@ -90,6 +117,8 @@ int main(void) {
   if (!check(r)) guest_exit(3);
   if (counter != r) guest_exit(6);
   do_ecall();
+  guest_trigger();
+  if (trigger_hits != 1 || trig_var != 99) guest_exit(7);
   volatile uint8_t *uart = (volatile uint8_t *)GUEST_UART_BASE;
   /* With THRI enabled and THR empty, IIR reports THRE until the guest
    * reads IIR (16550 datasheet: reading IIR clears the THRE interrupt). */
