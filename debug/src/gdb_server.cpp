@@ -167,14 +167,16 @@ GdbServer::Impl::Impl(GdbServer& module, std::vector<tlm::HartModule*> harts,
       channel_("input"),
       control_(harts_.size()),
       waiting_for_first_(options_.wait_for_debugger) {
+  // Listening first: if it fails, the harts are left as they were.
+  transport_ = std::make_unique<TcpTransport>(options_.address, options_.port,
+                                              [this] { notify_from_network(); });
   hooks_.reserve(harts_.size());
   for (unsigned i = 0; i < harts_.size(); ++i) hooks_.emplace_back(*this, i);
   for (unsigned i = 0; i < harts_.size(); ++i) harts_[i]->set_debug_hooks(&hooks_[i]);
-  transport_ = std::make_unique<TcpTransport>(options_.address, options_.port,
-                                              [this] { notify_from_network(); });
 }
 
 GdbServer::Impl::~Impl() {
+  blocking_ = true;  // no more updates for a simulation that has ended
   transport_.reset();
   for (tlm::HartModule* h : harts_) h->set_debug_hooks(nullptr);
 }

@@ -560,6 +560,25 @@ continue"
     expect_console "target done"
     ;;
 
+  options)
+    # Bad options are usage errors; without a debugger the program just runs.
+    "$rvtlm" run --gdb 0 --gdb-address nope "$target" >"$tmp/sim.out" 2>"$tmp/sim.err"
+    [ $? -eq 2 ] && grep -qF "'nope' is not an IP address" "$tmp/sim.err" || fail "--gdb-address nope"
+    "$rvtlm" run --gdb-wait "$target" >"$tmp/sim.out" 2>"$tmp/sim.err"
+    [ $? -eq 2 ] && grep -qF -- "--gdb-wait and --gdb-address need --gdb PORT" "$tmp/sim.err" ||
+      fail "--gdb-wait alone"
+    "$rvtlm" run --gdb 0 "$target" >"$tmp/sim.out" 2>"$tmp/sim.err" || fail "run without a debugger"
+    grep -qF "target done" "$tmp/sim.out" || fail "no console output"
+    # A port in use.
+    start_rvtlm "$target"
+    "$rvtlm" run --gdb "$port" "$target" >"$tmp/second.out" 2>"$tmp/second.err"
+    [ $? -eq 2 ] && grep -qF "cannot listen on 127.0.0.1:$port" "$tmp/second.err" ||
+      fail "second server on port $port: $(cat "$tmp/second.err")"
+    run_gdb "$target" "continue"
+    expect "exited normally"
+    expect_sim_status 0
+    ;;
+
   *)
     echo "unknown case $case_name"
     exit 2
