@@ -56,7 +56,7 @@ bool accesses_interrupt_enable(uint32_t bits) {
 
 class GdbServer::Impl final : public RunControl {
  public:
-  Impl(GdbServer& module, std::vector<tlm::HartModule*> harts, GdbServerOptions options);
+  Impl(std::vector<tlm::HartModule*> harts, GdbServerOptions options);
   ~Impl() override;
 
   // RunControl
@@ -128,7 +128,6 @@ class GdbServer::Impl final : public RunControl {
   bool disarm_step(unsigned hart, const iss::RunResult& result);
   void clear_steps();
 
-  GdbServer& module_;
   std::vector<tlm::HartModule*> harts_;
   GdbServerOptions options_;
   HartTarget target_;
@@ -157,10 +156,8 @@ class GdbServer::Impl final : public RunControl {
   std::unique_ptr<TcpTransport> transport_;  // last: stopped first
 };
 
-GdbServer::Impl::Impl(GdbServer& module, std::vector<tlm::HartModule*> harts,
-                      GdbServerOptions options)
-    : module_(module),
-      harts_(std::move(harts)),
+GdbServer::Impl::Impl(std::vector<tlm::HartModule*> harts, GdbServerOptions options)
+    : harts_(std::move(harts)),
       options_(std::move(options)),
       target_(harts_, *this, options_.on_reset),
       session_(target_, [this](const std::string& bytes) { send(bytes); }),
@@ -512,7 +509,7 @@ GdbServer::GdbServer(const sc_core::sc_module_name& name, std::vector<tlm::HartM
                      GdbServerOptions options)
     : sc_core::sc_module(name) {
   if (harts.empty()) throw std::runtime_error(std::string(this->name()) + ": no harts to debug");
-  impl_ = std::make_unique<Impl>(*this, std::move(harts), std::move(options));
+  impl_ = std::make_unique<Impl>(std::move(harts), std::move(options));
   SC_HAS_PROCESS(GdbServer);
   SC_THREAD(control_thread);
 }
