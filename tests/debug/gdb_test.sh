@@ -36,6 +36,7 @@ command -v gdb-multiarch >/dev/null || { echo "gdb-multiarch not installed"; exi
 # start_sim PROGRAM ARGS...: starts the simulator in the background and sets
 # $port from the line it prints.
 start_sim() {
+  rm -f "$tmp/sim.err"  # not a stale port from an earlier run
   "$@" >"$tmp/sim.out" 2>"$tmp/sim.err" </dev/null &
   sim_pid=$!
   port=
@@ -196,6 +197,37 @@ continue"
     [ "$(value_after mepc)" = "$(value_after ecall)" ] || fail "mepc $(value_after mepc)"
     [ "$(value_after ecalls)" = "0" ] || fail "the handler ran already"
     [ "$(($(value_after pc2) - $(value_after pc)))" -eq 4 ] || fail "second stepi"
+    expect "exited normally"
+    expect_sim_status 0
+    ;;
+
+  step-over-interrupt)
+    # A timer interrupt pending and enabled (GDB sets mie.MTIE) is not taken
+    # by a single step; it is taken when the program continues.
+    start_rvtlm "$target"
+    run_gdb "$target" "break main
+continue
+set var irq_mode = 1
+break irq_point
+continue
+set var \$mie = 0x80
+echo @mip\n
+p/x \$mip & 0x80
+echo @at\n
+p/x \$pc
+stepi
+echo @after\n
+p/x \$pc
+echo @hits\n
+p irq_hits
+delete
+continue"
+    [ "$(value_after mip)" = "0x80" ] || fail "MTIP not pending: $(value_after mip)"
+    # One nop (2 bytes compressed, 4 not), not the handler.
+    step=$(($(value_after after) - $(value_after at)))
+    [ "$step" -eq 2 ] || [ "$step" -eq 4 ] ||
+      fail "stepi went from $(value_after at) to $(value_after after)"
+    [ "$(value_after hits)" = "0" ] || fail "the interrupt was taken during the step"
     expect "exited normally"
     expect_sim_status 0
     ;;

@@ -6,7 +6,8 @@
  * 3 when check() says no, 4 when the UART's THRE interrupt was gone before
  * the guest read IIR, 5 after an unexpected trap, 6 when counter does not
  * hold add_scaled's result, 7 when the guest's own Sdtrig trigger did not
- * fire exactly once. */
+ * fire exactly once, 8 when the timer interrupt of irq_test (run when the
+ * debugger sets irq_mode; virt's ACLINT) was not taken exactly once. */
 #include <stdint.h>
 
 #include "guest.h"
@@ -22,14 +23,17 @@ volatile long spin_until;  /* ... and this to end the spin */
 volatile unsigned long ecalls;
 volatile long trig_var;               /* the guest's own trigger watches it */
 volatile unsigned long trigger_hits;  /* ... and counts here */
+volatile long irq_mode;               /* the debugger sets it to run irq_test */
+volatile unsigned long irq_hits;
 static const double kFpValue = 2.5;
 
 void trap_entry(void);
 
-/* Handles ecall from M-mode (skips it and counts it) and the breakpoint
+/* Handles ecall from M-mode (skips it and counts it), the breakpoint
  * exception of the guest's own trigger (counts it, disarms the trigger and
- * returns to the store, which then happens). Anything else ends the run
- * with status 5. */
+ * returns to the store, which then happens) and the machine timer
+ * interrupt (counts it, sets mtimecmp to the end of time). Anything else
+ * ends the run with status 5. */
 __asm__(
     "  .text\n"
     "  .align 2\n"
@@ -41,6 +45,8 @@ __asm__(
     "  csrr t0, mcause\n"
     "  li t1, 11\n"
     "  beq t0, t1, 2f\n"
+    "  li t1, 0x8000000000000007\n"
+    "  beq t0, t1, 4f\n"
     "  li t1, 3\n"
     "  bne t0, t1, 1f\n"
     "  la t0, trigger_hits\n"
@@ -57,6 +63,15 @@ __asm__(
     "  csrr t0, mepc\n"
     "  addi t0, t0, 4\n"
     "  csrw mepc, t0\n"
+    "  j 3f\n"
+    "4:\n"
+    "  la t0, irq_hits\n"
+    "  ld t1, 0(t0)\n"
+    "  addi t1, t1, 1\n"
+    "  sd t1, 0(t0)\n"
+    "  li t0, 0x2004000\n" /* mtimecmp of hart 0 */
+    "  li t1, -1\n"
+    "  sd t1, 0(t0)\n"
     "3:\n"
     "  ld t0, -8(sp)\n"
     "  ld t1, -16(sp)\n"
@@ -104,6 +119,24 @@ __attribute__((noinline)) void guest_trigger(void) {
   __asm__ volatile("csrc mstatus, 8" ::: "memory");
 }
 
+/* A timer interrupt pending from the start (mtimecmp = 0) and globally
+ * enabled (mstatus.MIE), taken once mie.MTIE is set after irq_point. */
+__attribute__((noinline)) void irq_test(void) {
+  volatile uint64_t *mtimecmp = (volatile uint64_t *)0x2004000;
+  *mtimecmp = 0;
+  __asm__ volatile("csrs mstatus, 8" ::: "memory");
+  __asm__ volatile(
+      "  .globl irq_point\n"
+      "irq_point:\n"
+      "  nop\n"
+      "  nop\n" ::: "memory");
+  __asm__ volatile("csrs mie, %0" ::"r"(1ul << 7) : "memory");
+  while (irq_hits == 0) {
+  }
+  __asm__ volatile("csrc mstatus, 8" ::: "memory");
+  __asm__ volatile("csrw mie, zero" ::: "memory");
+}
+
 __attribute__((noinline)) void spin(void) {
   while (!spin_until) {
   }
@@ -127,6 +160,10 @@ int main(void) {
   const uint8_t iir = uart[UART_IIR];
   uart[UART_IER] = 0;
   if ((iir & IIR_ID_MASK) != IIR_THRE) guest_exit(4);
+  if (irq_mode) {
+    irq_test();
+    if (irq_hits != 1) guest_exit(8);
+  }
   if (spin_mode) spin();
   guest_puts("target done\n");
   return 0;
