@@ -95,6 +95,12 @@ class GdbServer::Impl final : public RunControl {
     // Stopped by a watchpoint at this pc (the access has retired).
     bool watch_stop = false;
     uint64_t watch_pc = 0;
+    // Where the hart was when the target last resumed: a breakpoint there
+    // is passed, not reported again.
+    uint64_t resume_pc = 0;
+    uint64_t resume_retired = 0;
+    // The zero-budget run that takes a pending interrupt is done.
+    bool interrupt_taken = false;
   };
 
   class Hooks final : public tlm::DebugHooks {
@@ -260,6 +266,9 @@ void GdbServer::Impl::resume(const std::vector<ResumeKind>& actions) {
       instant_event_.reason = StopEvent::Reason::Step;
     }
     c.watch_stop = false;
+    c.resume_pc = harts_[i]->hart().pc();
+    c.resume_retired = harts_[i]->hart().retired();
+    c.interrupt_taken = false;
   }
   interrupt_requested_ = false;
   mode_ = Mode::Running;
@@ -376,8 +385,32 @@ bool GdbServer::Impl::before_run(unsigned hart, uint64_t& budget) {
   }
   if (waiting_for_first_) wait_for_first_debugger();
   if (mode_ != Mode::Running) return true;
-  switch (control_[hart].action) {
+  HartControl& c = control_[hart];
+  switch (c.action) {
     case ResumeKind::Continue:
+      if (target_.has_breakpoints()) {
+        // The ISS does not stop at a breakpoint where a run starts, nor where
+        // an interrupt taken at that start leads (the entry of a handler):
+        // such interrupts are taken by a run of budget 0 first, and the
+        // breakpoint is looked for here.
+        if (!c.interrupt_taken) {
+          c.interrupt_taken = true;
+          budget = 0;
+          return true;
+        }
+        c.interrupt_taken = false;
+        iss::Hart& h = harts_[hart]->hart();
+        const int type = target_.breakpoint_at(h.pc());
+        if (type >= 0 && (h.pc() != c.resume_pc || h.retired() != c.resume_retired)) {
+          StopEvent e;
+          e.thread = hart + 1;
+          e.reason = type == 0 ? StopEvent::Reason::SoftwareBreakpoint
+                               : StopEvent::Reason::HardwareBreakpoint;
+          stop_world(e);
+          // Resumed: from here, as the new actions say.
+          return before_run(hart, budget);
+        }
+      }
       return true;
     case ResumeKind::Step:
       arm_step(hart, budget);

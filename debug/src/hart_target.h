@@ -63,6 +63,7 @@ class HartTarget final : public Target {
   // A breakpoint the debugger set (Z0/Z1) at `pc`: 0 software, 1 hardware,
   // -1 none.
   int breakpoint_at(uint64_t pc) const;
+  bool has_breakpoints() const { return !breakpoints_[0].empty() || !breakpoints_[1].empty(); }
   // ISS breakpoints of one hart, counted: the debugger's and the run
   // control's own (the end of a single step) may share an address.
   void acquire_breakpoint(unsigned hart, uint64_t addr);

@@ -232,6 +232,30 @@ continue"
     expect_sim_status 0
     ;;
 
+  lockstep)
+    # With runs of one instruction (--sync lockstep) every instruction
+    # starts a run: breakpoints there, and at the entry of an interrupt
+    # handler the hart jumps to as a run starts, still stop.
+    start_rvtlm --sync lockstep "$target"
+    run_gdb "$target" "break main
+continue
+set var irq_mode = 1
+break add_scaled
+continue
+stepi
+break irq_test
+continue
+break trap_entry
+continue
+echo @mcause\n
+p/x \$mcause
+delete
+continue"
+    expect "Breakpoint 2, add_scaled" "Breakpoint 3, irq_test" "Breakpoint 4, " "exited normally"
+    [ "$(value_after mcause)" = "0x8000000000000007" ] || fail "mcause $(value_after mcause)"
+    expect_sim_status 0
+    ;;
+
   watchpoints)
     # A write watchpoint stops right after the store with the new value,
     # in the function that stored; a read watchpoint where main reads it.
