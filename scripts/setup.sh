@@ -11,6 +11,8 @@ required=(
   gcc-riscv64-unknown-elf binutils-riscv64-unknown-elf picolibc-riscv64-unknown-elf
   gdb-multiarch
   clang libfuzzer-14-dev libclang-rt-14-dev
+  python3
+  opensbi u-boot-qemu
 )
 # Comparison peer for the benchmarks only: nothing is built against it, and
 # the benchmarks that use it are skipped without it.

@@ -8,7 +8,7 @@
 #include <string>
 #include <systemc>
 
-#include "checksum.h"
+#include "checksum_type.h"
 #include "rvtlm/elf/elf_image.h"
 #include "rvtlm/platforms/description.h"
 #include "rvtlm/platforms/device_registry.h"
@@ -21,30 +21,9 @@ constexpr int kStalledStatus = 125;
 
 namespace platforms = rvtlm::platforms;
 
-platforms::DeviceType checksum_type() {
-  platforms::DeviceType t;
-  t.create = [](platforms::DeviceContext& ctx) {
-    auto device = std::make_unique<example::Checksum>(ctx.device().name.c_str());
-    ctx.map(device->socket);
-    // The interrupt is optional: without one the guest polls STATUS.
-    if (!ctx.device().interrupts.empty()) device->irq.bind(ctx.interrupt(0));
-    return device;
-  };
-  t.device_tree = [](const platforms::DeviceTreeContext& ctx) {
-    ctx.begin_node("checksum", {"example,checksum"});
-    ctx.write_interrupts();
-    ctx.tree.end_node();
-  };
-  t.trace = [](sc_core::sc_trace_file* file, sc_core::sc_module& m) {
-    auto& c = static_cast<example::Checksum&>(m);
-    sc_core::sc_trace(file, c.irq, std::string(c.basename()) + "_irq");
-  };
-  return t;
-}
-
 int run(const std::string& description_path, const std::string& elf_path) {
   platforms::DeviceRegistry registry = platforms::DeviceRegistry::builtin();
-  registry.add("example,checksum", checksum_type());
+  registry.add("example,checksum", example::checksum_type());
 
   platforms::PlatformDescription description = platforms::load_description(description_path);
   const rvtlm::elf::ElfImage program(elf_path);

@@ -85,6 +85,7 @@ enum AsyncFlag : uint32_t {
   kAsyncHalt = 4,
   kAsyncExit = 8,
   kAsyncDebug = 16,  // sticky while tracing, breakpoints or execute triggers are active
+  kAsyncTimer = 32,  // the Sstc deadline moved: end the run for a new budget
 };
 
 enum class CsrOp : uint8_t { Write, Set, Clear };

@@ -443,11 +443,11 @@ bool Core::csr_write(uint16_t n, uint64_t v, uint64_t retired) {
     }
     case csr::k_stimecmp:
       s.stimecmp = rv32 ? (s.stimecmp & ~uint64_t{0xffffffff}) | v : v;
-      async |= kAsyncIrq;
+      async |= kAsyncIrq | kAsyncTimer;
       break;
     case csr::k_stimecmph:
       s.stimecmp = (s.stimecmp & 0xffffffffu) | (v << 32);
-      async |= kAsyncIrq;
+      async |= kAsyncIrq | kAsyncTimer;
       break;
     case csr::k_menvcfg:
     case csr::k_menvcfgh: {
@@ -456,6 +456,7 @@ bool Core::csr_write(uint16_t n, uint64_t v, uint64_t retired) {
                                            : v;
       uint64_t mask = kMenvcfgFiom;
       if (isa.has(Extension::Sstc)) mask |= kMenvcfgStce;
+      if (((s.menvcfg ^ full) & mask & kMenvcfgStce) != 0) async |= kAsyncTimer;
       s.menvcfg = full & mask;
       async |= kAsyncIrq;
       break;

@@ -16,6 +16,8 @@ const char* to_string(StopReason reason) {
       return "breakpoint";
     case StopReason::HaltRequest:
       return "halt request";
+    case StopReason::TimerChanged:
+      return "timer deadline changed";
     case StopReason::ExitRequest:
       return "exit request";
     case StopReason::Lockup:
@@ -173,6 +175,13 @@ void Hart::set_interrupt(Interrupt line, bool level) {
   HartState& s = core_->s;
   s.irq_lines = level ? (s.irq_lines | bit) : (s.irq_lines & ~bit);
   core_->async |= kAsyncIrq;
+}
+
+bool Hart::timer_deadline(uint64_t& time_value) const {
+  const HartState& s = core_->s;
+  if (!core_->config.isa.has(Extension::Sstc) || !(s.menvcfg & kMenvcfgStce)) return false;
+  time_value = s.stimecmp;
+  return true;
 }
 
 void Hart::request_halt() { core_->async |= kAsyncHalt; }

@@ -30,6 +30,8 @@ std::string to_hex(uint64_t v) {
 
 RunResult Core::run(uint64_t budget) {
   const uint64_t start = s.retired;
+  // Sstc: STIP follows `time`, which moved since the last run.
+  if (s.menvcfg & kMenvcfgStce) async |= kAsyncIrq;
   const uint64_t limit =
       budget > std::numeric_limits<uint64_t>::max() - start ? ~uint64_t{0} : start + budget;
   const StopReason reason = xlen == 32 ? execute<uint32_t>(limit) : execute<uint64_t>(limit);

@@ -9,13 +9,14 @@ struct Named {
   const char* name;
   Extension ext;
 };
-// Multi-letter extensions in the order an ISA string lists them.
+// Multi-letter extensions in canonical order: by the category letter they
+// follow (I before B), then alphabetically; S extensions last.
 constexpr Named kMultiLetter[] = {
-    {"zicsr", Extension::Zicsr},   {"zifencei", Extension::Zifencei},
-    {"zicond", Extension::Zicond}, {"zihintpause", Extension::Zihintpause},
-    {"zba", Extension::Zba},       {"zbb", Extension::Zbb},
-    {"zbs", Extension::Zbs},       {"sstc", Extension::Sstc},
-    {"sdtrig", Extension::Sdtrig},
+    {"zicond", Extension::Zicond},     {"zicsr", Extension::Zicsr},
+    {"zifencei", Extension::Zifencei}, {"zihintpause", Extension::Zihintpause},
+    {"zba", Extension::Zba},           {"zbb", Extension::Zbb},
+    {"zbs", Extension::Zbs},           {"sdtrig", Extension::Sdtrig},
+    {"sstc", Extension::Sstc},
 };
 constexpr const char kLetters[] = "imafdcsu";
 

@@ -109,6 +109,11 @@ std::optional<StopReason> Core::service_async(uint64_t retired) {
     async &= ~kAsyncHalt;
     return StopReason::HaltRequest;
   }
+  if (async & kAsyncTimer) {
+    async &= ~kAsyncTimer;
+    check_interrupts(retired);
+    return StopReason::TimerChanged;
+  }
   if (async & kAsyncIrq) {
     async &= ~kAsyncIrq;
     check_interrupts(retired);

@@ -5,16 +5,18 @@
 // one nanosecond per retired instruction; mtime counts at 10 MHz of it.
 // Harts run in turn for a quantum of instructions, each run ending exactly
 // at its next timer deadline, so the whole run is deterministic.
-#include <getopt.h>
 #include <sys/mman.h>
 
+#include <cerrno>
 #include <chrono>
+#include <cmath>
 #include <cinttypes>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <memory>
+#include <new>
 #include <optional>
 #include <string>
 #include <vector>
@@ -38,8 +40,23 @@ constexpr uint64_t kUartBase = 0x10000000;
 constexpr uint64_t kUartSize = 0x100;
 constexpr uint64_t kNsPerMtimeTick = 100;  // 10 MHz
 constexpr uint64_t kNoDeadline = ~uint64_t{0};
+// Exit statuses (--help).
+constexpr int kLockupStatus = 1;  // a hart locked up, or a deadlock
 constexpr int kUsageError = 2;
 constexpr int kInsnLimitStatus = 124;
+
+// The guest's own exit code as the process's status. Codes that rvtlm-iss
+// also uses for itself, and codes beyond one byte, are told apart on stderr.
+int guest_status(uint64_t code) {
+  const int status = code <= 255 ? static_cast<int>(code) : 255;
+  if (code > 255) {
+    std::fprintf(stderr, "rvtlm-iss: the guest's exit code %" PRIu64
+                 " does not fit an exit status: %d\n", code, status);
+  } else if (status == kLockupStatus || status == kUsageError || status == kInsnLimitStatus) {
+    std::fprintf(stderr, "rvtlm-iss: exit status %d is the guest's own exit code\n", status);
+  }
+  return status;
+}
 
 [[noreturn]] void usage_error(const std::string& message) {
   std::fprintf(stderr, "rvtlm-iss: %s\nTry 'rvtlm-iss --help'.\n", message.c_str());
@@ -52,25 +69,35 @@ void print_help() {
       "Runs a bare-metal RISC-V program on the rvtlm ISS.\n\n"
       "  --xlen 32|64             register width (default: from the ELF class)\n"
       "  --harts N                number of harts, 1..64 (default 1)\n"
-      "  --memory SIZE            RAM size at 0x80000000, e.g. 64M, 1G (default 256M)\n"
+      "  --memory SIZE            RAM size at 0x80000000, e.g. 64M, 1G (default 128M)\n"
       "  --max-insns N            stop after N instructions in all (exit status 124)\n"
-      "  --quantum N              instructions a hart runs before the next one (default 10000)\n"
+      "  --quantum TIME           how long a hart runs before the next one, e.g. 10us\n"
+      "                           (default 10us = 10000 instructions; a bare number\n"
+      "                           counts instructions)\n"
       "  --misaligned trap|emulate  misaligned loads and stores (default trap)\n"
       "  --isa STRING             the harts' ISA, e.g. rv64imac (default: rv32/rv64 with\n"
-      "                           "
-      "imafdcsu_zicsr_zifencei_zicond_zihintpause_zba_zbb_zbs_sstc_sdtrig)\n"
+      "                           imafdcsu_zicond_zicsr_zifencei_zihintpause_zba_zbb_zbs\n"
+      "                           _sdtrig_sstc)\n"
       "  --pmp-entries 0|16|64    PMP entries (default 16)\n"
       "  --ad-bits hardware|fault  clear A/D bits in a leaf PTE: set by the walk or a page fault\n"
       "                           (default hardware)\n"
       "  --signature FILE         at the end, write the memory between the ELF symbols\n"
       "                           begin_signature and end_signature to FILE, one 32-bit\n"
       "                           word per line in hex\n"
-      "  --trace FILE             write every executed instruction, disassembled, to FILE\n"
+      "  --trace insn FILE        every executed instruction: time, hart, count, pc,\n"
+      "                           encoding, disassembly (as rvtlm run)\n"
       "  --stats                  print instructions, host seconds and MIPS on stderr\n"
-      "  --help                   this text\n\n"
+      "  --help, --version        this text; the version\n\n"
+      "Options may also follow the program.\n"
       "Devices: finisher 0x100000, CLINT 0x2000000 (mtime at 10 MHz, 1 ns per instruction),\n"
       "16550 console 0x10000000. An ELF symbol 'tohost' enables HTIF exit.\n"
-      "The exit status is the guest's; 2 means bad options or a bad ELF file.\n");
+      "Exit status\n"
+      "  0..255   the guest's exit code (finisher or HTIF); when it is also one of\n"
+      "           rvtlm-iss's own below, or does not fit (then 255), stderr says so\n"
+      "  1        a hart locked up (traps without retiring), or deadlock: every hart\n"
+      "           waits for an interrupt and no timer is armed\n"
+      "  2        bad options or a bad ELF file (nothing was run)\n"
+      "  124      --max-insns reached\n");
 }
 
 uint64_t parse_number(const char* option, const std::string& text, bool allow_suffix) {
@@ -83,14 +110,10 @@ uint64_t parse_number(const char* option, const std::string& text, bool allow_su
   std::string suffix(end);
   uint64_t scale = 1;
   if (allow_suffix && !suffix.empty()) {
-    if (suffix == "K" || suffix == "k" || suffix == "KiB")
-      scale = uint64_t{1} << 10;
-    else if (suffix == "M" || suffix == "m" || suffix == "MiB")
-      scale = uint64_t{1} << 20;
-    else if (suffix == "G" || suffix == "g" || suffix == "GiB")
-      scale = uint64_t{1} << 30;
-    else
-      usage_error(std::string(option) + ": unknown size suffix '" + suffix + "'");
+    if (suffix == "K" || suffix == "k" || suffix == "KiB") scale = uint64_t{1} << 10;
+    else if (suffix == "M" || suffix == "m" || suffix == "MiB") scale = uint64_t{1} << 20;
+    else if (suffix == "G" || suffix == "g" || suffix == "GiB") scale = uint64_t{1} << 30;
+    else usage_error(std::string(option) + ": unknown size suffix '" + suffix + "'");
   } else if (!suffix.empty()) {
     usage_error(std::string(option) + ": not a number: '" + text + "'");
   }
@@ -101,7 +124,7 @@ uint64_t parse_number(const char* option, const std::string& text, bool allow_su
 struct Options {
   unsigned xlen = 0;
   unsigned harts = 1;
-  uint64_t memory = uint64_t{256} << 20;
+  uint64_t memory = uint64_t{128} << 20;  // as the virt platform's RAM
   uint64_t max_insns = 0;
   uint64_t quantum = 10000;
   MisalignedPolicy misaligned = MisalignedPolicy::Trap;
@@ -114,44 +137,79 @@ struct Options {
   std::string program;
 };
 
+// A time with a unit (as rvtlm run's --quantum) in instructions at 1 ns
+// each; a bare number is a count of instructions.
+uint64_t parse_quantum(const std::string& text) {
+  static const struct {
+    const char* name;
+    double ns;
+  } kUnits[] = {{"s", 1e9}, {"ms", 1e6}, {"us", 1e3}, {"ns", 1.0}};
+  char* end = nullptr;
+  errno = 0;
+  const double v = std::strtod(text.c_str(), &end);
+  if (errno == 0 && end != text.c_str() && v > 0 && std::isfinite(v)) {
+    const std::string unit(end);
+    if (unit.empty() && text.find_first_not_of("0123456789") == std::string::npos)
+      return parse_number("--quantum", text, false);
+    for (const auto& u : kUnits)
+      if (unit == u.name && v * u.ns >= 1 && v * u.ns < 1.8e19)
+        return static_cast<uint64_t>(v * u.ns);
+  }
+  usage_error("--quantum: expected a time such as 10us (at least 1ns), not '" + text + "'");
+}
+
+// Options may come before and after the program; "--name value" and
+// "--name=value" are the same; "--" ends the options (as rvtlm run).
 Options parse_options(int argc, char** argv) {
-  enum {
-    kXlen = 256,
-    kHarts,
-    kMemory,
-    kMaxInsns,
-    kQuantum,
-    kMisaligned,
-    kIsa,
-    kPmpEntries,
-    kAdBits,
-    kSignature,
-    kTrace,
-    kStats,
-    kHelp
+  enum Id {
+    kXlen, kHarts, kMemory, kMaxInsns, kQuantum, kMisaligned, kIsa, kPmpEntries, kAdBits,
+    kSignature, kTrace, kStats, kHelp, kVersion
   };
-  static const option kLong[] = {
-      {"xlen", required_argument, nullptr, kXlen},
-      {"harts", required_argument, nullptr, kHarts},
-      {"memory", required_argument, nullptr, kMemory},
-      {"max-insns", required_argument, nullptr, kMaxInsns},
-      {"quantum", required_argument, nullptr, kQuantum},
-      {"misaligned", required_argument, nullptr, kMisaligned},
-      {"isa", required_argument, nullptr, kIsa},
-      {"pmp-entries", required_argument, nullptr, kPmpEntries},
-      {"ad-bits", required_argument, nullptr, kAdBits},
-      {"signature", required_argument, nullptr, kSignature},
-      {"trace", required_argument, nullptr, kTrace},
-      {"stats", no_argument, nullptr, kStats},
-      {"help", no_argument, nullptr, kHelp},
-      {nullptr, 0, nullptr, 0},
+  struct Spec {
+    const char* name;
+    Id id;
+    bool takes_value;
   };
+  static const Spec kSpecs[] = {
+      {"xlen", kXlen, true},       {"harts", kHarts, true},     {"memory", kMemory, true},
+      {"max-insns", kMaxInsns, true}, {"quantum", kQuantum, true}, {"misaligned", kMisaligned, true},
+      {"isa", kIsa, true},         {"pmp-entries", kPmpEntries, true},
+      {"ad-bits", kAdBits, true},  {"signature", kSignature, true},
+      {"trace", kTrace, true},     {"stats", kStats, false},    {"help", kHelp, false},
+      {"version", kVersion, false}};
   Options o;
-  opterr = 0;
-  int c;
-  while ((c = getopt_long(argc, argv, ":", kLong, nullptr)) != -1) {
-    const std::string arg = optarg ? optarg : "";
-    switch (c) {
+  std::vector<std::string> programs;
+  bool options_ended = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string word = argv[i];
+    if (options_ended || word.size() < 2 || word[0] != '-') {
+      programs.push_back(word);
+      continue;
+    }
+    if (word == "--") {
+      options_ended = true;
+      continue;
+    }
+    if (word.compare(0, 2, "--") != 0) usage_error("unknown option '" + word + "'");
+    const size_t equals = word.find('=');
+    const std::string name =
+        word.substr(2, equals == std::string::npos ? std::string::npos : equals - 2);
+    const Spec* spec = nullptr;
+    for (const Spec& candidate : kSpecs)
+      if (name == candidate.name) spec = &candidate;
+    if (!spec) usage_error("unknown option '" + word.substr(0, equals) + "'");
+    std::string arg;
+    if (spec->takes_value) {
+      if (equals != std::string::npos) {
+        arg = word.substr(equals + 1);
+      } else {
+        if (i + 1 >= argc) usage_error("option --" + name + " needs a value");
+        arg = argv[++i];
+      }
+    } else if (equals != std::string::npos) {
+      usage_error("option --" + name + " takes no value");
+    }
+    switch (spec->id) {
       case kXlen:
         if (arg != "32" && arg != "64") usage_error("--xlen must be 32 or 64, not '" + arg + "'");
         o.xlen = arg == "32" ? 32 : 64;
@@ -165,20 +223,12 @@ Options parse_options(int argc, char** argv) {
         if (o.memory < 4096 || o.memory > (uint64_t{16} << 30) || (o.memory & 4095))
           usage_error("--memory must be a multiple of 4 KiB between 4K and 16G");
         break;
-      case kMaxInsns:
-        o.max_insns = parse_number("--max-insns", arg, false);
-        break;
-      case kQuantum:
-        o.quantum = parse_number("--quantum", arg, false);
-        if (o.quantum == 0) usage_error("--quantum must be at least 1");
-        break;
+      case kMaxInsns: o.max_insns = parse_number("--max-insns", arg, false); break;
+      case kQuantum: o.quantum = parse_quantum(arg); break;
       case kMisaligned:
-        if (arg == "trap")
-          o.misaligned = MisalignedPolicy::Trap;
-        else if (arg == "emulate")
-          o.misaligned = MisalignedPolicy::Emulate;
-        else
-          usage_error("--misaligned must be 'trap' or 'emulate', not '" + arg + "'");
+        if (arg == "trap") o.misaligned = MisalignedPolicy::Trap;
+        else if (arg == "emulate") o.misaligned = MisalignedPolicy::Emulate;
+        else usage_error("--misaligned must be 'trap' or 'emulate', not '" + arg + "'");
         break;
       case kIsa: {
         std::string error;
@@ -192,34 +242,28 @@ Options parse_options(int argc, char** argv) {
         o.pmp_entries = static_cast<unsigned>(std::stoul(arg));
         break;
       case kAdBits:
-        if (arg == "hardware")
-          o.pte_update = rvtlm::iss::PteUpdate::Hardware;
-        else if (arg == "fault")
-          o.pte_update = rvtlm::iss::PteUpdate::Fault;
-        else
-          usage_error("--ad-bits must be 'hardware' or 'fault', not '" + arg + "'");
+        if (arg == "hardware") o.pte_update = rvtlm::iss::PteUpdate::Hardware;
+        else if (arg == "fault") o.pte_update = rvtlm::iss::PteUpdate::Fault;
+        else usage_error("--ad-bits must be 'hardware' or 'fault', not '" + arg + "'");
         break;
-      case kSignature:
-        o.signature = arg;
-        break;
+      case kSignature: o.signature = arg; break;
       case kTrace:
+        // As rvtlm run: --trace insn FILE (the kind may be left out).
+        if (arg == "tlm") usage_error("--trace tlm: rvtlm-iss has no TLM transactions");
+        if (arg == "insn") {
+          if (i + 1 >= argc) usage_error("--trace insn needs a file");
+          arg = argv[++i];
+        }
         o.trace = arg;
         break;
-      case kStats:
-        o.stats = true;
-        break;
-      case kHelp:
-        print_help();
-        std::exit(0);
-      case ':':
-        usage_error(std::string("option ") + argv[optind - 1] + " needs a value");
-      default:
-        usage_error(std::string("unknown option '") + argv[optind - 1] + "'");
+      case kStats: o.stats = true; break;
+      case kHelp: print_help(); std::exit(0);
+      case kVersion: std::printf("rvtlm-iss %s\n", RVTLM_VERSION); std::exit(0);
     }
   }
-  if (optind != argc - 1)
-    usage_error(optind >= argc ? "no program given" : "more than one program given");
-  o.program = argv[optind];
+  if (programs.empty()) usage_error("no program given");
+  if (programs.size() > 1) usage_error("more than one program given ('" + programs[1] + "')");
+  o.program = programs[0];
   return o;
 }
 
@@ -227,8 +271,7 @@ Options parse_options(int argc, char** argv) {
 class Ram {
  public:
   explicit Ram(uint64_t size) : size_(size) {
-    void* p = mmap(nullptr, size, PROT_READ | PROT_WRITE,
-                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    void* p = mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     if (p == MAP_FAILED) {
       std::fprintf(stderr, "rvtlm-iss: cannot allocate %" PRIu64 " bytes of RAM\n", size);
       std::exit(kUsageError);
@@ -260,14 +303,11 @@ class Machine final : public Bus {
       if (seg.address < kRamBase || seg.address - kRamBase > ram_.size() ||
           seg.memory_size > ram_.size() - (seg.address - kRamBase)) {
         char buf[160];
-        std::snprintf(buf, sizeof buf,
-                      "segment at 0x%" PRIx64 " (%" PRIu64 " bytes) outside RAM (0x%" PRIx64
-                      "..0x%" PRIx64 ")",
+        std::snprintf(buf, sizeof buf, "segment at 0x%" PRIx64 " (%" PRIu64 " bytes) outside RAM (0x%" PRIx64 "..0x%" PRIx64 ")",
                       seg.address, seg.memory_size, kRamBase, kRamBase + ram_.size() - 1);
         throw ElfError(elf.path() + ": " + buf);
       }
-      if (!seg.data.empty())  // memcpy from the nullptr of an empty vector is undefined
-        std::memcpy(ram_.data() + (seg.address - kRamBase), seg.data.data(), seg.data.size());
+      elf.read(seg, ram_.data() + (seg.address - kRamBase));
     }
     HartConfig cfg;
     const Xlen xlen = (o.xlen ? o.xlen : elf.xlen()) == 32 ? Xlen::Rv32 : Xlen::Rv64;
@@ -293,11 +333,11 @@ class Machine final : public Bus {
     if (!trace_file_) usage_error("--trace: cannot write '" + path + "': " + std::strerror(errno));
     disassembler_ = std::make_unique<Disassembler>(xlen);
     for (unsigned i = 0; i < harts_.size(); ++i) {
-      harts_[i].hart->set_trace([this, i](uint64_t pc, uint32_t bits, uint64_t) {
+      harts_[i].hart->set_trace([this, i](uint64_t pc, uint32_t bits, uint64_t retired) {
         std::string text = (*disassembler_)(bits, pc);
-        for (char& ch : text)
-          if (ch == '\t') ch = ' ';
-        std::fprintf(trace_file_, "%u 0x%016" PRIx64 " (0x%0*x) %s\n", i, pc,
+        for (char& ch : text) if (ch == '\t') ch = ' ';
+        std::fprintf(trace_file_, "%" PRIu64 " ns hart%u %" PRIu64 " 0x%016" PRIx64 " (0x%0*x) %s\n",
+                     harts_[i].time_ns(retired), i, retired, pc,
                      instruction_length(bits) == 2 ? 4 : 8,
                      instruction_length(bits) == 2 ? bits & 0xffff : bits, text.c_str());
       });
@@ -319,8 +359,9 @@ class Machine final : public Bus {
         update_timer(s, h.retired());
         uint64_t budget = options_.quantum;
         const uint64_t now = s.time_ns(h.retired());
-        if (s.mtimecmp != kNoDeadline && s.mtimecmp <= kNoDeadline / kNsPerMtimeTick) {
-          const uint64_t deadline = s.mtimecmp * kNsPerMtimeTick;
+        for (const uint64_t compare : {s.mtimecmp, supervisor_deadline(h)}) {
+          if (compare == kNoDeadline || compare > kNoDeadline / kNsPerMtimeTick) continue;
+          const uint64_t deadline = compare * kNsPerMtimeTick;
           if (deadline > now && deadline - now < budget) budget = deadline - now;
         }
         if (options_.max_insns) {
@@ -330,12 +371,16 @@ class Machine final : public Bus {
         const RunResult r = h.run(budget);
         total += r.retired;
         if (r.retired) any_ran = true;
-        if (r.reason == StopReason::ExitRequest) return exit_status_;
-        if (r.reason == StopReason::Lockup) return 1;
+        if (r.reason == StopReason::ExitRequest) return guest_status(exit_code_);
+        if (r.reason == StopReason::Lockup) {
+          std::fprintf(stderr, "rvtlm-iss: stopped: hart %zu locked up\n", current_);
+          return kLockupStatus;
+        }
       }
       if (!any_ran && !advance_idle_time()) {
-        std::fprintf(stderr, "rvtlm-iss: all harts wait for an interrupt and no timer is armed\n");
-        return 1;
+        std::fprintf(stderr,
+                     "rvtlm-iss: deadlock: all harts wait for an interrupt and no timer is armed\n");
+        return kLockupStatus;
       }
     }
   }
@@ -391,7 +436,7 @@ class Machine final : public Bus {
     } else if (tohost_page(a)) {
       std::memcpy(ram_.data() + (a.addr - kRamBase), &v, a.size);
       if (!a.debug && tohost_ && a.addr == *tohost_ && v != 0) {
-        exit(a.hart_id, v == 1 ? 0 : static_cast<int>(v >> 1));
+        exit(a.hart_id, v >> 1);
       }
     } else {
       return BusStatus::Error;
@@ -416,10 +461,8 @@ class Machine final : public Bus {
         g.end = page + 4095;
         return false;
       }
-      if (addr < page)
-        hi = page - 1;
-      else
-        lo = page + 4096;
+      if (addr < page) hi = page - 1;
+      else lo = page + 4096;
     }
     g.host = ram_.data() + (lo - kRamBase);
     g.start = lo;
@@ -444,18 +487,25 @@ class Machine final : public Bus {
     return in(a, *tohost_ & ~uint64_t{4095}, 4096) && in(a, kRamBase, ram_.size());
   }
 
-  void exit(uint64_t hart, int status) {
-    exit_status_ = status & 0xff;
-    harts_[hart].hart->request_exit(exit_status_);
+  void exit(uint64_t hart, uint64_t code) {
+    exit_code_ = code;
+    harts_[hart].hart->request_exit(static_cast<int>(code & 0xff));
   }
 
-  uint64_t current_time_ns(uint64_t retired) const { return harts_[current_].time_ns(retired); }
+  uint64_t current_time_ns(uint64_t retired) const {
+    return harts_[current_].time_ns(retired);
+  }
 
   void update_timer(HartSlot& s, uint64_t retired) {
     const uint64_t mtime = s.time_ns(retired) / kNsPerMtimeTick;
-    s.hart->set_interrupt(Interrupt::MachineTimer,
-                          s.mtimecmp != kNoDeadline && mtime >= s.mtimecmp);
+    s.hart->set_interrupt(Interrupt::MachineTimer, s.mtimecmp != kNoDeadline && mtime >= s.mtimecmp);
     s.hart->set_interrupt(Interrupt::MachineSoftware, s.msip);
+  }
+
+  // The Sstc deadline of a hart (stimecmp), or kNoDeadline.
+  static uint64_t supervisor_deadline(const Hart& h) {
+    uint64_t v;
+    return h.timer_deadline(v) ? v : kNoDeadline;
   }
 
   // When every hart waits, jump virtual time to the earliest timer deadline.
@@ -463,10 +513,12 @@ class Machine final : public Bus {
     uint64_t delta = kNoDeadline;
     for (const HartSlot& s : harts_) {
       if (!s.hart->waiting_for_interrupt()) continue;
-      if (s.mtimecmp == kNoDeadline || s.mtimecmp > kNoDeadline / kNsPerMtimeTick) continue;
-      const uint64_t now = s.time_ns(s.hart->retired());
-      const uint64_t deadline = s.mtimecmp * kNsPerMtimeTick;
-      delta = std::min(delta, deadline > now ? deadline - now : 0);
+      for (const uint64_t compare : {s.mtimecmp, supervisor_deadline(*s.hart)}) {
+        if (compare == kNoDeadline || compare > kNoDeadline / kNsPerMtimeTick) continue;
+        const uint64_t now = s.time_ns(s.hart->retired());
+        const uint64_t deadline = compare * kNsPerMtimeTick;
+        delta = std::min(delta, deadline > now ? deadline - now : 0);
+      }
     }
     if (delta == kNoDeadline) return false;
     for (HartSlot& s : harts_) s.idle_ns += delta;
@@ -476,62 +528,40 @@ class Machine final : public Bus {
   uint8_t uart_read(uint64_t off) {
     const bool dlab = uart_lcr_ & 0x80;
     switch (off) {
-      case 0:
-        return dlab ? uart_dll_ : 0;  // RBR: no input
-      case 1:
-        return dlab ? uart_dlm_ : uart_ier_;
-      case 2:
-        return 0xc1;  // IIR: FIFOs on, no interrupt
-      case 3:
-        return uart_lcr_;
-      case 4:
-        return uart_mcr_;
-      case 5:
-        return 0x60;  // LSR: THRE | TEMT
-      case 6:
-        return 0;
-      case 7:
-        return uart_scr_;
-      default:
-        return 0;
+      case 0: return dlab ? uart_dll_ : 0;          // RBR: no input
+      case 1: return dlab ? uart_dlm_ : uart_ier_;
+      case 2: return 0xc1;                          // IIR: FIFOs on, no interrupt
+      case 3: return uart_lcr_;
+      case 4: return uart_mcr_;
+      case 5: return 0x60;                          // LSR: THRE | TEMT
+      case 6: return 0;
+      case 7: return uart_scr_;
+      default: return 0;
     }
   }
   void uart_write(uint64_t off, uint8_t v) {
     const bool dlab = uart_lcr_ & 0x80;
     switch (off) {
       case 0:
-        if (dlab)
-          uart_dll_ = v;
-        else
-          std::fputc(v, stdout);
+        if (dlab) uart_dll_ = v;
+        else std::fputc(v, stdout);
         break;
       case 1:
-        if (dlab)
-          uart_dlm_ = v;
-        else
-          uart_ier_ = v & 0x0f;
+        if (dlab) uart_dlm_ = v;
+        else uart_ier_ = v & 0x0f;
         break;
-      case 3:
-        uart_lcr_ = v;
-        break;
-      case 4:
-        uart_mcr_ = v;
-        break;
-      case 7:
-        uart_scr_ = v;
-        break;
-      default:
-        break;
+      case 3: uart_lcr_ = v; break;
+      case 4: uart_mcr_ = v; break;
+      case 7: uart_scr_ = v; break;
+      default: break;
     }
   }
 
   void finisher_write(const BusAccess& a, uint32_t v) {
     if (a.addr != kFinisherBase || a.debug) return;
     const uint32_t kind = v & 0xffff;
-    if (kind == 0x5555)
-      exit(a.hart_id, 0);
-    else if (kind == 0x3333)
-      exit(a.hart_id, static_cast<int>(v >> 16));
+    if (kind == 0x5555) exit(a.hart_id, 0);
+    else if (kind == 0x3333) exit(a.hart_id, (v >> 16) != 0 ? v >> 16 : 1);  // as the platforms
   }
 
   // ACLINT MSWI (msip at 0x0000), MTIMER (mtimecmp at 0x4000, mtime at 0xbff8).
@@ -568,8 +598,7 @@ class Machine final : public Bus {
     } else if (off >= 0x4000 && off < 0x4000 + 8 * n) {
       HartSlot& t = harts_[(off - 0x4000) / 8];
       const uint64_t shift = 8 * (off & 7);
-      const uint64_t mask = (a.size == 8 ? ~uint64_t{0} : ((uint64_t{1} << (8 * a.size)) - 1))
-                            << shift;
+      const uint64_t mask = (a.size == 8 ? ~uint64_t{0} : ((uint64_t{1} << (8 * a.size)) - 1)) << shift;
       t.mtimecmp = (t.mtimecmp & ~mask) | ((v << shift) & mask);
       HartSlot& self = harts_[a.hart_id];
       update_timer(t, &t == &self ? a.retired : t.hart->retired());
@@ -581,8 +610,7 @@ class Machine final : public Bus {
 
   int limit_reached(uint64_t total) {
     std::fflush(stdout);
-    std::fprintf(stderr, "rvtlm-iss: stopped after %" PRIu64 " instructions (--max-insns)\n",
-                 total);
+    std::fprintf(stderr, "rvtlm-iss: stopped after %" PRIu64 " instructions (--max-insns)\n", total);
     return kInsnLimitStatus;
   }
 
@@ -592,7 +620,7 @@ class Machine final : public Bus {
   std::vector<HartSlot> harts_;
   std::optional<uint64_t> tohost_;
   std::size_t current_ = 0;
-  int exit_status_ = 0;
+  uint64_t exit_code_ = 0;
   FILE* trace_file_ = nullptr;
   std::unique_ptr<Disassembler> disassembler_;
   uint8_t uart_lcr_ = 0, uart_dll_ = 0, uart_dlm_ = 0, uart_ier_ = 0, uart_mcr_ = 0, uart_scr_ = 0;
@@ -652,6 +680,9 @@ int main(int argc, char** argv) {
     return status;
   } catch (const ElfError& e) {
     std::fprintf(stderr, "rvtlm-iss: %s\n", e.what());
+    return kUsageError;
+  } catch (const std::bad_alloc&) {
+    std::fprintf(stderr, "rvtlm-iss: out of host memory\n");
     return kUsageError;
   }
 }

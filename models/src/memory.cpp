@@ -4,11 +4,11 @@
 
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 #include <new>
 #include <stdexcept>
 
 #include "rvtlm/elf/elf_image.h"
+#include "rvtlm/elf/input_file.h"
 #include "rvtlm/models/format.h"
 
 namespace rvtlm::models {
@@ -44,15 +44,12 @@ void Memory::read(uint64_t offset, void* bytes, uint64_t length) const {
 }
 
 uint64_t Memory::load_binary(const std::string& path, uint64_t offset) {
-  std::ifstream in(path, std::ios::binary | std::ios::ate);
-  if (!in) throw std::runtime_error(path + ": " + std::strerror(errno));
-  const auto length = static_cast<uint64_t>(in.tellg());
+  const elf::InputFile file(path);
+  const uint64_t length = file.size();
   if (offset > config_.size || length > config_.size - offset)
     throw std::runtime_error(path + ": " + std::to_string(length) + " bytes do not fit in " +
                              name() + " at offset " + to_hex(offset));
-  in.seekg(0);
-  if (!in.read(reinterpret_cast<char*>(data_ + offset), static_cast<std::streamsize>(length)))
-    throw std::runtime_error(path + ": read error");
+  file.read(0, data_ + offset, length);
   return length;
 }
 
@@ -65,8 +62,8 @@ uint64_t Memory::load_elf(const elf::ElfImage& image, uint64_t base) {
       throw std::runtime_error(image.path() + ": segment at " + to_hex(s.address) + " (" +
                                to_hex(s.memory_size) + " bytes) crosses the end of " + name());
     const uint64_t offset = s.address - base;
-    if (!s.data.empty()) std::memcpy(data_ + offset, s.data.data(), s.data.size());
-    std::memset(data_ + offset + s.data.size(), 0, s.memory_size - s.data.size());
+    image.read(s, data_ + offset);
+    std::memset(data_ + offset + s.file_size, 0, s.memory_size - s.file_size);
     loaded += s.memory_size;
   }
   return loaded;

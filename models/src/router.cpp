@@ -67,12 +67,12 @@ const AddressRange* Router::decode(uint64_t addr) const {
   return i < 0 ? nullptr : &ranges_[i];
 }
 
-void Router::b_transport(int, ::tlm::tlm_generic_payload& p, sc_core::sc_time& delay) {
+void Router::b_transport(int id, ::tlm::tlm_generic_payload& p, sc_core::sc_time& delay) {
   const uint64_t addr = p.get_address();
   const int i = route(addr);
   if (i < 0 || p.get_data_length() > ranges_[i].end() - addr) {
     p.set_response_status(::tlm::TLM_ADDRESS_ERROR_RESPONSE);
-    if (trace) trace({sc_core::sc_time_stamp() + delay, &p, i < 0 ? nullptr : &ranges_[i]});
+    if (trace) trace({sc_core::sc_time_stamp() + delay, &p, i < 0 ? nullptr : &ranges_[i], id});
     return;
   }
   const AddressRange& r = ranges_[i];
@@ -80,7 +80,7 @@ void Router::b_transport(int, ::tlm::tlm_generic_payload& p, sc_core::sc_time& d
   p.set_address(addr - r.base);
   initiator_socket[i]->b_transport(p, delay);
   p.set_address(addr);
-  if (trace) trace({time, &p, &r});
+  if (trace) trace({time, &p, &r, id});
 }
 
 bool Router::get_direct_mem_ptr(int, ::tlm::tlm_generic_payload& p, ::tlm::tlm_dmi& dmi) {

@@ -16,8 +16,11 @@ constexpr uint32_t kReset = 0x7777;
 TestFinisher::TestFinisher(const sc_core::sc_module_name& name) : RegisterTarget(name) {
   // Nothing is stored: the register reads as 0 and only the written value
   // matters.
-  registers_.add(
-      Register("finisher", 0x0, 4).writable(0).on_write([this](const WriteInfo& w) { write(w); }));
+  // Firmware writes it with 16-bit (OpenSBI) or 32-bit stores.
+  registers_.add(Register("finisher", 0x0, 4)
+                     .writable(0)
+                     .allow_sizes(2 | 4)
+                     .on_write([this](const WriteInfo& w) { write(w); }));
 }
 
 void TestFinisher::write(const WriteInfo& w) {

@@ -74,6 +74,7 @@ Uart16550::Uart16550(const sc_core::sc_module_name& name, const Uart16550Config&
     : RegisterTarget(name),
       irq("irq"),
       tx_byte("tx_byte"),
+      tx_count("tx_count"),
       config_(checked(config, this->name())),
       backend_(std::make_unique<NullUartBackend>()),
       modem_lines_(kModemIdle),
@@ -330,6 +331,7 @@ void Uart16550::drive_tx_byte() {
   if (tx_trace_.empty()) return;
   const sc_core::sc_time& now = sc_core::sc_time_stamp();
   tx_byte.write(tx_trace_.front().value);
+  tx_count.write(tx_count.read() + 1);
   tx_trace_.pop();
   if (!tx_trace_.empty()) {
     const sc_core::sc_time next = tx_trace_.front().time;

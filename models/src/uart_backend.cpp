@@ -104,22 +104,27 @@ bool StdioUartBackend::read(uint8_t& byte) {
 
 // --- file ----------------------------------------------------------------
 
-FileUartBackend::FileUartBackend(const std::string& path) : file_(std::fopen(path.c_str(), "ab")) {
+FileUartBackend::FileUartBackend(const std::string& path, bool append)
+    : path_(path), file_(std::fopen(path.c_str(), append ? "ab" : "wb")) {
   if (file_ == nullptr) throw std::runtime_error(system_error(path));
 }
 
 FileUartBackend::~FileUartBackend() { std::fclose(file_); }
 
-void FileUartBackend::write(uint8_t byte) {
-  std::fputc(byte, file_);
-  if (byte == '\n') std::fflush(file_);  // so that `tail -f` follows line by line
+void FileUartBackend::check(bool ok) {
+  if (!ok && error_.empty()) error_ = system_error(path_);
 }
 
-void FileUartBackend::flush() { std::fflush(file_); }
+void FileUartBackend::write(uint8_t byte) {
+  check(std::fputc(byte, file_) != EOF);
+  if (byte == '\n') flush();  // so that `tail -f` follows line by line
+}
+
+void FileUartBackend::flush() { check(std::fflush(file_) == 0); }
 
 // --- TCP -----------------------------------------------------------------
 
-TcpUartBackend::TcpUartBackend(uint16_t port) {
+TcpUartBackend::TcpUartBackend(uint16_t port, bool wait) : wait_(wait) {
   const std::string where = "127.0.0.1:" + std::to_string(port);
   listener_ = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
   if (listener_ < 0) throw std::runtime_error(system_error(where));
@@ -141,16 +146,35 @@ TcpUartBackend::TcpUartBackend(uint16_t port) {
 }
 
 TcpUartBackend::~TcpUartBackend() {
-  accept_client();
+  if (client_ < 0) try_accept();
   send_pending();
   if (client_ >= 0) ::close(client_);
   ::close(listener_);
 }
 
+void TcpUartBackend::wait_for_client() {
+  while (client_ < 0) {
+    pollfd p{listener_, POLLIN, 0};
+    if (::poll(&p, 1, -1) < 0 && errno != EINTR) throw std::runtime_error(system_error("poll"));
+    try_accept();
+  }
+}
+
 void TcpUartBackend::accept_client() {
   if (client_ >= 0) return;
+  // The first client is waited for when asked to; later ones are not (the
+  // console goes on when a client leaves).
+  if (wait_ && !had_client_) {
+    wait_for_client();
+  } else {
+    try_accept();
+  }
+}
+
+void TcpUartBackend::try_accept() {
   client_ = ::accept4(listener_, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
   if (client_ < 0) return;
+  had_client_ = true;
   const int one = 1;  // a console: keystrokes and prompts go out at once
   ::setsockopt(client_, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
 }
@@ -214,15 +238,27 @@ bool TcpUartBackend::read(uint8_t& byte) {
 std::unique_ptr<UartBackend> make_uart_backend(const std::string& spec) {
   if (spec == "stdio") return std::make_unique<StdioUartBackend>();
   if (spec == "null") return std::make_unique<NullUartBackend>();
-  if (spec.size() > 5 && spec.compare(0, 5, "file:") == 0)
-    return std::make_unique<FileUartBackend>(spec.substr(5));
-  if (spec.size() > 4 && spec.size() <= 9 && spec.compare(0, 4, "tcp:") == 0 &&
-      spec.find_first_not_of("0123456789", 4) == std::string::npos) {
-    const unsigned long port = std::stoul(spec.substr(4));
-    if (port <= 65535) return std::make_unique<TcpUartBackend>(static_cast<uint16_t>(port));
+  if (spec.size() > 5 && spec.compare(0, 5, "file:") == 0) {
+    static const std::string kAppend = ",append";
+    const bool append = spec.size() > 5 + kAppend.size() &&
+                        spec.compare(spec.size() - kAppend.size(), kAppend.size(), kAppend) == 0;
+    return std::make_unique<FileUartBackend>(
+        spec.substr(5, spec.size() - 5 - (append ? kAppend.size() : 0)), append);
+  }
+  if (spec.size() > 4 && spec.compare(0, 4, "tcp:") == 0) {
+    static const std::string kWait = ",wait";
+    const bool wait = spec.size() > 4 + kWait.size() &&
+                      spec.compare(spec.size() - kWait.size(), kWait.size(), kWait) == 0;
+    const std::string digits = spec.substr(4, spec.size() - 4 - (wait ? kWait.size() : 0));
+    if (!digits.empty() && digits.size() <= 5 &&
+        digits.find_first_not_of("0123456789") == std::string::npos) {
+      const unsigned long port = std::stoul(digits);
+      if (port <= 65535)
+        return std::make_unique<TcpUartBackend>(static_cast<uint16_t>(port), wait);
+    }
   }
   throw std::invalid_argument("bad UART back end \"" + spec +
-                              "\" (expected stdio, null, file:PATH or tcp:PORT)");
+                              "\" (expected stdio, null, file:PATH[,append] or tcp:PORT[,wait])");
 }
 
 }  // namespace rvtlm::models

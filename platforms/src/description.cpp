@@ -1,18 +1,23 @@
 #include "rvtlm/platforms/description.h"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <fstream>
+#include <cstdio>
+#include <map>
 #include <set>
-#include <sstream>
 
 #include "builtin_descriptions.h"
+#include "rvtlm/elf/input_file.h"
 
 namespace rvtlm::platforms {
 namespace {
 
 using nlohmann::json;
+
+std::string hex(uint64_t v) {
+  char text[24];
+  std::snprintf(text, sizeof text, "0x%llx", static_cast<unsigned long long>(v));
+  return text;
+}
 
 std::optional<uint64_t> json_number(const json& value) {
   if (value.is_number_unsigned()) return value.get<uint64_t>();
@@ -25,96 +30,161 @@ std::optional<uint64_t> json_number(const json& value) {
   return std::nullopt;
 }
 
+// A key inside a JSON pointer (RFC 6901: "~" and "/" are escaped).
+std::string pointer_key(const std::string& key) {
+  std::string out;
+  for (char c : key) {
+    if (c == '~') out += "~0";
+    else if (c == '/') out += "~1";
+    else out += c;
+  }
+  return out;
+}
+
+std::string quoted_list(const std::vector<std::string>& words) {
+  std::string out;
+  for (const std::string& w : words) out += (out.empty() ? "" : ", ") + w;
+  return out;
+}
+
 class Parser {
  public:
-  explicit Parser(std::string origin) : origin_(std::move(origin)) {}
+  Parser(std::string origin, std::string folder)
+      : origin_(std::move(origin)), folder_(std::move(folder)) {}
 
-  [[noreturn]] void fail(const std::string& where, const std::string& why) const {
-    throw DescriptionError(origin_ + ": " + where + ": " + why);
+  [[noreturn]] void fail(const std::string& pointer, const std::string& why) const {
+    throw DescriptionError(origin_ + ": " + (pointer.empty() ? "/" : pointer) + ": " + why);
   }
 
-  uint64_t number(const json& object, const std::string& key, const std::string& where,
-                  std::optional<uint64_t> fallback) const {
+  uint64_t number(const json& object, const std::string& key, const std::string& pointer,
+                  std::optional<uint64_t> fallback, uint64_t max = ~uint64_t{0}) const {
     if (!object.contains(key)) {
       if (fallback) return *fallback;
-      fail(where, "\"" + key + "\" is missing");
+      fail(pointer, "\"" + key + "\" is missing");
     }
-    const auto v = json_number(object.at(key));
-    if (!v) fail(where + "." + key, "expected a number, \"0x...\" or a size such as \"64M\"");
+    const std::string at = pointer + "/" + pointer_key(key);
+    const json& value = object.at(key);
+    const auto v = json_number(value);
+    if (!v) {
+      // A number too large for 64 bits arrives as a floating-point number.
+      if (value.is_number()) fail(at, value.dump() + " is more than " + std::to_string(max));
+      fail(at, "expected a number, \"0x...\" or a size such as \"64M\"");
+    }
+    if (*v > max) fail(at, std::to_string(*v) + " is more than " + std::to_string(max));
     return *v;
   }
 
-  std::string text(const json& object, const std::string& key, const std::string& where,
+  std::string text(const json& object, const std::string& key, const std::string& pointer,
                    const std::optional<std::string>& fallback) const {
     if (!object.contains(key)) {
       if (fallback) return *fallback;
-      fail(where, "\"" + key + "\" is missing");
+      fail(pointer, "\"" + key + "\" is missing");
     }
-    if (!object.at(key).is_string()) fail(where + "." + key, "expected a string");
+    if (!object.at(key).is_string()) fail(pointer + "/" + pointer_key(key), "expected a string");
     return object.at(key).get<std::string>();
   }
 
   PlatformDescription parse(const std::string& text_in) const {
+    if (text_in.size() > kMaxDescriptionBytes)
+      fail("", "larger than " + std::to_string(kMaxDescriptionBytes) + " bytes");
     json root;
     try {
-      root = json::parse(text_in);
+      // Deeper values are refused while parsing: copying or destroying them
+      // would recurse once per level.
+      root = json::parse(text_in, [](int depth, json::parse_event_t, json&) {
+        if (depth > static_cast<int>(kMaxDescriptionDepth)) throw std::length_error("too deep");
+        return true;
+      });
+    } catch (const std::length_error&) {
+      fail("", "values nest more than " + std::to_string(kMaxDescriptionDepth) + " levels deep");
     } catch (const json::parse_error& e) {
       std::string what = e.what();
       const auto colon = what.find("parse error");
-      fail("not valid JSON", colon == std::string::npos ? what : what.substr(colon));
+      throw DescriptionError(origin_ + ": not valid JSON: " +
+                             (colon == std::string::npos ? what : what.substr(colon)));
     }
-    if (!root.is_object()) fail("top level", "expected an object");
+    if (!root.is_object()) fail("", "expected an object");
+    for (const auto& [key, value] : root.items()) {
+      const auto& keys = description_keys();
+      if (std::find(keys.begin(), keys.end(), key) != keys.end()) continue;
+      const std::string near = closest_word(key, keys);
+      fail("/" + pointer_key(key), "unknown key" +
+                                       (near.empty() ? "" : "; did you mean \"" + near + "\"?") +
+                                       " (keys: " + quoted_list(keys) + ")");
+    }
     PlatformDescription d;
-    d.name = text(root, "name", "top level", std::nullopt);
-    d.model = text(root, "model", "top level", "rvtlm," + d.name);
-    d.harts = static_cast<unsigned>(number(root, "harts", "top level", 1));
-    d.max_harts = static_cast<unsigned>(number(root, "max_harts", "top level", 8));
-    d.xlen = static_cast<unsigned>(number(root, "xlen", "top level", 64));
+    d.origin = origin_;
+    d.name = text(root, "name", "", std::nullopt);
+    d.model = text(root, "model", "", "rvtlm," + d.name);
+    d.harts = static_cast<unsigned>(number(root, "harts", "", 1, 64));
+    d.max_harts = static_cast<unsigned>(number(root, "max_harts", "", 8, 64));
+    d.xlen = static_cast<unsigned>(number(root, "xlen", "", 64, 64));
     if (root.contains("xlens")) {
       const json& x = root["xlens"];
-      if (!x.is_array() || x.empty()) fail("xlens", "expected an array such as [32, 64]");
+      if (!x.is_array() || x.empty()) fail("/xlens", "expected an array such as [32, 64]");
       d.xlens.clear();
       for (const json& v : x) {
-        if (!v.is_number_unsigned() || (v != 32 && v != 64)) fail("xlens", "each is 32 or 64");
+        if (!v.is_number_unsigned() || (v != 32 && v != 64)) fail("/xlens", "each is 32 or 64");
         d.xlens.push_back(v.get<unsigned>());
       }
     }
+    d.isa = text(root, "isa", "top level", std::string());
     if (root.contains("ns_per_insn")) {
-      if (!root["ns_per_insn"].is_number()) fail("ns_per_insn", "expected a number");
+      if (!root["ns_per_insn"].is_number()) fail("/ns_per_insn", "expected a number");
       d.ns_per_insn = root["ns_per_insn"].get<double>();
     }
     if (root.contains("hart_contexts")) {
       const json& c = root["hart_contexts"];
-      if (!c.is_array()) fail("hart_contexts", "expected an array such as [\"M\", \"S\"]");
+      if (!c.is_array()) fail("/hart_contexts", "expected an array such as [\"M\", \"S\"]");
       d.hart_contexts.clear();
       for (const json& m : c) {
         if (!m.is_string() || (m != "M" && m != "S"))
-          fail("hart_contexts", "each context is \"M\" or \"S\"");
+          fail("/hart_contexts", "each context is \"M\" or \"S\"");
         d.hart_contexts.push_back(m.get<std::string>());
       }
     }
-    d.memory = text(root, "memory", "top level", std::string());
-    d.console = text(root, "console", "top level", std::string());
+    if (root.contains("device_libraries")) {
+      const json& libraries = root["device_libraries"];
+      if (!libraries.is_array())
+        fail("/device_libraries", "expected an array of paths such as [\"libmydevice.so\"]");
+      unsigned k = 0;
+      for (const json& library : libraries) {
+        if (!library.is_string() || library.get<std::string>().empty())
+          fail("/device_libraries/" + std::to_string(k), "expected the path of a shared library");
+        const std::string path = library.get<std::string>();
+        d.device_libraries.push_back(path[0] == '/' || folder_.empty() ? path
+                                                                       : folder_ + "/" + path);
+        ++k;
+      }
+    }
+    d.memory = text(root, "memory", "", std::string());
+    d.console = text(root, "console", "", std::string());
     if (!root.contains("devices") || !root["devices"].is_array())
-      fail("top level", "\"devices\" must be an array");
+      fail("/devices", "expected an array of devices");
     unsigned i = 0;
     for (const json& dev : root["devices"]) {
-      const std::string where = "devices[" + std::to_string(i++) + "]";
-      if (!dev.is_object()) fail(where, "expected an object");
+      const std::string pointer = "/devices/" + std::to_string(i++);
+      if (!dev.is_object()) fail(pointer, "expected an object");
       DeviceDescription dd;
-      dd.name = text(dev, "name", where, std::nullopt);
-      const std::string named = where + " (" + dd.name + ")";
+      dd.origin = origin_;
+      dd.pointer = pointer;
+      dd.name = text(dev, "name", pointer, std::nullopt);
+      const std::string named = pointer + " (device " + dd.name + ")";
       dd.type = text(dev, "type", named, std::nullopt);
       dd.base = number(dev, "base", named, std::nullopt);
       dd.size = number(dev, "size", named, std::nullopt);
       if (dev.contains("interrupts")) {
         const json& irqs = dev["interrupts"];
-        if (!irqs.is_array()) fail(named + ".interrupts", "expected an array of source numbers");
+        if (!irqs.is_array())
+          fail(pointer + "/interrupts", "expected an array of interrupt source numbers");
+        unsigned k = 0;
         for (const json& s : irqs) {
           const auto v = json_number(s);
           if (!v || *v == 0 || *v > 1023)
-            fail(named + ".interrupts", "a source number is 1 to 1023");
+            fail(pointer + "/interrupts/" + std::to_string(k),
+                 "an interrupt source number is 1 to 1023");
           dd.interrupts.push_back(static_cast<unsigned>(*v));
+          ++k;
         }
       }
       for (const auto& [key, value] : dev.items()) {
@@ -123,16 +193,13 @@ class Parser {
       }
       d.devices.push_back(std::move(dd));
     }
-    try {
-      d.validate();
-    } catch (const DescriptionError& e) {
-      throw DescriptionError(origin_ + ": " + e.what());
-    }
+    d.validate();
     return d;
   }
 
  private:
   std::string origin_;
+  std::string folder_;
 };
 
 }  // namespace
@@ -164,27 +231,73 @@ std::optional<uint64_t> parse_size(const std::string& text) {
   return v * scale;
 }
 
+DescriptionError DeviceDescription::error(const std::string& key,
+                                          const std::string& problem) const {
+  std::string where = origin.empty() ? std::string() : origin + ": ";
+  if (!pointer.empty()) {
+    where += pointer + (key.empty() ? "" : "/" + key) + " (device " + name + ")";
+  } else {
+    where += "device " + name + (key.empty() ? "" : " \"" + key + "\"");
+  }
+  return DescriptionError(where + ": " + problem);
+}
+
 uint64_t DeviceDescription::number(const std::string& key, uint64_t fallback) const {
   if (!properties.contains(key)) return fallback;
   const auto v = json_number(properties.at(key));
-  if (!v)
-    throw DescriptionError("device " + name + ": \"" + key +
-                           "\": expected a number, \"0x...\" or a size such as \"64M\"");
+  if (!v) throw error(pointer_key(key), "expected a number, \"0x...\" or a size such as \"64M\"");
   return *v;
 }
 
 bool DeviceDescription::flag(const std::string& key, bool fallback) const {
   if (!properties.contains(key)) return fallback;
-  if (!properties.at(key).is_boolean())
-    throw DescriptionError("device " + name + ": \"" + key + "\": expected true or false");
+  if (!properties.at(key).is_boolean()) throw error(pointer_key(key), "expected true or false");
   return properties.at(key).get<bool>();
 }
 
 std::string DeviceDescription::text(const std::string& key, const std::string& fallback) const {
   if (!properties.contains(key)) return fallback;
-  if (!properties.at(key).is_string())
-    throw DescriptionError("device " + name + ": \"" + key + "\": expected a string");
+  if (!properties.at(key).is_string()) throw error(pointer_key(key), "expected a string");
   return properties.at(key).get<std::string>();
+}
+
+DescriptionError PlatformDescription::error(const std::string& pointer,
+                                            const std::string& problem) const {
+  return DescriptionError((origin.empty() ? name : origin) + ": " + pointer + ": " + problem);
+}
+
+const std::vector<std::string>& description_keys() {
+  static const std::vector<std::string> keys = {
+      "name",          "model",  "harts",   "max_harts", "xlen",   "xlens",
+      "ns_per_insn",   "hart_contexts", "memory", "console", "devices", "device_libraries",
+      "isa"};
+  return keys;
+}
+
+std::string closest_word(const std::string& word, const std::vector<std::string>& words) {
+  // Levenshtein distance; a word within a third of its length (at least 1,
+  // at most 4 edits) counts as a misspelling.
+  std::string best;
+  size_t best_distance = std::min<size_t>(4, std::max<size_t>(1, word.size() / 3)) + 1;
+  for (const std::string& candidate : words) {
+    std::vector<size_t> row(candidate.size() + 1);
+    for (size_t j = 0; j <= candidate.size(); ++j) row[j] = j;
+    for (size_t i = 1; i <= word.size(); ++i) {
+      size_t diagonal = row[0];
+      row[0] = i;
+      for (size_t j = 1; j <= candidate.size(); ++j) {
+        const size_t up = row[j];
+        row[j] = std::min({row[j] + 1, row[j - 1] + 1,
+                           diagonal + (word[i - 1] == candidate[j - 1] ? 0 : 1)});
+        diagonal = up;
+      }
+    }
+    if (row[candidate.size()] < best_distance) {
+      best_distance = row[candidate.size()];
+      best = candidate;
+    }
+  }
+  return best;
 }
 
 const DeviceDescription* PlatformDescription::find(const std::string& n) const {
@@ -206,36 +319,69 @@ const DeviceDescription* PlatformDescription::find_type(const std::string& type)
 }
 
 void PlatformDescription::validate() const {
-  const auto fail = [&](const std::string& why) { throw DescriptionError(why); };
-  if (xlen != 32 && xlen != 64) fail("xlen must be 32 or 64");
+  if (xlen != 32 && xlen != 64) throw error("/xlen", "xlen must be 32 or 64");
   if (std::find(xlens.begin(), xlens.end(), xlen) == xlens.end())
-    fail(name + " is RV" + std::to_string(xlens.front()) + " only");
-  if (max_harts == 0 || max_harts > 64) fail("max_harts must be 1 to 64");
+    throw error("/xlen", name + " is RV" + std::to_string(xlens.front()) + " only (xlens)");
+  if (max_harts == 0 || max_harts > 64) throw error("/max_harts", "max_harts must be 1 to 64");
   if (harts == 0 || harts > max_harts)
-    fail("harts must be 1 to " + std::to_string(max_harts) + " on " + name);
-  if (!(ns_per_insn > 0)) fail("ns_per_insn must be positive");
-  if (hart_contexts.empty()) fail("hart_contexts must name at least \"M\"");
+    throw error("/harts", "harts must be 1 to " + std::to_string(max_harts) + " on " + name +
+                              " (max_harts)");
+  if (!(ns_per_insn > 0)) throw error("/ns_per_insn", "ns_per_insn must be positive");
+  if (hart_contexts.empty())
+    throw error("/hart_contexts", "hart_contexts must name at least \"M\"");
+  for (size_t i = 1; i < hart_contexts.size(); ++i)
+    if (std::find(hart_contexts.begin(), hart_contexts.begin() + static_cast<long>(i),
+                  hart_contexts[i]) != hart_contexts.begin() + static_cast<long>(i))
+      throw error("/hart_contexts", "hart_contexts names \"" + hart_contexts[i] +
+                                        "\" twice (each of \"M\" and \"S\" once)");
   std::set<std::string> names;
+  // Interrupt source -> the device output that drives it.
+  std::map<unsigned, std::pair<const DeviceDescription*, unsigned>> sources;
   for (const auto& d : devices) {
-    if (d.name.empty()) fail("a device has an empty name");
-    if (!names.insert(d.name).second) fail("two devices are named " + d.name);
-    if (d.size == 0) fail("device " + d.name + " has size 0");
-    if (d.base + d.size - 1 < d.base) fail("device " + d.name + " ends past the address space");
+    if (d.name.empty()) throw d.error("name", "a device needs a name");
+    if (!names.insert(d.name).second)
+      throw d.error("name", "two devices are named " + d.name + "; give each its own name");
+    if (d.size == 0) throw d.error("size", "a device's size is at least 1");
+    if (d.base + d.size - 1 < d.base)
+      throw d.error("size", "the device ends past the end of the address space");
+    for (unsigned k = 0; k < d.interrupts.size(); ++k) {
+      const auto [it, inserted] = sources.emplace(d.interrupts[k], std::make_pair(&d, k));
+      if (!inserted)
+        throw d.error("interrupts/" + std::to_string(k),
+                      "interrupt source " + std::to_string(d.interrupts[k]) +
+                          " is already driven by device " + it->second.first->name +
+                          "; each source has one device (choose another number)");
+    }
   }
-  if (!memory.empty() && !find(memory)) fail("\"memory\" names no device: " + memory);
-  if (!console.empty() && !find(console)) fail("\"console\" names no device: " + console);
+  for (size_t i = 0; i < devices.size(); ++i)
+    for (size_t j = 0; j < i; ++j) {
+      const DeviceDescription& a = devices[i];
+      const DeviceDescription& b = devices[j];
+      if (a.base <= b.base + (b.size - 1) && b.base <= a.base + (a.size - 1))
+        throw a.error("base", "[" + hex(a.base) + ", " + hex(a.base + (a.size - 1)) +
+                                  "] overlaps device " + b.name + " [" + hex(b.base) + ", " +
+                                  hex(b.base + (b.size - 1)) + "]; move or shrink one of them");
+    }
+  if (!memory.empty() && !find(memory))
+    throw error("/memory", "\"" + memory + "\" names no device");
+  if (!console.empty() && !find(console))
+    throw error("/console", "\"" + console + "\" names no device");
 }
 
-PlatformDescription parse_description(const std::string& json_text, const std::string& origin) {
-  return Parser(origin).parse(json_text);
+PlatformDescription parse_description(const std::string& json_text, const std::string& origin,
+                                      const std::string& folder) {
+  return Parser(origin, folder).parse(json_text);
 }
 
 PlatformDescription load_description(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw DescriptionError(path + ": " + std::strerror(errno));
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return parse_description(buffer.str(), path);
+  std::string text;
+  try {
+    text = elf::InputFile(path).read_all(kMaxDescriptionBytes);
+  } catch (const elf::FileError& e) {
+    throw DescriptionError(e.what());
+  }
+  const size_t slash = path.rfind('/');
+  return parse_description(text, path, slash == std::string::npos ? "." : path.substr(0, slash));
 }
 
 PlatformDescription description_by_name(const std::string& name_or_path) {

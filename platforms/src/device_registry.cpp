@@ -1,5 +1,8 @@
 #include "rvtlm/platforms/device_registry.h"
 
+#include <dlfcn.h>
+
+#include <algorithm>
 #include <cstdio>
 
 #include "rvtlm/models/aclint.h"
@@ -9,6 +12,7 @@
 #include "rvtlm/models/test_finisher.h"
 #include "rvtlm/models/uart16550.h"
 #include "rvtlm/models/uart_backend.h"
+#include "rvtlm/platforms/device_library.h"
 #include "rvtlm/platforms/platform.h"
 
 namespace rvtlm::platforms {
@@ -37,6 +41,31 @@ void DeviceRegistry::add(const std::string& type, DeviceType device_type) {
   types_[type] = std::move(device_type);
 }
 
+void DeviceRegistry::load(const std::string& path) {
+  // RTLD_LOCAL: two libraries may define the same helper names. The
+  // library's own references to rvtlm resolve to the loading program's.
+  // Never closed (see the header).
+  void* handle = ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+  if (!handle) {
+    const char* why = ::dlerror();
+    throw DescriptionError(path + ": cannot load the device library: " +
+                           (why ? why : "unknown error"));
+  }
+  using AbiFunction = unsigned (*)();
+  using RegisterFunction = void (*)(DeviceRegistry&);
+  const auto abi = reinterpret_cast<AbiFunction>(::dlsym(handle, "rvtlm_device_library_abi"));
+  const auto add_types =
+      reinterpret_cast<RegisterFunction>(::dlsym(handle, "rvtlm_register_devices"));
+  if (!abi || !add_types)
+    throw DescriptionError(path + ": not an rvtlm device library (no RVTLM_DEVICE_LIBRARY)");
+  if (abi() != RVTLM_DEVICE_LIBRARY_ABI)
+    throw DescriptionError(path + ": built for device-library ABI " + std::to_string(abi()) +
+                           ", this rvtlm has " + std::to_string(RVTLM_DEVICE_LIBRARY_ABI) +
+                           "; rebuild it against this rvtlm");
+  add_types(*this);
+  libraries_.push_back(path);
+}
+
 const DeviceType* DeviceRegistry::find(const std::string& type) const {
   auto it = types_.find(type);
   return it == types_.end() ? nullptr : &it->second;
@@ -49,6 +78,109 @@ std::vector<std::string> DeviceRegistry::types() const {
 }
 
 namespace {
+
+std::string hex(uint64_t v) {
+  char text[24];
+  std::snprintf(text, sizeof text, "0x%llx", static_cast<unsigned long long>(v));
+  return text;
+}
+
+std::string joined(const std::vector<std::string>& words) {
+  std::string out;
+  for (const std::string& w : words) out += (out.empty() ? "" : ", ") + w;
+  return out;
+}
+
+// "uart16550 takes: reg_shift, ..." or "uart16550 takes no properties".
+std::string takes(const std::string& type, const DeviceType& t) {
+  std::vector<std::string> names;
+  for (const DeviceProperty& p : t.properties) names.push_back(p.name);
+  return names.empty() ? type + " takes no properties" : type + " takes: " + joined(names);
+}
+
+void check_property(const DeviceDescription& d, const DeviceProperty& p) {
+  switch (p.kind) {
+    case DeviceProperty::Kind::Flag:
+      d.flag(p.name, false);
+      break;
+    case DeviceProperty::Kind::Text:
+      d.text(p.name, "");
+      break;
+    case DeviceProperty::Kind::Number: {
+      const nlohmann::json& value = d.properties.at(p.name);
+      if (value.is_number_float() && value.get<double>() > 0)
+        throw d.error(p.name, value.dump() + " is not a whole number from " +
+                                  std::to_string(p.min) + " to " + std::to_string(p.max));
+      const uint64_t v = d.number(p.name, 0);
+      if (v < p.min || v > p.max)
+        throw d.error(p.name, std::to_string(v) + " is outside " + std::to_string(p.min) +
+                                  " to " + std::to_string(p.max));
+      break;
+    }
+    case DeviceProperty::Kind::Any:
+      break;
+  }
+}
+
+}  // namespace
+
+void DeviceRegistry::check(const PlatformDescription& description) const {
+  bool has_interrupt_controller = false;
+  for (const DeviceDescription& d : description.devices) {
+    const DeviceType* t = find(d.type);
+    if (!t) {
+      const std::string near = closest_word(d.type, types());
+      throw d.error("type", "unknown type \"" + d.type + "\"" +
+                                (near.empty() ? "" : "; did you mean \"" + near + "\"?") +
+                                " (types: " + joined(types()) +
+                                "; a device library may add more)");
+    }
+    if (t->interrupt_controller) has_interrupt_controller = true;
+  }
+  for (const DeviceDescription& d : description.devices) {
+    const DeviceType& t = *find(d.type);
+    for (const auto& [key, value] : d.properties.items()) {
+      const auto p = std::find_if(t.properties.begin(), t.properties.end(),
+                                  [&key = key](const DeviceProperty& q) { return q.name == key; });
+      if (p != t.properties.end()) {
+        check_property(d, *p);
+        continue;
+      }
+      std::vector<std::string> names;
+      for (const DeviceProperty& q : t.properties) names.push_back(q.name);
+      const std::string near = closest_word(key, names);
+      throw d.error(key, "not a property of " + d.type +
+                             (near.empty() ? "" : "; did you mean \"" + near + "\"?") + " (" +
+                             takes(d.type, t) + ")");
+    }
+    if (d.interrupts.size() > t.interrupt_outputs)
+      throw d.error("interrupts", "a " + d.type + " has " + std::to_string(t.interrupt_outputs) +
+                                      " interrupt output(s), not " +
+                                      std::to_string(d.interrupts.size()));
+    if (!d.interrupts.empty() && !has_interrupt_controller)
+      throw d.error("interrupts",
+                    "the board has no interrupt controller to take them; add a plic device or "
+                    "remove \"interrupts\"");
+    if (t.registers_size) {
+      const uint64_t need = t.registers_size(d, description);
+      if (d.size < need)
+        throw d.error("size", hex(d.size) + " bytes, but the " + d.type + "'s registers need " +
+                                  hex(need) + "; give \"size\": \"" + hex(need) + "\" or more");
+    }
+  }
+  if (!description.console.empty()) {
+    const DeviceDescription* console = description.find(description.console);
+    if (console && !find(console->type)->console)
+      throw description.error("/console", "\"" + console->name + "\" is a " + console->type +
+                                              ", not a UART; name a uart16550 device");
+  }
+}
+
+namespace {
+
+
+// A latency of a second per access is already far beyond any memory.
+constexpr uint64_t kMaxLatencyNs = 1'000'000'000;
 
 // Local hart interrupt numbers (privileged spec 3.1.9, mip).
 constexpr uint32_t kMachineSoftware = 3;
@@ -72,6 +204,9 @@ DeviceType memory_type() {
     ctx.map(m->socket);
     return m;
   };
+  t.properties = {{"read_only", DeviceProperty::Kind::Flag},
+                  {"read_latency_ns", DeviceProperty::Kind::Number, 0, kMaxLatencyNs},
+                  {"write_latency_ns", DeviceProperty::Kind::Number, 0, kMaxLatencyNs}};
   return t;
 }
 
@@ -106,7 +241,17 @@ DeviceType uart_type() {
   t.trace = [](sc_core::sc_trace_file* file, sc_core::sc_module& m) {
     auto& u = static_cast<models::Uart16550&>(m);
     sc_core::sc_trace(file, u.tx_byte, std::string(u.basename()) + "_tx");
+    sc_core::sc_trace(file, u.tx_count, std::string(u.basename()) + "_tx_count");
   };
+  t.properties = {{"reg_shift", DeviceProperty::Kind::Number, 0, 16},
+                  {"reg_io_width", DeviceProperty::Kind::Number, 1, 4},
+                  {"clock_frequency", DeviceProperty::Kind::Number, 1, 0xffffffff},
+                  {"backend", DeviceProperty::Kind::Text}};
+  t.interrupt_outputs = 1;
+  t.registers_size = [](const DeviceDescription& d, const PlatformDescription&) {
+    return uint64_t{8} << d.number("reg_shift", 0);
+  };
+  t.console = true;
   return t;
 }
 
@@ -133,6 +278,11 @@ DeviceType aclint_type() {
     ctx.tree.property_cells("interrupts-extended", cells);
     ctx.tree.end_node();
   };
+  // The device tree's timebase-frequency is one cell.
+  t.properties = {{"frequency", DeviceProperty::Kind::Number, 1, 0xffffffff}};
+  t.registers_size = [](const DeviceDescription&, const PlatformDescription&) {
+    return models::Aclint::kSize;
+  };
   return t;
 }
 
@@ -156,9 +306,10 @@ DeviceType plic_type() {
     for (const DeviceDescription& other : ctx.description().devices)
       for (unsigned s : other.interrupts)
         if (s > p.sources())
-          throw DescriptionError("device " + other.name + ": interrupt source " +
-                                 std::to_string(s) + " exceeds " + ctx.device().name + "'s " +
-                                 std::to_string(p.sources()) + " sources");
+          throw other.error("interrupts", "source " + std::to_string(s) + " is more than " +
+                                              ctx.device().name + "'s " +
+                                              std::to_string(p.sources()) +
+                                              " sources; raise its \"sources\" or choose a lower number");
     for (unsigned s = 1; s <= p.sources(); ++s)
       if (sc_core::sc_signal<bool>* line = ctx.source(s)) p.irq[s].bind(*line);
   };
@@ -176,6 +327,13 @@ DeviceType plic_type() {
     if (ctx.own_phandle) ctx.tree.property_u32("phandle", ctx.own_phandle);
     ctx.tree.end_node();
   };
+  t.properties = {{"sources", DeviceProperty::Kind::Number, 1, 1023},
+                  {"priority_bits", DeviceProperty::Kind::Number, 1, 32}};
+  t.registers_size = [](const DeviceDescription&, const PlatformDescription& p) {
+    return models::Plic::kContextBase +
+           models::Plic::kContextStride * p.harts * p.hart_contexts.size();
+  };
+  t.interrupt_controller = true;
   return t;
 }
 
@@ -191,6 +349,9 @@ DeviceType finisher_type() {
   t.device_tree = [](const DeviceTreeContext& ctx) {
     ctx.begin_node("test", {"sifive,test1", "sifive,test0", "syscon"});
     ctx.tree.end_node();
+  };
+  t.registers_size = [](const DeviceDescription&, const PlatformDescription&) {
+    return uint64_t{4};
   };
   return t;
 }
@@ -213,6 +374,11 @@ DeviceType gpio_type() {
     ctx.tree.property_u32("ngpios", static_cast<uint32_t>(ctx.device.number("width", 32)));
     ctx.write_interrupts();
     ctx.tree.end_node();
+  };
+  t.properties = {{"width", DeviceProperty::Kind::Number, 1, 32}};
+  t.interrupt_outputs = 1;
+  t.registers_size = [](const DeviceDescription&, const PlatformDescription&) {
+    return uint64_t{0x30};
   };
   return t;
 }

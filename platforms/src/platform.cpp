@@ -2,10 +2,11 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <filesystem>
+#include <new>
 #include <stdexcept>
 
 #include "rvtlm/elf/elf_image.h"
+#include "rvtlm/elf/input_file.h"
 #include "rvtlm/models/format.h"
 #include "rvtlm/models/htif.h"
 #include "rvtlm/models/memory.h"
@@ -27,6 +28,20 @@ std::vector<std::pair<unsigned, HartLine>> interrupt_contexts(const PlatformDesc
 
 }  // namespace
 
+iss::Isa hart_isa(const PlatformDescription& d) {
+  const iss::Xlen xlen = d.xlen == 32 ? iss::Xlen::Rv32 : iss::Xlen::Rv64;
+  if (d.isa.empty()) return iss::Isa(xlen);
+  const bool prefixed = d.isa.rfind("rv32", 0) == 0 || d.isa.rfind("rv64", 0) == 0;
+  const std::string text = prefixed ? d.isa : (xlen == iss::Xlen::Rv32 ? "rv32" : "rv64") + d.isa;
+  std::string error;
+  const auto isa = iss::Isa::parse(text, &error);
+  if (!isa) throw DescriptionError(d.name + ": \"isa\": " + error);
+  if (isa->xlen() != xlen)
+    throw DescriptionError(d.name + ": \"isa\": " + isa->to_string() + " on an RV" +
+                           std::to_string(d.xlen) + " platform");
+  return *isa;
+}
+
 // --- DeviceContext --------------------------------------------------------
 
 const PlatformDescription& DeviceContext::description() const { return platform_.description_; }
@@ -38,8 +53,8 @@ void DeviceContext::map(::tlm::tlm_target_socket<>& socket) const {
 
 sc_core::sc_signal<bool>& DeviceContext::interrupt(unsigned line) const {
   if (line >= device_.interrupts.size())
-    throw DescriptionError("device " + device_.name + " (" + device_.type + ") needs " +
-                           std::to_string(line + 1) + " interrupt source(s) in \"interrupts\"");
+    throw device_.error("interrupts", "a " + device_.type + " needs " + std::to_string(line + 1) +
+                                          " interrupt source(s) here");
   return platform_.source_signal(device_.interrupts[line], device_.name);
 }
 
@@ -49,7 +64,18 @@ sc_core::sc_signal<bool>* DeviceContext::source(unsigned s) const {
 }
 
 sc_core::sc_signal<bool>& DeviceContext::hart_line(unsigned hart, HartLine line) const {
-  return *platform_.hart_lines_.at(hart).line[static_cast<unsigned>(line)];
+  auto& lines = platform_.hart_lines_.at(hart);
+  const auto l = static_cast<unsigned>(line);
+  // Two drivers of one signal would only fail once simulation starts.
+  if (!lines.driver[l].empty())
+    throw device_.error(
+        "", "hart " + std::to_string(hart) + "'s " + kLineNames[l] + " is driven by both " +
+                lines.driver[l] + " and " + device_.name + "; a platform has one " +
+                (line == HartLine::Msip || line == HartLine::Mtip ? "timer (aclint)"
+                                                                  : "interrupt controller (plic)") +
+                " for its harts");
+  lines.driver[l] = device_.name;
+  return *lines.line[l];
 }
 
 std::vector<std::pair<unsigned, HartLine>> DeviceContext::contexts() const {
@@ -65,16 +91,22 @@ Platform::Platform(const sc_core::sc_module_name& name, PlatformDescription desc
       options_(std::move(options)),
       registry_(registry) {
   apply_options();
-  for (const DeviceDescription& d : description_.devices)
-    if (!registry_.find(d.type))
-      throw DescriptionError(description_.name + ": device " + d.name + ": unknown type \"" +
-                             d.type + "\"");
+  for (size_t i = 0; i < description_.device_libraries.size(); ++i) {
+    try {
+      registry_.load(description_.device_libraries[i]);
+    } catch (const DescriptionError& e) {
+      throw description_.error("/device_libraries/" + std::to_string(i), e.what());
+    }
+  }
+  registry_.check(description_);
   if (const DeviceDescription* clint = description_.find_type("aclint"))
     timebase_hz_ = clint->number("frequency", 10'000'000);
   if (options_.device_tree) build_device_tree();
   build_harts();
   build_devices();
   if (options_.device_tree) load(device_tree_address_, device_tree_.data(), device_tree_.size());
+  if (!firmware_info_.empty())
+    load(firmware_info_address_, firmware_info_.data(), firmware_info_.size());
 }
 
 Platform::~Platform() = default;
@@ -82,12 +114,17 @@ Platform::~Platform() = default;
 void Platform::apply_options() {
   if (options_.harts) description_.harts = *options_.harts;
   if (options_.xlen) description_.xlen = *options_.xlen;
+  if (options_.isa) description_.isa = *options_.isa;
   if (options_.memory_size) {
     DeviceDescription* memory = description_.find(description_.memory);
-    if (!memory) throw DescriptionError(description_.name + ": no main memory to resize");
+    if (!memory)
+      throw description_.error("/memory", "no main memory to resize (--memory); name one here");
     memory->size = *options_.memory_size;
   }
   description_.validate();
+  isa_ = hart_isa(description_);
+  // Harts without S-mode have no supervisor interrupt context.
+  if (!isa_.has(iss::Extension::S)) description_.hart_contexts = {"M"};
   time_model_ = options_.time_model;
   if (!time_model_) {
     const double ns = description_.ns_per_insn;
@@ -117,10 +154,19 @@ void Platform::build_device_tree() {
                   static_cast<unsigned long long>(console->base));
     tree.property("stdout-path", path);
   }
+  if (!options_.bootargs.empty()) tree.property("bootargs", options_.bootargs);
+  if (options_.initrd_start && options_.initrd_end) {
+    // Two cells each, as QEMU writes them.
+    const uint64_t start = *options_.initrd_start, end = *options_.initrd_end;
+    tree.property_cells("linux,initrd-start",
+                        {static_cast<uint32_t>(start >> 32), static_cast<uint32_t>(start)});
+    tree.property_cells("linux,initrd-end",
+                        {static_cast<uint32_t>(end >> 32), static_cast<uint32_t>(end)});
+  }
   tree.end_node();
 
-  const std::string isa =
-      std::string(description_.xlen == 64 ? "rv64" : "rv32") + "imac_zicsr_zifencei";
+  const iss::Isa& hart_isa = isa_;
+  const std::string isa = hart_isa.device_tree_string();
   tree.begin_node("cpus");
   tree.property_u32("#address-cells", 1);
   tree.property_u32("#size-cells", 0);
@@ -132,6 +178,8 @@ void Platform::build_device_tree() {
     tree.property("status", "okay");
     tree.property("compatible", "riscv");
     tree.property("riscv,isa", isa);
+    if (hart_isa.has(iss::Extension::S))
+      tree.property("mmu-type", description_.xlen == 64 ? "riscv,sv48" : "riscv,sv32");
     tree.begin_node("interrupt-controller");
     tree.property_u32("#interrupt-cells", 1);
     tree.property("interrupt-controller");
@@ -171,12 +219,29 @@ void Platform::build_device_tree() {
   // memory is large enough (so that a kernel's early mappings cover it).
   const DeviceDescription* memory = description_.find(description_.memory);
   if (!memory)
-    throw DescriptionError(description_.name + ": \"memory\" is needed for a device tree");
+    throw description_.error("/memory", "a main memory is needed for the device tree; name one");
   const uint64_t size = device_tree_.size();
   if (size > memory->size / 2)
-    throw DescriptionError(description_.name + ": memory too small for the device tree");
+    throw memory->error("size", "too small for the device tree (" + std::to_string(size) +
+                                    " bytes, at most half the memory)");
   const uint64_t align = memory->size >= (16u << 20) ? (2u << 20) : 4096;
   device_tree_address_ = (memory->base + memory->size - size) & ~(align - 1);
+  if (options_.initrd_start && options_.initrd_end &&
+      (*options_.initrd_start < memory->base || *options_.initrd_end > device_tree_address_))
+    throw DescriptionError(
+        description_.name + ": the initrd [" + models::to_hex(*options_.initrd_start) + ", " +
+        models::to_hex(*options_.initrd_end) + ") does not fit below the device tree at " +
+        models::to_hex(device_tree_address_) + ": give more --memory");
+  if (options_.firmware_next) {
+    // fw_dynamic_info: six XLEN-wide fields (OpenSBI's fw_dynamic.h).
+    const unsigned word = description_.xlen / 8;
+    const uint64_t fields[6] = {0x4942534f, 2, *options_.firmware_next, 1, 0, 0};
+    firmware_info_.assign(6 * word, 0);
+    for (unsigned i = 0; i < 6; ++i)
+      for (unsigned b = 0; b < word; ++b)
+        firmware_info_[i * word + b] = static_cast<uint8_t>(b < 8 ? fields[i] >> (8 * b) : 0);
+    firmware_info_address_ = (device_tree_address_ - firmware_info_.size()) & ~uint64_t{15};
+  }
 }
 
 void Platform::build_harts() {
@@ -188,12 +253,13 @@ void Platform::build_harts() {
   hart_lines_.resize(harts);
   for (unsigned h = 0; h < harts; ++h) {
     rvtlm::tlm::HartModuleConfig c;
-    c.hart.isa = rvtlm::iss::Isa(description_.xlen == 64 ? iss::Xlen::Rv64 : iss::Xlen::Rv32);
+    c.hart.isa = isa_;
     c.hart.hart_id = h;
     c.hart.reset_pc = entry;
     c.hart.misaligned = options_.misaligned;
     // Boot convention (as QEMU and OpenSBI): a0 = hart id, a1 = device tree.
     c.hart.reset_registers = {{10, h}, {11, device_tree_address_}};
+    if (!firmware_info_.empty()) c.hart.reset_registers.push_back({12, firmware_info_address_});
     c.time_model = time_model_;
     c.quantum = options_.quantum;
     c.sync = options_.sync;
@@ -203,6 +269,11 @@ void Platform::build_harts() {
       c.time_csr_period =
           sc_core::sc_time(1e12 / static_cast<double>(timebase_hz_), sc_core::SC_PS);
     c.on_exit = [this](int code) { finish(code); };
+    c.on_lockup = [this, h] {
+      if (finished_ || locked_up_hart_) return;
+      locked_up_hart_ = h;
+      sc_core::sc_stop();
+    };
     auto hart = std::make_unique<rvtlm::tlm::HartModule>(("hart" + std::to_string(h)).c_str(),
                                                          std::move(c), &domain_);
     for (unsigned l = 0; l < 4; ++l) {
@@ -222,8 +293,8 @@ void Platform::build_harts() {
 sc_core::sc_signal<bool>& Platform::source_signal(unsigned source, const std::string& driver) {
   auto [it, inserted] = source_drivers_.emplace(source, driver);
   if (!inserted)
-    throw DescriptionError(description_.name + ": interrupt source " + std::to_string(source) +
-                           " is driven by both " + it->second + " and " + driver);
+    throw description_.error("/devices", "interrupt source " + std::to_string(source) +
+                                             " is driven by both " + it->second + " and " + driver);
   auto& signal = sources_[source];
   signal = std::make_unique<sc_core::sc_signal<bool>>(
       ("irq" + std::to_string(source) + "_" + driver).c_str());
@@ -237,7 +308,9 @@ void Platform::build_devices() {
     try {
       devices_.push_back({&d, type, type->create(ctx)});
     } catch (const std::invalid_argument& e) {
-      throw DescriptionError(description_.name + ": device " + d.name + ": " + e.what());
+      throw d.error("", e.what());
+    } catch (const std::bad_alloc&) {
+      throw d.error("size", "the host cannot reserve " + std::to_string(d.size) + " bytes for it");
     }
   }
   for (Device& device : devices_) {
@@ -252,9 +325,9 @@ void Platform::build_devices() {
                      *options_.fromhost - tohost < 4096 && (*options_.fromhost - tohost) % 8 == 0;
     if (c.has_fromhost) c.fromhost_offset = *options_.fromhost - tohost;
     htif_ = std::make_unique<models::Htif>("htif", c);
+    htif_size_ = c.has_fromhost ? c.fromhost_offset + 8 : 8;
     htif_->on_exit = [this](int code) { finish(code); };
-    router_->map(htif_->socket,
-                 {"htif", tohost, c.has_fromhost ? c.fromhost_offset + 8 : 8, /*overlay=*/true});
+    router_->map(htif_->socket, {"htif", tohost, htif_size_, /*overlay=*/true});
   }
 }
 
@@ -278,12 +351,28 @@ models::Memory* Platform::memory_at(uint64_t address, uint64_t length, uint64_t&
   return nullptr;
 }
 
+// Two images loaded over each other would leave one of them corrupted
+// without a word: each load claims its range first.
+void Platform::claim(const std::string& what, uint64_t address, uint64_t length, unsigned load) {
+  if (length == 0) return;
+  const uint64_t last = address + (length - 1);
+  for (const LoadedRange& r : loaded_)
+    if (r.load != load && address <= r.last && r.first <= last)
+      throw std::runtime_error(what + " [" + models::to_hex(address) + ", " + models::to_hex(last) +
+                               "] overlaps " + r.what + " [" + models::to_hex(r.first) + ", " +
+                               models::to_hex(r.last) + "]; load them at different addresses" +
+                               (r.what == "the device tree" ? " (or give more --memory)" : ""));
+  loaded_.push_back({what, address, last, load});
+}
+
 void Platform::load(uint64_t address, const void* bytes, uint64_t length) {
   uint64_t offset = 0;
   models::Memory* memory = memory_at(address, length, offset);
   if (!memory)
     throw std::runtime_error(std::to_string(length) + " bytes at " + models::to_hex(address) +
                              " are outside every memory region");
+  claim(loaded_.empty() && options_.device_tree ? "the device tree" : "loaded bytes", address,
+        length, ++loads_);
   memory->write(offset, bytes, length);
 }
 
@@ -296,20 +385,35 @@ void Platform::load_elf(const elf::ElfImage& image) {
                                models::to_hex(s.memory_size) +
                                " bytes) is outside every memory region");
   }
+  // HTIF is an overlay at tohost: code there would read HTIF's registers.
+  if (htif_) {
+    const uint64_t tohost = *options_.tohost;
+    const uint64_t size = htif_size_;
+    if (const elf::ElfImage::Section* code = image.code_at(tohost, size))
+      throw std::runtime_error(image.path() + ": HTIF's registers at tohost [" +
+                               models::to_hex(tohost) + ", " + models::to_hex(tohost + size - 1) +
+                               "] lie on code (section " + code->name +
+                               "); put tohost in a data section of its own (such as .tohost)");
+  }
+  // An ELF's own segments may share bytes (the zeroed tail of .data's load
+  // image in flash and what follows it); only other loads count.
+  const unsigned load = ++loads_;
+  for (const elf::ElfSegment& s : image.segments())
+    claim(image.path() + ": segment at " + models::to_hex(s.address), s.address, s.memory_size,
+          load);
   for (const Device& d : devices_)
     if (auto* memory = dynamic_cast<models::Memory*>(d.module.get()))
       memory->load_elf(image, d.description->base);
 }
 
 uint64_t Platform::load_binary(const std::string& path, uint64_t address) {
-  std::error_code error;
-  const uint64_t length = std::filesystem::file_size(path, error);
-  if (error) throw std::runtime_error(path + ": " + error.message());
+  const uint64_t length = elf::InputFile(path).size();
   uint64_t offset = 0;
   models::Memory* memory = memory_at(address, length, offset);
   if (!memory)
     throw std::runtime_error(path + ": " + std::to_string(length) + " bytes at " +
                              models::to_hex(address) + " do not fit in a memory region");
+  claim(path, address, length, ++loads_);
   return memory->load_binary(path, offset);
 }
 

@@ -1,6 +1,5 @@
 // rvtlm: runs guest software on a virtual platform (virt, mcu, or a JSON
 // description). `rvtlm run --help` lists the options.
-#include <getopt.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -13,6 +12,7 @@
 #include <cstring>
 #include <fstream>
 #include <memory>
+#include <new>
 #include <optional>
 #include <string>
 #include <systemc>
@@ -20,6 +20,7 @@
 
 #include "rvtlm/debug/gdb_server.h"
 #include "rvtlm/elf/elf_image.h"
+#include "rvtlm/elf/input_file.h"
 #include "rvtlm/iss/disassembler.h"
 #include "rvtlm/models/router.h"
 #include "rvtlm/models/uart16550.h"
@@ -33,10 +34,26 @@ namespace {
 using rvtlm::platforms::Platform;
 using rvtlm::platforms::PlatformOptions;
 
+// Exit statuses (docs/PLATFORMS.md, --help).
+constexpr int kLockupStatus = 1;  // a hart locked up, or a deadlock
+constexpr int kKilledStatus = 137;  // GDB's kill, as a shell reports SIGKILL
 constexpr int kUsageError = 2;
 constexpr int kTimeoutStatus = 124;
-constexpr int kStalledStatus = 125;
-constexpr int kKilledStatus = 137;  // GDB's kill, as a shell reports SIGKILL
+constexpr int kStoppedStatus = 125;  // a model stopped the simulation, or SystemC failed
+
+// The guest's own exit code as the process's status. Codes that rvtlm also
+// uses for itself, and codes beyond one byte, are told apart on stderr.
+int guest_status(int code) {
+  const int status = code >= 0 && code <= 255 ? code : 255;
+  if (status != code) {
+    std::fprintf(stderr, "rvtlm: the guest's exit code %d does not fit an exit status: %d\n",
+                 code, status);
+  } else if (status == kLockupStatus || status == kUsageError || status == kTimeoutStatus ||
+             status == kStoppedStatus) {
+    std::fprintf(stderr, "rvtlm: exit status %d is the guest's own exit code\n", status);
+  }
+  return status;
+}
 
 // A bad command line or input file: one line on stderr, exit status 2.
 struct UsageError {
@@ -44,6 +61,8 @@ struct UsageError {
 };
 
 [[noreturn]] void fail(const std::string& message) { throw UsageError{message}; }
+
+void print_version() { std::printf("rvtlm %s\n", RVTLM_VERSION); }
 
 void print_help() {
   std::printf(
@@ -54,13 +73,21 @@ void print_help() {
       "  --harts N                 number of harts (virt: 1..8)\n"
       "  --xlen 32|64              register width (default: from the ELF class, else the "
       "platform's)\n"
+      "  --isa STRING              the harts' ISA, e.g. rv64imac_zicsr or imac_zicsr (default:\n"
+      "                            the platform's; virt: everything rvtlm implements)\n"
       "  --memory SIZE             size of the main memory, e.g. 64M, 1G\n"
-      "  --uart stdio|null|file:PATH|tcp:PORT  console back end (default stdio)\n"
+      "  --uart stdio|null|file:PATH[,append]|tcp:PORT[,wait]\n"
+      "                            console back end (default stdio); file truncates unless\n"
+      "                            ',append'; tcp listens on 127.0.0.1, ',wait' waits for a\n"
+      "                            client before the guest starts\n"
       "Software\n"
       "  program.elf               bare-metal program; an ELF 'tohost' symbol enables HTIF\n"
       "  --bios FILE               firmware (ELF, or a binary at the start of the main memory)\n"
       "  --kernel FILE             payload (ELF, or a binary at memory+0x200000 on rv64,\n"
       "                            +0x400000 on rv32, where firmware expects it)\n"
+      "  --initrd FILE             an initial RAM disk, placed in memory and named in the\n"
+      "                            device tree's /chosen (linux,initrd-start/end)\n"
+      "  --append ARGS             the kernel command line (/chosen bootargs)\n"
       "Time\n"
       "  --quantum TIME            how far a hart runs ahead of SystemC (default 10us)\n"
       "  --ns-per-insn X           fixed time per instruction (default: the platform's)\n"
@@ -72,20 +99,44 @@ void print_help() {
       "  --misaligned trap|emulate misaligned loads and stores (default trap)\n"
       "  --timeout SIMTIME         stop after this much simulated time (exit status 124)\n"
       "Output\n"
-      "  --trace insn FILE         every executed instruction, disassembled\n"
-      "  --trace tlm FILE          every routed TLM transaction with its time\n"
+      "  --trace insn FILE         every executed instruction: time, hart, count, pc,\n"
+      "                            encoding, disassembly\n"
+      "  --trace tlm FILE          every routed TLM transaction: time, initiator,\n"
+      "                            R/W, address, length, data, target, response\n"
       "  --vcd FILE                interrupt lines and UART output as a VCD file\n"
       "  --stats                   statistics at the end, progress while running\n"
       "  --dump-dtb FILE           write the generated device tree and exit\n"
+      "  --device-library PATH     load device types from a shared library (repeatable)\n"
       "Debugging (docs/DEBUGGING.md)\n"
       "  --gdb PORT                GDB server on PORT (0: any free port; it is printed)\n"
       "  --gdb-wait                hold the harts at reset until a debugger attaches\n"
       "  --gdb-address ADDR        listen on ADDR instead of 127.0.0.1\n"
       "  --help                    this text\n\n"
-      "TIME is a number with a unit: s, ms, us, ns, ps (e.g. 10us).\n"
-      "The exit status is the guest's (test finisher or HTIF); 2 means bad options or\n"
-      "input files, 124 the timeout, 125 that nothing was left to run, 137 GDB's kill.\n");
+      "TIME is a number with a unit: s, ms, us, ns, ps (e.g. 10us).\n\n"
+      "Exit status\n"
+      "  0..255   the guest's exit code (test finisher or HTIF); when it is also one\n"
+      "           of rvtlm's own below, or does not fit (then 255), stderr says so\n"
+      "  1        a hart locked up (traps without retiring), or deadlock: the harts\n"
+      "           wait for an interrupt and nothing is left to simulate\n"
+      "  2        bad options or input files (nothing was simulated)\n"
+      "  124      --timeout reached\n"
+      "  125      a model stopped the simulation, or SystemC reported an error\n"
+      "  137      GDB's kill\n");
 }
+
+// The longest time SystemC can represent: 2^64 - 1 resolution units.
+long double max_seconds() {
+  return static_cast<long double>(~uint64_t{0}) *
+         static_cast<long double>(sc_core::sc_get_time_resolution().to_seconds());
+}
+
+std::string number_text(long double value) {
+  char text[64];
+  std::snprintf(text, sizeof text, "%.6Lg", value);
+  return text;
+}
+
+std::string seconds_text(long double seconds) { return number_text(seconds) + " s"; }
 
 sc_core::sc_time parse_time(const char* option, const std::string& text) {
   char* end = nullptr;
@@ -95,14 +146,20 @@ sc_core::sc_time parse_time(const char* option, const std::string& text) {
   static const struct {
     const char* name;
     sc_core::sc_time_unit unit;
-  } units[] = {{"s", sc_core::SC_SEC},
-               {"ms", sc_core::SC_MS},
-               {"us", sc_core::SC_US},
-               {"ns", sc_core::SC_NS},
-               {"ps", sc_core::SC_PS}};
+    long double seconds;
+  } units[] = {{"s", sc_core::SC_SEC, 1.0L},
+               {"ms", sc_core::SC_MS, 1e-3L},
+               {"us", sc_core::SC_US, 1e-6L},
+               {"ns", sc_core::SC_NS, 1e-9L},
+               {"ps", sc_core::SC_PS, 1e-12L}};
   if (errno == 0 && end != text.c_str() && std::isfinite(v) && v >= 0) {
-    for (const auto& u : units)
-      if (unit == u.name) return sc_core::sc_time(v, u.unit);
+    for (const auto& u : units) {
+      if (unit != u.name) continue;
+      if (static_cast<long double>(v) * u.seconds > max_seconds())
+        fail(std::string(option) + ": " + text + " is beyond SystemC's time range (at most " +
+             seconds_text(max_seconds()) + ")");
+      return sc_core::sc_time(v, u.unit);
+    }
   }
   fail(std::string(option) + ": expected a time such as 10us, not '" + text + "'");
 }
@@ -130,11 +187,14 @@ struct Options {
   std::string platform = "virt";
   std::optional<unsigned> harts;
   std::optional<unsigned> xlen;
+  std::optional<std::string> isa;
   std::optional<uint64_t> memory;
   std::string uart = "stdio";
   std::string program;
   std::string bios;
   std::string kernel;
+  std::string initrd;
+  std::string append;
   sc_core::sc_time quantum = sc_core::sc_time(10, sc_core::SC_US);
   std::optional<double> ns_per_insn;
   std::optional<unsigned> icount_shift;
@@ -150,53 +210,78 @@ struct Options {
   std::string vcd;
   bool stats = false;
   std::string dump_dtb;
+  std::vector<std::string> device_libraries;
   std::optional<unsigned> gdb_port;
   bool gdb_wait = false;
   std::string gdb_address = "127.0.0.1";
 };
 
+// Options may come before and after the program (`rvtlm run prog.elf
+// --timeout 10ms`); "--name value" and "--name=value" are the same; "--"
+// ends the options.
 Options parse_options(int argc, char** argv) {
-  enum {
-    kPlatform = 256, kHarts, kXlen, kMemory, kUart, kBios, kKernel, kQuantum, kNsPerInsn,
+  enum Id {
+    kPlatform, kHarts, kXlen, kIsa, kMemory, kUart, kBios, kKernel, kInitrd, kAppend, kQuantum, kNsPerInsn,
     kIcountShift, kHz, kIpc, kSync, kNoDeadline, kDmi, kMisaligned, kTimeout, kTrace, kVcd,
-    kStats, kDumpDtb, kHelp, kGdb, kGdbWait, kGdbAddress
+    kStats, kDumpDtb, kDeviceLibrary, kHelp, kVersion, kGdb, kGdbWait, kGdbAddress
   };
-  static const option long_options[] = {
-      {"platform", required_argument, nullptr, kPlatform},
-      {"harts", required_argument, nullptr, kHarts},
-      {"xlen", required_argument, nullptr, kXlen},
-      {"memory", required_argument, nullptr, kMemory},
-      {"uart", required_argument, nullptr, kUart},
-      {"bios", required_argument, nullptr, kBios},
-      {"kernel", required_argument, nullptr, kKernel},
-      {"quantum", required_argument, nullptr, kQuantum},
-      {"ns-per-insn", required_argument, nullptr, kNsPerInsn},
-      {"icount-shift", required_argument, nullptr, kIcountShift},
-      {"hz", required_argument, nullptr, kHz},
-      {"ipc", required_argument, nullptr, kIpc},
-      {"sync", required_argument, nullptr, kSync},
-      {"no-deadline", no_argument, nullptr, kNoDeadline},
-      {"dmi", required_argument, nullptr, kDmi},
-      {"misaligned", required_argument, nullptr, kMisaligned},
-      {"timeout", required_argument, nullptr, kTimeout},
-      {"trace", required_argument, nullptr, kTrace},
-      {"vcd", required_argument, nullptr, kVcd},
-      {"stats", no_argument, nullptr, kStats},
-      {"dump-dtb", required_argument, nullptr, kDumpDtb},
-      {"help", no_argument, nullptr, kHelp},
-      {"gdb", required_argument, nullptr, kGdb},
-      {"gdb-wait", no_argument, nullptr, kGdbWait},
-      {"gdb-address", required_argument, nullptr, kGdbAddress},
-      {nullptr, 0, nullptr, 0}};
+  struct Spec {
+    const char* name;
+    Id id;
+    bool takes_value;
+  };
+  static const Spec kSpecs[] = {
+      {"platform", kPlatform, true},         {"harts", kHarts, true},
+      {"xlen", kXlen, true},                 {"memory", kMemory, true},
+      {"isa", kIsa, true},
+      {"uart", kUart, true},                 {"bios", kBios, true},
+      {"initrd", kInitrd, true},             {"append", kAppend, true},
+      {"kernel", kKernel, true},             {"quantum", kQuantum, true},
+      {"ns-per-insn", kNsPerInsn, true},     {"icount-shift", kIcountShift, true},
+      {"hz", kHz, true},                     {"ipc", kIpc, true},
+      {"sync", kSync, true},                 {"no-deadline", kNoDeadline, false},
+      {"dmi", kDmi, true},                   {"misaligned", kMisaligned, true},
+      {"timeout", kTimeout, true},           {"trace", kTrace, true},
+      {"vcd", kVcd, true},                   {"stats", kStats, false},
+      {"dump-dtb", kDumpDtb, true},          {"device-library", kDeviceLibrary, true},
+      {"help", kHelp, false},                {"version", kVersion, false},
+      {"gdb", kGdb, true},                   {"gdb-wait", kGdbWait, false},
+      {"gdb-address", kGdbAddress, true}};
   Options o;
-  opterr = 0;
-  optind = 1;
-  int c;
-  while ((c = getopt_long(argc, argv, "+:", long_options, nullptr)) != -1) {
-    const std::string arg = optarg ? optarg : "";
-    switch (c) {
+  std::vector<std::string> programs;
+  bool options_ended = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string word = argv[i];
+    if (options_ended || word.size() < 2 || word[0] != '-') {
+      programs.push_back(word);
+      continue;
+    }
+    if (word == "--") {
+      options_ended = true;
+      continue;
+    }
+    if (word.compare(0, 2, "--") != 0) fail("unknown option '" + word + "'");
+    const size_t equals = word.find('=');
+    const std::string name = word.substr(2, equals == std::string::npos ? std::string::npos : equals - 2);
+    const Spec* spec = nullptr;
+    for (const Spec& candidate : kSpecs)
+      if (name == candidate.name) spec = &candidate;
+    if (!spec) fail("unknown option '" + word.substr(0, equals) + "'");
+    std::string arg;
+    if (spec->takes_value) {
+      if (equals != std::string::npos) {
+        arg = word.substr(equals + 1);
+      } else {
+        if (i + 1 >= argc) fail("option --" + name + " needs a value");
+        arg = argv[++i];
+      }
+    } else if (equals != std::string::npos) {
+      fail("option --" + name + " takes no value");
+    }
+    switch (spec->id) {
       case kPlatform: o.platform = arg; break;
       case kHarts: o.harts = parse_count("--harts", arg, 64); break;
+      case kIsa: o.isa = arg; break;
       case kXlen:
         if (arg != "32" && arg != "64") fail("--xlen must be 32 or 64, not '" + arg + "'");
         o.xlen = arg == "32" ? 32 : 64;
@@ -210,8 +295,15 @@ Options parse_options(int argc, char** argv) {
       }
       case kUart: o.uart = arg; break;
       case kBios: o.bios = arg; break;
+      case kInitrd: o.initrd = arg; break;
+      case kAppend: o.append = arg; break;
       case kKernel: o.kernel = arg; break;
-      case kQuantum: o.quantum = parse_time("--quantum", arg); break;
+      case kQuantum:
+        o.quantum = parse_time("--quantum", arg);
+        if (o.quantum == sc_core::SC_ZERO_TIME)
+          fail("--quantum must be at least " + sc_core::sc_get_time_resolution().to_string() +
+               " (--sync lockstep synchronises after every instruction)");
+        break;
       case kNsPerInsn: o.ns_per_insn = parse_positive("--ns-per-insn", arg); break;
       case kIcountShift: o.icount_shift = parse_count("--icount-shift", arg, 20); break;
       case kHz: o.hz = parse_positive("--hz", arg); break;
@@ -236,31 +328,48 @@ Options parse_options(int argc, char** argv) {
         if (*o.timeout == sc_core::SC_ZERO_TIME) fail("--timeout must be more than zero");
         break;
       case kTrace: {
-        if (optind >= argc) fail("--trace needs a kind (insn or tlm) and a file");
-        const std::string file = argv[optind++];
-        if (arg == "insn") o.trace_insn = file;
-        else if (arg == "tlm") o.trace_tlm = file;
-        else fail("--trace kind must be insn or tlm, not '" + arg + "'");
+        if (arg != "insn" && arg != "tlm") fail("--trace kind must be insn or tlm, not '" + arg + "'");
+        if (i + 1 >= argc) fail("--trace " + arg + " needs a file");
+        (arg == "insn" ? o.trace_insn : o.trace_tlm) = argv[++i];
         break;
       }
       case kVcd: o.vcd = arg; break;
       case kStats: o.stats = true; break;
       case kDumpDtb: o.dump_dtb = arg; break;
+      case kDeviceLibrary: o.device_libraries.push_back(arg); break;
       case kHelp: print_help(); std::exit(0);
+      case kVersion: print_version(); std::exit(0);
       case kGdb: o.gdb_port = parse_count("--gdb", arg, 65535); break;
       case kGdbWait: o.gdb_wait = true; break;
       case kGdbAddress: o.gdb_address = arg; break;
-      case ':': fail(std::string("option ") + argv[optind - 1] + " needs a value");
-      default: fail(std::string("unknown option '") + argv[optind - 1] + "'");
     }
   }
+  if (!programs.empty()) o.program = programs[0];
+  if (programs.size() > 1) fail("more than one program given ('" + programs[1] + "')");
   const int time_models = (o.ns_per_insn ? 1 : 0) + (o.icount_shift ? 1 : 0) + (o.hz ? 1 : 0);
   if (time_models > 1) fail("choose one of --ns-per-insn, --icount-shift and --hz");
   if (o.ipc && !o.hz) fail("--ipc needs --hz");
   if ((o.gdb_wait || o.gdb_address != "127.0.0.1") && !o.gdb_port)
     fail("--gdb-wait and --gdb-address need --gdb PORT");
-  if (optind < argc) o.program = argv[optind++];
-  if (optind < argc) fail("more than one program given ('" + std::string(argv[optind]) + "')");
+  // An instruction takes at least one time-resolution unit (or time would
+  // stand still and --timeout never come) and at most what SystemC's time
+  // range holds.
+  const long double resolution = sc_core::sc_get_time_resolution().to_seconds();
+  const long double longest = max_seconds() / 2;
+  if (o.ns_per_insn) {
+    const long double seconds = static_cast<long double>(*o.ns_per_insn) * 1e-9L;
+    if (seconds < resolution || seconds > longest)
+      fail("--ns-per-insn " + number_text(*o.ns_per_insn) + ": an instruction takes " +
+           seconds_text(resolution) + " (the time resolution) to " + seconds_text(longest));
+  }
+  if (o.hz) {
+    const long double rate = static_cast<long double>(*o.hz) * o.ipc.value_or(1.0);
+    if (1.0L / rate < resolution || 1.0L / rate > longest)
+      fail("--hz " + number_text(*o.hz) + (o.ipc ? " --ipc " + number_text(*o.ipc) : "") +
+           ": " + number_text(rate) + " instructions per second, outside " +
+           number_text(1 / longest) + " to " + number_text(1 / resolution) +
+           " (one instruction per time resolution unit at most)");
+  }
   if (o.program.empty() && o.bios.empty() && o.kernel.empty() && o.dump_dtb.empty())
     fail("no program given");
   if (!o.program.empty() && !o.kernel.empty()) fail("give either a program or --kernel, not both");
@@ -268,11 +377,90 @@ Options parse_options(int argc, char** argv) {
 }
 
 bool is_elf(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) fail(path + ": " + std::strerror(errno));
+  const rvtlm::elf::InputFile file(path);
   char magic[4] = {};
-  in.read(magic, 4);
-  return in.gcount() == 4 && std::memcmp(magic, "\x7f" "ELF", 4) == 0;
+  if (file.size() < 4) return false;
+  file.read(0, magic, 4);
+  return std::memcmp(magic, "\x7f" "ELF", 4) == 0;
+}
+
+// A time in nanoseconds for traces: one unit whatever the value (sc_time's
+// own text changes unit), with up to three decimals (picoseconds).
+std::string nanoseconds(const sc_core::sc_time& t) {
+  char text[40];
+  std::snprintf(text, sizeof text, "%.3f", t.to_seconds() * 1e9);
+  std::string s = text;
+  while (s.back() == '0') s.pop_back();
+  if (s.back() == '.') s.pop_back();
+  return s;
+}
+
+// A file the run writes (a trace): opened before the platform is built, so
+// that a bad path is an error before anything runs; write errors during the
+// run (a full disk, /dev/full) are reported by close().
+class OutputFile {
+ public:
+  OutputFile(std::string option, std::string path)
+      : option_(std::move(option)), path_(std::move(path)), file_(std::fopen(path_.c_str(), "w")) {
+    if (!file_) fail(option_ + ": cannot write '" + path_ + "': " + std::strerror(errno));
+  }
+  ~OutputFile() {
+    if (file_) std::fclose(file_);
+  }
+  OutputFile(const OutputFile&) = delete;
+  OutputFile& operator=(const OutputFile&) = delete;
+
+  FILE* get() const { return file_; }
+  // Empty, or the error line.
+  std::string close() {
+    const bool failed_before = std::ferror(file_) != 0;
+    const bool flushed = std::fflush(file_) == 0;
+    const int error = errno;
+    const bool closed = std::fclose(file_) == 0;
+    file_ = nullptr;
+    if (!failed_before && flushed && closed) return {};
+    return option_ + ": cannot write '" + path_ + "'" +
+           (!flushed || !closed ? std::string(": ") + std::strerror(error) : std::string());
+  }
+
+ private:
+  std::string option_;
+  std::string path_;
+  FILE* file_;
+};
+
+// SystemC writes the VCD file itself, without telling of errors: find out
+// before the run whether the path takes output at all.
+void check_vcd_path(const std::string& path) {
+  FILE* file = std::fopen(path.c_str(), "w");
+  if (!file) fail("--vcd: cannot write '" + path + "': " + std::strerror(errno));
+  const bool ok = std::fputc('\n', file) != EOF && std::fflush(file) == 0;
+  const int error = errno;
+  std::fclose(file);
+  if (!ok) fail("--vcd: cannot write '" + path + "': " + std::strerror(error));
+}
+
+// --dump-dtb takes a file name: `--dump-dtb prog.elf` would replace the
+// program with the device tree.
+void check_dump_dtb_path(const std::string& path) {
+  try {
+    if (is_elf(path))
+      fail("--dump-dtb: '" + path +
+           "' is an ELF file; not overwriting it (--dump-dtb takes the device tree's file name)");
+  } catch (const rvtlm::elf::FileError&) {
+    // Missing or special: the write below says what is wrong, if anything.
+  }
+}
+
+void write_dump_dtb(const std::string& path, const std::vector<uint8_t>& dtb) {
+  FILE* file = std::fopen(path.c_str(), "wb");
+  if (!file) fail("--dump-dtb: cannot write '" + path + "': " + std::strerror(errno));
+  const bool written = std::fwrite(dtb.data(), 1, dtb.size(), file) == dtb.size();
+  const bool flushed = std::fflush(file) == 0;
+  const int error = errno;
+  const bool closed = std::fclose(file) == 0;
+  if (!written || !flushed || !closed)
+    fail("--dump-dtb: cannot write '" + path + "': " + std::strerror(error));
 }
 
 // Progress on stderr (--stats or a terminal), about once a second of host time.
@@ -317,6 +505,18 @@ int run(int argc, char** argv) {
   rvtlm::platforms::PlatformDescription description =
       rvtlm::platforms::description_by_name(o.platform);
 
+  // Outputs first: a path that cannot be written is an error before the
+  // platform exists.
+  if (!o.dump_dtb.empty()) check_dump_dtb_path(o.dump_dtb);
+  std::unique_ptr<OutputFile> insn_trace, tlm_trace;
+  if (!o.trace_insn.empty()) insn_trace = std::make_unique<OutputFile>("--trace insn", o.trace_insn);
+  if (!o.trace_tlm.empty()) tlm_trace = std::make_unique<OutputFile>("--trace tlm", o.trace_tlm);
+  // SystemC names the file <base>.vcd.
+  std::string vcd_base = o.vcd;
+  if (vcd_base.size() > 4 && vcd_base.compare(vcd_base.size() - 4, 4, ".vcd") == 0)
+    vcd_base.resize(vcd_base.size() - 4);
+  if (!o.vcd.empty()) check_vcd_path(vcd_base + ".vcd");
+
   PlatformOptions po;
   po.harts = o.harts;
   po.memory_size = o.memory;
@@ -342,6 +542,10 @@ int run(int argc, char** argv) {
     kernel = std::make_unique<rvtlm::elf::ElfImage>(o.kernel);
   const rvtlm::elf::ElfImage* first = program ? program.get() : bios ? bios.get() : kernel.get();
   po.xlen = o.xlen;
+  po.isa = o.isa;
+  // An ISA string with its width decides the width like --xlen.
+  if (o.isa && !po.xlen && (o.isa->rfind("rv32", 0) == 0 || o.isa->rfind("rv64", 0) == 0))
+    po.xlen = o.isa->rfind("rv32", 0) == 0 ? 32 : 64;
   if (!po.xlen && first) po.xlen = first->xlen();
   if (po.xlen && std::find(description.xlens.begin(), description.xlens.end(), *po.xlen) ==
                      description.xlens.end())
@@ -358,6 +562,18 @@ int run(int argc, char** argv) {
   const uint64_t memory_base = memory ? memory->base : 0;
   const unsigned xlen = po.xlen.value_or(description.xlen);
   const uint64_t kernel_address = memory_base + (xlen == 64 ? 0x200000 : 0x400000);
+  // QEMU virt's boot conventions (docs/PLATFORMS.md, "Booting firmware and
+  // Linux"): the initrd half way into memory (at most 128 MiB in), firmware
+  // told where the payload is through fw_dynamic_info in a2.
+  po.bootargs = o.append;
+  if (!o.initrd.empty()) {
+    const uint64_t memory_size = po.memory_size.value_or(memory ? memory->size : 0);
+    const uint64_t size = rvtlm::elf::InputFile(o.initrd).size();
+    const uint64_t start = memory_base + std::min<uint64_t>(memory_size / 2, uint64_t{128} << 20);
+    po.initrd_start = start;
+    po.initrd_end = start + size;
+  }
+  if (!o.bios.empty()) po.firmware_next = kernel ? kernel->entry() : kernel_address;
   if (program) {
     po.use_program(*program);
   } else if (!o.bios.empty()) {
@@ -368,13 +584,13 @@ int run(int argc, char** argv) {
     else po.entry = kernel_address;
   }
 
-  Platform platform("platform", description, po);
+  // Device types from the user's libraries (and the description's own,
+  // which the platform loads).
+  rvtlm::platforms::DeviceRegistry registry = rvtlm::platforms::DeviceRegistry::builtin();
+  for (const std::string& library : o.device_libraries) registry.load(library);
+  Platform platform("platform", description, po, registry);
   if (!o.dump_dtb.empty()) {
-    std::ofstream out(o.dump_dtb, std::ios::binary);
-    const auto& dtb = platform.device_tree();
-    if (!out || !out.write(reinterpret_cast<const char*>(dtb.data()),
-                           static_cast<std::streamsize>(dtb.size())))
-      fail("--dump-dtb: cannot write '" + o.dump_dtb + "': " + std::strerror(errno));
+    write_dump_dtb(o.dump_dtb, platform.device_tree());
     if (o.program.empty() && o.bios.empty() && o.kernel.empty()) return 0;
   }
 
@@ -384,40 +600,40 @@ int run(int argc, char** argv) {
     else if (!o.bios.empty()) platform.load_binary(o.bios, memory_base);
     if (kernel) platform.load_elf(*kernel);
     else if (!o.kernel.empty()) platform.load_binary(o.kernel, kernel_address);
+    if (po.initrd_start) platform.load_binary(o.initrd, *po.initrd_start);
   } catch (const std::runtime_error& e) {
     fail(e.what());
   }
 
   // Instruction trace: one line per instruction, "hart pc (bits) disassembly".
-  std::unique_ptr<FILE, int (*)(FILE*)> insn_trace(nullptr, &std::fclose);
   std::unique_ptr<rvtlm::iss::Disassembler> disassembler;
-  if (!o.trace_insn.empty()) {
-    insn_trace.reset(std::fopen(o.trace_insn.c_str(), "w"));
-    if (!insn_trace) fail("--trace insn: cannot write '" + o.trace_insn + "': " + std::strerror(errno));
+  if (insn_trace) {
     disassembler = std::make_unique<rvtlm::iss::Disassembler>(
         xlen == 64 ? rvtlm::iss::Xlen::Rv64 : rvtlm::iss::Xlen::Rv32);
     for (unsigned h = 0; h < platform.harts(); ++h) {
-      platform.hart(h).hart().set_trace([&, h](uint64_t pc, uint32_t bits, uint64_t retired) {
+      rvtlm::tlm::HartModule& hart = platform.hart(h);
+      hart.hart().set_trace([&, h](uint64_t pc, uint32_t bits, uint64_t retired) {
         const bool compressed = (bits & 3) != 3;
         std::string text = (*disassembler)(bits, pc);
         for (char& ch : text)
           if (ch == '\t') ch = ' ';
-        std::fprintf(insn_trace.get(), "%u %" PRIu64 " 0x%016" PRIx64 " (0x%0*x) %s\n", h,
-                     retired, pc, compressed ? 4 : 8, compressed ? bits & 0xffff : bits,
-                     text.c_str());
+        std::fprintf(insn_trace->get(), "%s ns hart%u %" PRIu64 " 0x%016" PRIx64 " (0x%0*x) %s\n",
+                     nanoseconds(hart.time_after(retired)).c_str(), h, retired, pc,
+                     compressed ? 4 : 8, compressed ? bits & 0xffff : bits, text.c_str());
       });
     }
   }
-  std::unique_ptr<FILE, int (*)(FILE*)> tlm_trace(nullptr, &std::fclose);
-  if (!o.trace_tlm.empty()) {
-    tlm_trace.reset(std::fopen(o.trace_tlm.c_str(), "w"));
-    if (!tlm_trace) fail("--trace tlm: cannot write '" + o.trace_tlm + "': " + std::strerror(errno));
+  if (tlm_trace) {
     platform.router().trace = [&](const rvtlm::models::RouterTraceRecord& r) {
       const ::tlm::tlm_generic_payload& p = *r.payload;
       uint64_t data = 0;
       std::memcpy(&data, p.get_data_ptr(), std::min<unsigned>(p.get_data_length(), 8));
-      std::fprintf(tlm_trace.get(), "%s %c 0x%08" PRIx64 " %u 0x%" PRIx64 " %s %s\n",
-                   r.time.to_string().c_str(), p.is_read() ? 'R' : 'W',
+      const std::string initiator =
+          (r.initiator >= 0 && static_cast<unsigned>(r.initiator) < platform.harts() ? "hart"
+                                                                                     : "initiator") +
+          std::to_string(r.initiator);
+      std::fprintf(tlm_trace->get(), "%s ns %s %c 0x%08" PRIx64 " %u 0x%" PRIx64 " %s %s\n",
+                   nanoseconds(r.time).c_str(), initiator.c_str(), p.is_read() ? 'R' : 'W',
                    static_cast<uint64_t>(p.get_address()),
                    p.get_data_length(), data, r.range ? r.range->name.c_str() : "-",
                    p.get_response_string().c_str());
@@ -425,18 +641,20 @@ int run(int argc, char** argv) {
   }
   sc_core::sc_trace_file* vcd = nullptr;
   if (!o.vcd.empty()) {
-    std::string base = o.vcd;
-    if (base.size() > 4 && base.compare(base.size() - 4, 4, ".vcd") == 0) base.resize(base.size() - 4);
-    vcd = sc_core::sc_create_vcd_trace_file(base.c_str());
+    vcd = sc_core::sc_create_vcd_trace_file(vcd_base.c_str());
     if (!vcd) fail("--vcd: cannot write '" + o.vcd + "'");
     platform.trace(vcd);
   }
 
   // A TCP console: say where to connect (tcp:0 picks a free port).
   if (auto* uart = platform.device_as<rvtlm::models::Uart16550>(description.console)) {
-    if (auto* tcp = dynamic_cast<rvtlm::models::TcpUartBackend*>(&uart->backend()))
-      std::fprintf(stderr, "rvtlm: console %s on 127.0.0.1:%u\n", description.console.c_str(),
-                   static_cast<unsigned>(tcp->port()));
+    if (auto* tcp = dynamic_cast<rvtlm::models::TcpUartBackend*>(&uart->backend())) {
+      std::fprintf(stderr, "rvtlm: console %s on 127.0.0.1:%u%s\n", description.console.c_str(),
+                   static_cast<unsigned>(tcp->port()),
+                   tcp->waits_for_client() ? ", waiting for a client" : "");
+      // Before the guest runs, so that the client sees its first byte.
+      if (tcp->waits_for_client()) tcp->wait_for_client();
+    }
   }
 
   // The GDB server: every hart a thread; `kill` ends the run with 137.
@@ -459,7 +677,6 @@ int run(int argc, char** argv) {
   }
 
   Progress progress(platform, o.stats || isatty(STDERR_FILENO));
-  bool timed_out = false;
   if (!progress.enabled()) {
     if (o.timeout)
       sc_core::sc_start(*o.timeout, sc_core::SC_EXIT_ON_STARVATION);
@@ -469,42 +686,94 @@ int run(int argc, char** argv) {
     // Slices of simulated time between progress lines; the guest sees the
     // same instructions and times as in one sc_start().
     const sc_core::sc_time slice(1, sc_core::SC_MS);
-    while (!platform.finished() && sc_core::sc_pending_activity()) {
+    while (!platform.finished() && sc_core::sc_get_status() != sc_core::SC_STOPPED &&
+           sc_core::sc_pending_activity()) {
+      const sc_core::sc_time now = sc_core::sc_time_stamp();
       sc_core::sc_time step = slice;
       if (o.timeout) {
-        if (sc_core::sc_time_stamp() >= *o.timeout) break;
-        step = std::min(slice, *o.timeout - sc_core::sc_time_stamp());
+        if (now >= *o.timeout) break;
+        step = std::min(slice, *o.timeout - now);
       }
-      sc_core::sc_start(step, sc_core::SC_EXIT_ON_STARVATION);
-      if (sc_core::sc_get_status() == sc_core::SC_STOPPED) break;
+      // A slice in which nothing happens only moves time on (stopping on
+      // starvation would not move it, and the loop would spin).
+      sc_core::sc_start(step, sc_core::sc_time_to_pending_activity() > step
+                                  ? sc_core::SC_RUN_TO_TIME
+                                  : sc_core::SC_EXIT_ON_STARVATION);
       progress.maybe_print(false);
     }
   }
-  if (!platform.finished() && o.timeout && sc_core::sc_time_stamp() >= *o.timeout) timed_out = true;
+  const bool stopped = sc_core::sc_get_status() == sc_core::SC_STOPPED;
+  // Starving with activity still pending means that it lies beyond --timeout.
+  const bool timed_out = !stopped && o.timeout && sc_core::sc_pending_activity();
+  const sc_core::sc_time end = sc_core::sc_time_stamp();
   if (progress.printed() || o.stats) progress.maybe_print(true);
-  if (sc_core::sc_get_status() != sc_core::SC_STOPPED) sc_core::sc_stop();
+  if (!stopped) sc_core::sc_stop();
   if (vcd) sc_core::sc_close_vcd_trace_file(vcd);
   std::fflush(stdout);
 
   if (o.stats) {
     for (unsigned h = 0; h < platform.harts(); ++h) platform.hart(h).print_statistics(std::cerr);
   }
-  if (platform.finished()) return platform.exit_code();
+  // Output that could not be written makes the run fail, whatever the guest
+  // did (its own status is still named).
+  std::vector<std::string> output_errors;
+  for (OutputFile* trace : {insn_trace.get(), tlm_trace.get()})
+    if (trace)
+      if (std::string error = trace->close(); !error.empty()) output_errors.push_back(error);
+  for (const auto& d : description.devices)
+    if (auto* uart = platform.device_as<rvtlm::models::Uart16550>(d.name))
+      if (auto* file = dynamic_cast<rvtlm::models::FileUartBackend*>(&uart->backend())) {
+        file->flush();
+        if (!file->error().empty()) output_errors.push_back("UART " + d.name + ": " + file->error());
+      }
+  if (!output_errors.empty()) {
+    for (const std::string& error : output_errors) std::fprintf(stderr, "rvtlm: %s\n", error.c_str());
+    if (platform.finished())
+      std::fprintf(stderr, "rvtlm: the guest exited with %d\n", platform.exit_code());
+    return kStoppedStatus;
+  }
+  if (platform.finished()) return guest_status(platform.exit_code());
+  if (const auto hart = platform.locked_up_hart()) {
+    std::fprintf(stderr, "rvtlm: stopped: hart %u locked up at %s\n", *hart,
+                 platform.hart(*hart).local_time().to_string().c_str());
+    return kLockupStatus;
+  }
+  if (stopped) {
+    std::fprintf(stderr, "rvtlm: a model stopped the simulation at %s without the guest finishing\n",
+                 end.to_string().c_str());
+    return kStoppedStatus;
+  }
   if (timed_out) {
     std::fprintf(stderr, "rvtlm: timeout after %s of simulated time\n",
-                 sc_core::sc_time_stamp().to_string().c_str());
+                 o.timeout->to_string().c_str());
     return kTimeoutStatus;
   }
-  std::fprintf(stderr, "rvtlm: the guest stopped without finishing at %s (nothing left to run)\n",
-               sc_core::sc_time_stamp().to_string().c_str());
-  return kStalledStatus;
+  std::fprintf(stderr,
+               "rvtlm: deadlock at %s: the harts wait for an interrupt and nothing is left to "
+               "simulate\n",
+               end.to_string().c_str());
+  return kLockupStatus;
+}
+
+// A SystemC report on one line: rvtlm's own reports are messages for users
+// ("platform.hart0: lockup: ..."); others keep their severity, message type
+// and time, but not the source file of the kernel.
+std::string one_line(const sc_core::sc_report& report) {
+  std::string text = report.get_msg();
+  if (std::strncmp(report.get_msg_type(), "rvtlm/", 6) != 0) {
+    static const char* const kSeverity[] = {"Info", "Warning", "Error", "Fatal"};
+    text = std::string(kSeverity[report.get_severity()]) + ": " + report.get_msg_type() + ": " +
+           text + " (at " + report.get_time().to_string() + ")";
+  }
+  for (char& c : text)
+    if (c == '\n') c = ' ';
+  return text;
 }
 
 void report_to_stderr(const sc_core::sc_report& report, const sc_core::sc_actions& actions) {
   if (actions & sc_core::SC_DISPLAY) {
     std::fflush(stdout);
-    std::fprintf(stderr, "rvtlm: %s\n",
-                 sc_core::sc_report_compose_message(report).c_str());
+    std::fprintf(stderr, "rvtlm: %s\n", one_line(report).c_str());
   }
   // Everything but the display (throwing, stopping, aborting) as SystemC does.
   sc_core::sc_report_handler::default_handler(report, actions & ~sc_core::SC_DISPLAY);
@@ -521,6 +790,10 @@ int sc_main(int argc, char** argv) {
     print_help();
     return 0;
   }
+  if (std::string(argv[1]) == "--version") {
+    print_version();
+    return 0;
+  }
   if (std::string(argv[1]) != "run") {
     std::fprintf(stderr, "rvtlm: unknown command '%s' (expected 'run')\nTry 'rvtlm --help'.\n",
                  argv[1]);
@@ -531,6 +804,9 @@ int sc_main(int argc, char** argv) {
   sc_core::sc_report_handler::set_actions(sc_core::SC_INFO, sc_core::SC_DO_NOTHING);
   // Reports go to stderr: stdout belongs to the guest's console.
   sc_core::sc_report_handler::set_handler(&report_to_stderr);
+  // A lockup is reported and ends the run (Platform stops it): no exception.
+  sc_core::sc_report_handler::set_actions("rvtlm/tlm/hart", sc_core::SC_ERROR,
+                                          sc_core::SC_DISPLAY);
   try {
     return run(argc - 1, argv + 1);
   } catch (const UsageError& e) {
@@ -543,9 +819,11 @@ int sc_main(int argc, char** argv) {
     std::fprintf(stderr, "rvtlm: %s\n", e.what());
   } catch (const std::runtime_error& e) {
     std::fprintf(stderr, "rvtlm: %s\n", e.what());
+  } catch (const std::bad_alloc&) {
+    std::fprintf(stderr, "rvtlm: out of host memory while setting up the platform\n");
   } catch (const sc_core::sc_report& e) {
-    std::fprintf(stderr, "rvtlm: %s\n", e.what());
-    return 1;
+    std::fprintf(stderr, "rvtlm: %s\n", one_line(e).c_str());
+    return kStoppedStatus;
   }
   return kUsageError;
 }

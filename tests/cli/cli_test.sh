@@ -38,13 +38,41 @@ case $case_name in
     run --max-insns 1000 "$bin/cli-spin-rv64.elf"; expect_status 124
     grep -q "stopped after 1000 instructions (--max-insns)" "$tmp/err" || fail "stderr '$err'" ;;
   trace)
-    run --trace "$tmp/trace" "$basic"; expect_status 5
+    # The same option and format as rvtlm run: time, hart, count, pc, encoding, disassembly.
+    run --trace insn "$tmp/trace" "$basic"; expect_status 5
     [ "$(wc -l <"$tmp/trace")" -eq 11 ] || fail "trace has $(wc -l <"$tmp/trace") lines, expected 11"
-    grep -qxE "0 0x0000000080000000 \(0x[0-9a-f]+\) lui t0,0x10000" "$tmp/trace" || fail "first line: $(head -1 "$tmp/trace")"
-    tail -1 "$tmp/trace" | grep -qE "sw t1,0\(t0\)$" || fail "last line: $(tail -1 "$tmp/trace")" ;;
+    grep -qxE "0 ns hart0 0 0x0000000080000000 \(0x[0-9a-f]+\) lui t0,0x10000" "$tmp/trace" || fail "first line: $(head -1 "$tmp/trace")"
+    sed -n 3p "$tmp/trace" | grep -qxE "2 ns hart0 2 0x0000000080000008 \(0x00628023\) sb t1,0\(t0\)" || fail "third line: $(sed -n 3p "$tmp/trace")"
+    tail -1 "$tmp/trace" | grep -qE "sw t1,0\(t0\)$" || fail "last line: $(tail -1 "$tmp/trace")"
+    run --trace tlm "$tmp/trace" "$basic"; expect_error "--trace tlm: rvtlm-iss has no TLM transactions" ;;
+  options-after-program)
+    run "$basic" --stats --max-insns=1000; expect_status 5
+    grep -qE "^rvtlm-iss: instructions=11 " "$tmp/err" || fail "stderr '$err'"
+    run -- "$basic"; expect_status 5 ;;
+  quantum-time)
+    # The quantum is a time, as for rvtlm run (1 ns per instruction here).
+    run --quantum 10us --harts 2 "$basic"; expect_status 5
+    run --quantum 10 "$basic"; expect_status 5
+    run --quantum 10xs "$basic"; expect_error "--quantum: expected a time such as 10us" ;;
+  version)
+    run --version; expect_status 0
+    echo "$out" | grep -qxE "rvtlm-iss [0-9]+\.[0-9]+\.[0-9]+" || fail "stdout '$out'" ;;
   stats)
     run --stats "$basic"; expect_status 5
     grep -qE "^rvtlm-iss: instructions=11 seconds=[0-9.]+ mips=[0-9.]+$" "$tmp/err" || fail "stderr '$err'" ;;
+  fifo-program) mkfifo "$tmp/fifo.elf"; run_command timeout 10 "$iss" "$tmp/fifo.elf"; expect_error "fifo\.elf: not a regular file \(a FIFO\)" ;;
+  huge-segment)
+    make_huge_segment_elf "$basic" "$tmp/huge.elf"; run "$tmp/huge.elf"
+    expect_error "huge\.elf: segment at 0x80000000 \(41875931136 bytes\) outside RAM" ;;
+  lockup)
+    run "$bin/cli-lockup-rv64.elf"; expect_status 1
+    head -1 "$tmp/err" | grep -qE "^rvtlm-iss: hart 0: lockup: .*cause [0-9]+ at pc 0x" || fail "stderr '$err'"
+    tail -1 "$tmp/err" | grep -qx "rvtlm-iss: stopped: hart 0 locked up" || fail "stderr '$err'" ;;
+  guest-status-collision)
+    run "$bin/cli-exit2-rv64.elf"; expect_status 2
+    [ "$err" = "rvtlm-iss: exit status 2 is the guest's own exit code" ] || fail "stderr '$err'"
+    run "$bin/cli-exit300-rv64.elf"; expect_status 255
+    [ "$err" = "rvtlm-iss: the guest's exit code 300 does not fit an exit status: 255" ] || fail "stderr '$err'" ;;
   help) run --help; expect_status 0; grep -q "Usage: rvtlm-iss" "$tmp/out" || fail "no usage text" ;;
   *) fail "unknown case" ;;
 esac

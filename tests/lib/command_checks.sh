@@ -22,3 +22,16 @@ expect_error() {
   grep -qE -- "$1" "$tmp/err" || fail "stderr '$err' does not match '$1'"
   [ "$(grep -vc '^Try ' "$tmp/err")" -eq 1 ] || fail "expected one error line, got: $err"
 }
+
+# make_huge_segment_elf SRC DEST: a copy of the RV64 ELF SRC whose first
+# program header (a PT_LOAD) claims 39 GiB in the file and in memory, with
+# DEST extended (sparsely) so that the file is that long.
+make_huge_segment_elf() {
+  cp "$1" "$2" || fail "cp"
+  local huge='\x00\x00\x00\xc0\x09\x00\x00\x00'  # 39 GiB, little endian
+  local phoff
+  phoff=$(od -An -t u8 -j 32 -N 8 "$2" | tr -d ' ')
+  printf "$huge" | dd of="$2" bs=1 seek=$((phoff + 32)) conv=notrunc status=none || fail "dd"
+  printf "$huge" | dd of="$2" bs=1 seek=$((phoff + 40)) conv=notrunc status=none || fail "dd"
+  truncate -s 40G "$2" || fail "truncate"
+}

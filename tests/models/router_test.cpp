@@ -19,12 +19,14 @@ using Initiator = DirectInitiator;
 
 struct Bench {
   Initiator cpu{"cpu"};
+  Initiator dma{"dma"};
   Router router{"router"};
   Memory ram{"ram", MemoryConfig{0x10000}};
   Memory rom{"rom", MemoryConfig{0x1000, /*read_only=*/true}};
   Memory page{"page", MemoryConfig{0x100}};
   Bench() {
     cpu.socket.bind(router.target_socket);
+    dma.socket.bind(router.target_socket);
     router.map(ram.socket, {"ram", 0x80000000, 0x10000});
     router.map(rom.socket, {"rom", 0x1000, 0x1000});
     router.map(page.socket, {"page", 0x80001000, 0x100, /*overlay=*/true});
@@ -103,6 +105,18 @@ TEST(Router, DebugAccessesAreTranslatedAndClipped) {
   EXPECT_EQ(b.cpu.debug(tlm::TLM_READ_COMMAND, 0x1ffc, buf, 4), 4u);
   EXPECT_EQ(std::memcmp(buf, "load", 4), 0);
   EXPECT_EQ(b.cpu.debug(tlm::TLM_READ_COMMAND, 0x5000, buf, 4), 0u);
+}
+
+// Which initiator made each transaction: the order of binding.
+TEST(Router, TraceNamesTheInitiator) {
+  Bench b;
+  std::vector<int> initiators;
+  b.router.trace = [&](const RouterTraceRecord& r) { initiators.push_back(r.initiator); };
+  uint32_t v = 1;
+  b.cpu.access(tlm::TLM_WRITE_COMMAND, 0x80000000, &v, 4);
+  b.dma.access(tlm::TLM_WRITE_COMMAND, 0x80000000, &v, 4);
+  b.dma.access(tlm::TLM_READ_COMMAND, 0x4, &v, 4);
+  EXPECT_EQ(initiators, (std::vector<int>{0, 1, 1}));
 }
 
 TEST(Router, TraceSeesGlobalAddressTimeAndTarget) {

@@ -194,6 +194,33 @@ TEST(Uart16550, BytesWrittenAtTheSameTimeAllAppearOnTxByte) {
   EXPECT_EQ(bench.tx_log, expected);
 }
 
+// The same byte twice is no change of tx_byte; tx_count changes with each.
+TEST(Uart16550, RepeatedBytesEachChangeTxCount) {
+  std::vector<std::pair<sc_time, uint64_t>> counts;
+  Bench bench("bench", [](Bench& b) {
+    b.write(THR, 'l', ns(10));
+    b.write(THR, 'l', ns(20));
+    b.write(THR, 'l', ns(30));
+  });
+  struct Watch : sc_core::sc_module {
+    Watch(const sc_core::sc_module_name& n, Uart16550& u,
+          std::vector<std::pair<sc_time, uint64_t>>& log)
+        : sc_core::sc_module(n), uart(u), counts(log) {
+      SC_HAS_PROCESS(Watch);
+      SC_METHOD(record);
+      sensitive << uart.tx_count;
+      dont_initialize();
+    }
+    void record() { counts.emplace_back(sc_core::sc_time_stamp(), uart.tx_count.read()); }
+    Uart16550& uart;
+    std::vector<std::pair<sc_time, uint64_t>>& counts;
+  } watch("watch", bench.uart, counts);
+  sc_core::sc_start();
+  const std::vector<std::pair<sc_time, uint64_t>> expected = {{ns(10), 1}, {ns(20), 2}, {ns(30), 3}};
+  EXPECT_EQ(counts, expected);
+  EXPECT_EQ(bench.tx_log.size(), 1u);  // tx_byte changed once only
+}
+
 TEST(Uart16550, ScratchRegisterReadsBack) {
   Bench bench("bench", [](Bench& b) {
     b.write(SCR, 0xa5);

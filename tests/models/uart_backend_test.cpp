@@ -121,10 +121,11 @@ TEST(UartBackend, FactoryRejectsBadSpecsWithOneLine) {
     FAIL() << "no exception";
   } catch (const std::invalid_argument& e) {
     EXPECT_STREQ(e.what(),
-                 "bad UART back end \"xyz\" (expected stdio, null, file:PATH or tcp:PORT)");
+                 "bad UART back end \"xyz\" (expected stdio, null, file:PATH[,append] or tcp:PORT[,wait])");
   }
   for (const char* spec : {"", "Stdio", "stdio ", "file:", "file", "tcp:", "tcp", "tcp:-1",
-                           "tcp:65536", "tcp:12a", "tcp: 80", "tcp:123456", "udp:80"}) {
+                           "tcp:65536", "tcp:12a", "tcp: 80", "tcp:123456", "udp:80",
+                           "tcp:,wait", "tcp:80,Wait", "tcp:80,wait,wait"}) {
     EXPECT_THROW(make_uart_backend(spec), std::invalid_argument) << spec;
   }
 }
@@ -139,17 +140,38 @@ TEST(UartBackend, FileThatCannotBeOpenedNamesThePathAndReason) {
   EXPECT_THROW(make_uart_backend("file:/nonexistent-rvtlm-dir/uart.log"), std::runtime_error);
 }
 
-TEST(UartBackend, FileAppendsOutput) {
-  const std::string path = temp_path("append");
+// Like every other output, the file starts empty; ",append" keeps it.
+TEST(UartBackend, FileTruncatesUnlessAskedToAppend) {
+  const std::string path = temp_path("truncate");
   std::ofstream(path) << "old\n";
   {
     auto b = make_uart_backend("file:" + path);
+    for (char c : std::string("ab\n")) b->write(static_cast<uint8_t>(c));
+    EXPECT_EQ(file_contents(path), "ab\n");  // flushed at the newline
+  }
+  EXPECT_EQ(file_contents(path), "ab\n");
+  ::unlink(path.c_str());
+}
+
+TEST(UartBackend, FileAppendsOutputWhenAsked) {
+  const std::string path = temp_path("append");
+  std::ofstream(path) << "old\n";
+  {
+    auto b = make_uart_backend("file:" + path + ",append");
     for (char c : std::string("ab\n")) b->write(static_cast<uint8_t>(c));
     EXPECT_EQ(file_contents(path), "old\nab\n");  // flushed at the newline
     b->write('c');
   }
   EXPECT_EQ(file_contents(path), "old\nab\nc");
   ::unlink(path.c_str());
+}
+
+TEST(UartBackend, FileWriteErrorIsKept) {
+  FileUartBackend b("/dev/full");
+  EXPECT_EQ(b.error(), "");
+  b.write('x');
+  b.write('\n');
+  EXPECT_EQ(b.error(), "/dev/full: No space left on device");
 }
 
 TEST(UartBackend, StdioBuffersOutputUntilNewlineOrFlush) {
@@ -220,6 +242,37 @@ TEST(UartBackend, TcpExchangesBytesAndKeepsOutputUntilAClientConnects) {
   ASSERT_TRUE(read_within(b, byte));
   EXPECT_EQ(byte, 'C');
   ::close(second);
+}
+
+// With ",wait" the first output waits for a client: it sees every byte.
+TEST(UartBackend, TcpWaitHoldsTheFirstOutputUntilAClientConnects) {
+  auto backend = make_uart_backend("tcp:0,wait");
+  auto& b = dynamic_cast<TcpUartBackend&>(*backend);
+  EXPECT_TRUE(b.waits_for_client());
+  const uint16_t port = b.port();
+  std::thread client([port] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    const int fd = connect_to(port);
+    EXPECT_EQ(receive_exactly(fd, 6), "hello\n");
+    ::close(fd);
+  });
+  const auto start = std::chrono::steady_clock::now();
+  for (char c : std::string("hello\n")) b.write(static_cast<uint8_t>(c));
+  EXPECT_TRUE(b.connected());
+  EXPECT_GE(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(150));
+  client.join();
+}
+
+TEST(UartBackend, TcpWaitForClientReturnsOnceConnected) {
+  TcpUartBackend b(0, true);
+  std::thread client([port = b.port()] {
+    const int fd = connect_to(port);
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    ::close(fd);
+  });
+  b.wait_for_client();
+  EXPECT_TRUE(b.connected());
+  client.join();
 }
 
 TEST(UartBackend, TcpPortInUseIsAnError) {

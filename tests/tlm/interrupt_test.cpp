@@ -74,6 +74,47 @@ INSTANTIATE_TEST_SUITE_P(
              std::to_string(q) + "ns";
     });
 
+// The handler lowers the line with a store to the timer and returns: the
+// hart must see the line fall before its next instruction, in every mode,
+// and take the interrupt once (not again until its next sync).
+class OwnAccessLowersLine : public ::testing::TestWithParam<bool> {};
+
+TEST_P(OwnAccessLowersLine, InterruptTakenOnce) {
+  constexpr uint64_t kAckBase = 0x10001000;
+  TestPlatform platform(us(10));
+  HartModuleConfig config = TestPlatform::config();
+  config.bound_to_next_activity = GetParam();
+  HartModule& hart = platform.add_hart(config);
+  sc_core::sc_signal<bool> line("mtip_line");
+  AckTimer timer("timer", ns(1500));
+  platform.router.map(kAckBase, 0x100, timer.socket);
+  timer.irq.bind(line);
+  hart.mtip.bind(line);
+  Program p;
+  p.la(reg::t0, "handler") << csrw(csr::mtvec, reg::t0);
+  p.li(reg::t1, 0x80) << csrw(csr::mie, reg::t1);  // MTIE
+  p << csrrsi(reg::zero, csr::mstatus, 8);         // MIE
+  p.li(reg::s0, static_cast<int32_t>(kRecorderBase));
+  p.li(reg::s1, static_cast<int32_t>(kAckBase));
+  p.label("loop") << addi(reg::a0, reg::a0, 1);
+  p.j("loop");
+  p.label("handler") << csrr(reg::t2, csr::minstret) << sw(reg::t2, reg::s0, 0);
+  p << sw(reg::zero, reg::s1, 0) << mret();
+  platform.load(0, p);
+
+  sc_core::sc_start(us(35));
+
+  const auto records = platform.recorder.writes_to(0);
+  ASSERT_EQ(records.size(), 1u);
+  // Bounded: at 1500 ns; plain LT: at the first quantum boundary after it.
+  EXPECT_EQ(records[0].value, GetParam() ? 1500u : 10000u);
+}
+
+INSTANTIATE_TEST_SUITE_P(Modes, OwnAccessLowersLine, ::testing::Values(true, false),
+                         [](const ::testing::TestParamInfo<bool>& info) {
+                           return std::string(info.param ? "Bounded" : "PlainLt");
+                         });
+
 TEST(Wfi, IdleSecondCostsNoInstructionsAndLittleHostTime) {
   TestPlatform platform(us(10));
   HartModule& hart = platform.add_hart();

@@ -228,6 +228,36 @@ class Timer : public sc_core::sc_module {
 // Address decoder: initiators bind to `target_socket`, targets are added with
 // map() (each on its own port of `initiator_socket`). Translates addresses
 // and DMI ranges both ways and refuses DMI for unmapped gaps by naming them.
+// A timer whose line rises at `raise_at` and falls at the time of a write to
+// it (SystemC time plus the annotated delay), as a store to mtimecmp lowers
+// MTIP.
+class AckTimer : public sc_core::sc_module {
+ public:
+  tlm_utils::simple_target_socket<AckTimer> socket;
+  sc_core::sc_out<bool> irq;
+
+  AckTimer(const sc_core::sc_module_name& name, const sc_core::sc_time& raise_at)
+      : sc_core::sc_module(name), socket("socket"), irq("irq"), raise_at_(raise_at) {
+    socket.register_b_transport(this, &AckTimer::b_transport);
+    SC_HAS_PROCESS(AckTimer);
+    SC_METHOD(drive);
+    sensitive << raise_event_ << lower_event_;
+    dont_initialize();
+  }
+
+ private:
+  void start_of_simulation() override { raise_event_.notify(raise_at_); }
+  void drive() { irq.write(raise_event_.triggered() && !lower_event_.triggered()); }
+  void b_transport(::tlm::tlm_generic_payload& t, sc_core::sc_time& delay) {
+    if (t.is_write()) lower_event_.notify(delay);
+    t.set_response_status(::tlm::TLM_OK_RESPONSE);
+  }
+
+  sc_core::sc_time raise_at_;
+  sc_core::sc_event raise_event_;
+  sc_core::sc_event lower_event_;
+};
+
 class Router : public sc_core::sc_module {
  public:
   tlm_utils::multi_passthrough_target_socket<Router> target_socket;

@@ -52,6 +52,16 @@ TEST(TimeModel, FrequencyWithIpc) {
   EXPECT_THROW(FrequencyTimeModel(1e9, -1), std::invalid_argument);
 }
 
+// Faster than one instruction per resolution unit, time would stand still
+// (time(1) == 0); slower than 2^63 units per instruction, it would not fit.
+TEST(TimeModel, FrequencyRejectsRatesOutsideTheTimeRange) {
+  EXPECT_THROW(FrequencyTimeModel(1e30, 1), std::invalid_argument);
+  EXPECT_THROW(FrequencyTimeModel(1e9, 1e30), std::invalid_argument);
+  EXPECT_THROW(FrequencyTimeModel(1e-30, 1), std::invalid_argument);
+  EXPECT_NO_THROW(FrequencyTimeModel(1e12, 1));
+  EXPECT_EQ(FrequencyTimeModel(1e12, 1).time(1), sc_core::sc_time(1, sc_core::SC_PS));
+}
+
 TEST(TimeModel, InverseIsConsistentOverManyCounts) {
   const FrequencyTimeModel m(2.7e9, 1.3);
   for (uint64_t n = 0; n < 5000; n += 7) {

@@ -101,6 +101,38 @@ TEST(Disassembler, Rv32SpecificsMatchObjdump) {
                          });
 }
 
+// Operand signatures: f registers by their ABI names, the rounding mode
+// shown unless it is dynamic (and for the exact widening conversions,
+// unless it is rne), the fourth source of fused multiply-adds.
+TEST(Disassembler, FloatingPointOperandsFollowTheRowSignature) {
+  expect_all(Xlen::Rv64, {
+                             {0x00c5f553, 0x80000000, "fadd.s\tfa0,fa1,fa2"},
+                             {0x00c59553, 0x80000000, "fadd.s\tfa0,fa1,fa2,rtz"},
+                             {0x00c5c553, 0x80000000, "fadd.s\tfa0,fa1,fa2,rmm"},
+                             {0x42058553, 0x80000000, "fcvt.d.s\tfa0,fa1"},
+                             {0xc005f553, 0x80000000, "fcvt.w.s\ta0,fa1"},
+                             {0x68c5f543, 0x80000000, "fmadd.s\tfa0,fa1,fa2,fa3"},
+                             {0xe0058553, 0x80000000, "fmv.x.w\ta0,fa1"},
+                             {0x0085a507, 0x80000000, "flw\tfa0,8(a1)"},
+                             {0xfea13c27, 0x80000000, "fsd\tfa0,-8(sp)"},
+                             {0x2588, 0x80000000, "c.fld\tfa0,8(a1)"},
+                             {0x2522, 0x80000000, "c.fldsp\tfa0,8(sp)"},
+                         });
+}
+
+// binutils 2.40 does not know Zicond; the text follows the R format.
+TEST(Disassembler, ZicondAndBitManipulation) {
+  expect_all(Xlen::Rv64, {
+                             {0x0ec5d533, 0x80000000, "czero.eqz\ta0,a1,a2"},
+                             {0x0ec5f533, 0x80000000, "czero.nez\ta0,a1,a2"},
+                             {0x6035d513, 0x80000000, "rori\ta0,a1,0x3"},
+                             {0x60059513, 0x80000000, "clz\ta0,a1"},
+                             {0x0805c53b, 0x80000000, "zext.h\ta0,a1"},
+                             {0x12b50073, 0x80000000, "sfence.vma\ta0,a1"},
+                             {0x0100000f, 0x80000000, "pause"},
+                         });
+}
+
 TEST(Disassembler, UnknownEncodingsAreShownAsRawBits) {
   expect_all(Xlen::Rv64, {
                              {0x0000, 0, "unknown\t0x0000"},

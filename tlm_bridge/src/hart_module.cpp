@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <limits>
 #include <ostream>
+#include <string>
 #include <utility>
 
 namespace rvtlm::tlm {
@@ -12,6 +13,7 @@ namespace rvtlm::tlm {
 namespace {
 
 constexpr const char* kMessageType = "rvtlm/tlm/hart";
+constexpr const char* kQuantumMessageType = "rvtlm/tlm/quantum";
 constexpr uint64_t kAllAddresses = std::numeric_limits<uint64_t>::max();
 
 // SystemC time by value: sc_time_stamp() returns a reference to a time that
@@ -106,6 +108,20 @@ void HartModule::before_end_of_elaboration() {
 }
 
 void HartModule::start_of_simulation() {
+  // A top level that forgets the global quantum gets lockstep speed (one
+  // sync per instruction) without noticing: say so, once per simulation
+  // (SystemC counts the reports of each message type).
+  if (config_.sync == SyncPolicy::Quantum && config_.quantum == sc_core::SC_ZERO_TIME &&
+      ::tlm::tlm_global_quantum::instance().get() == sc_core::SC_ZERO_TIME &&
+      sc_core::sc_report_handler::get_count(kQuantumMessageType) == 0) {
+    SC_REPORT_WARNING(kQuantumMessageType,
+                      (std::string(name()) +
+                       ": no quantum is set (tlm::tlm_global_quantum and "
+                       "HartModuleConfig::quantum are zero): harts synchronise after every "
+                       "instruction, at lockstep speed; set a quantum, or choose "
+                       "SyncPolicy::Lockstep to say that this is meant")
+                          .c_str());
+  }
   host_start_ = std::chrono::steady_clock::now();
   host_clock_running_ = true;
   host_clock_started_ = true;
@@ -121,7 +137,13 @@ void HartModule::finish_host_clock() {
 
 // ---- Time -------------------------------------------------------------------
 
-sc_core::sc_time HartModule::local_time() const { return time_at(hart_.retired()); }
+// A hart that waits (WFI, reset, stopped) or has fallen behind a target that
+// waited is at SystemC time.
+sc_core::sc_time HartModule::local_time() const {
+  const sc_core::sc_time own = time_at(hart_.retired());
+  const sc_core::sc_time now = kernel_time();
+  return own > now ? own : now;
+}
 
 // The hart's time is counted from its anchor, which only moves where time
 // passes without instructions (WFI, reset): syncs keep it, so a time model's
@@ -154,9 +176,30 @@ void HartModule::wait_and_restart(const sc_core::sc_event& event) {
   new_quantum();
 }
 
+void HartModule::wait_and_restart(const sc_core::sc_event& event, const sc_core::sc_time& timeout) {
+  const sc_core::sc_time before = kernel_time();
+  sc_core::wait(timeout, event);
+  stats_.idle_time += sc_core::sc_time_stamp() - before;
+  rebase();
+  new_quantum();
+}
+
+bool HartModule::supervisor_timer_at(sc_core::sc_time& at) const {
+  uint64_t compare = 0;
+  const uint64_t period = config_.time_csr_period.value();
+  if (period == 0 || !hart_.timer_deadline(compare)) return false;
+  if (compare > ~uint64_t{0} / period) return false;  // beyond SystemC's time range
+  at = sc_core::sc_time::from_value(compare * period);
+  return true;
+}
+
 // ---- The hart's thread --------------------------------------------------------
 
 void HartModule::run_thread() {
+  // The first instruction waits for the second delta cycle at time 0:
+  // sc_start(SC_ZERO_TIME) completes elaboration and runs one delta cycle,
+  // after which an embedder's loader writes the program (debug_write).
+  sc_core::wait(sc_core::SC_ZERO_TIME);
   apply_interrupt_levels();
   rebase();
   new_quantum();
@@ -181,7 +224,11 @@ void HartModule::run_thread() {
     }
 
     activity_now_known_ = false;
-    if (config_.bound_to_next_activity) {
+    // After a sync that an access of the hart asked for, let the signal
+    // changes due now reach the hart before it runs, in every mode.
+    const bool settling = settling_;
+    settling_ = false;
+    if (config_.bound_to_next_activity || settling) {
       sc_core::sc_simcontext* const context = sc_core::sc_get_curr_simcontext();
       if (context->pending_activity_at_current_time()) {
         if (hart_time > now) {
@@ -199,6 +246,7 @@ void HartModule::run_thread() {
           ++stats_.delta_yields;
           sc_core::wait(sc_core::SC_ZERO_TIME);
           new_quantum();
+          settling_ = settling;
           continue;
         }
         // Others stay runnable at this time (other harts yielding too): run,
@@ -206,8 +254,13 @@ void HartModule::run_thread() {
         activity_now_known_ = true;
       }
       sc_core::sc_time next;
-      if (context->next_time(next) && next < limit) limit = next;
+      if (config_.bound_to_next_activity && context->next_time(next) && next < limit) limit = next;
     }
+    // The supervisor timer (Sstc) is a deadline inside the hart: a run ends
+    // there so the interrupt is taken at the same instruction whatever the
+    // quantum.
+    sc_core::sc_time timer_at;
+    if (supervisor_timer_at(timer_at) && timer_at > hart_time && timer_at < limit) limit = timer_at;
 
     uint64_t budget = 1;
     if (!stepping) {
@@ -226,6 +279,7 @@ void HartModule::run_thread() {
     run_limit_ = limit;
     run_end_retired_ = hart_.retired() + budget;
 
+    sync_requested_ = false;
     iss::RunResult result;
     if (debug_hooks_) {
       if (!execute_debugged(result)) continue;
@@ -242,7 +296,11 @@ void HartModule::run_thread() {
           sync();
         } else {
           ++stats_.wfi_waits;
-          wait_and_restart(wake_event_);
+          sc_core::sc_time timer_at;
+          if (supervisor_timer_at(timer_at) && timer_at > sc_core::sc_time_stamp())
+            wait_and_restart(wake_event_, timer_at - sc_core::sc_time_stamp());
+          else
+            wait_and_restart(wake_event_);
         }
         break;
       case iss::StopReason::ExitRequest:
@@ -259,13 +317,19 @@ void HartModule::run_thread() {
         break;
       case iss::StopReason::Lockup:
         // The ISS reported why; the hart stays stopped until it is reset.
+        locked_up_ = true;
         sync();
+        if (config_.on_lockup) config_.on_lockup();
         wait_for_reset();
         break;
       case iss::StopReason::BudgetSpent:
       case iss::StopReason::Breakpoint:
       case iss::StopReason::HaltRequest:
-        if (stepping) sync();
+      case iss::StopReason::TimerChanged:
+        if (stepping || sync_requested_) {
+          sync();
+          settling_ = sync_requested_;
+        }
         break;
     }
   }
@@ -288,6 +352,7 @@ void HartModule::hold_in_reset() {
   while (reset.read()) wait_and_restart(wake_event_);
   hart_.reset();
   exited_ = false;
+  locked_up_ = false;
   apply_interrupt_levels();
   rebase();
   new_quantum();
@@ -378,6 +443,11 @@ iss::BusStatus HartModule::transport(::tlm::tlm_command command, const iss::BusA
   p.set_byte_enable_length(0);
   p.set_dmi_allowed(false);
   p.set_response_status(::tlm::TLM_INCOMPLETE_RESPONSE);
+  // Plain loosely-timed mode watches for activity the access itself makes
+  // due now (see after_transport).
+  const bool activity_before =
+      !config_.bound_to_next_activity && running_ &&
+      sc_core::sc_get_curr_simcontext()->pending_activity_at_current_time();
   socket->b_transport(p, delay);
 
   // Whatever the target added, by annotation or by waiting, stalls the hart.
@@ -393,7 +463,7 @@ iss::BusStatus HartModule::transport(::tlm::tlm_command command, const iss::BusA
   const bool ok = p.is_response_ok();
   if (!ok) ++stats_.mmio_errors;
   if (p.is_dmi_allowed() && config_.dmi) dmi_hint(access.addr);
-  after_transport(stalled);
+  after_transport(stalled, at, activity_before);
   return ok ? iss::BusStatus::Ok : iss::BusStatus::Error;
 }
 
@@ -401,16 +471,29 @@ iss::BusStatus HartModule::transport(::tlm::tlm_command command, const iss::BusA
 // after the current instruction if the access changed that: a stall that
 // pushes the end of the run past its limit, or an event the target scheduled
 // before that limit (a timer reprogrammed, an interrupt line written).
-void HartModule::after_transport(bool stalled) {
+//
+// Without deadline bounding the run goes on to the quantum's end, but what an
+// access does to an interrupt line must still be seen before the next
+// instruction (a handler's store to mtimecmp lowers MTIP): when activity is
+// due at or before the access's time `at`, the hart stops, syncs to its own
+// time and lets the signals settle (run_thread).
+void HartModule::after_transport(bool stalled, const sc_core::sc_time& at, bool activity_before) {
   if (!running_) return;
   bool stop = stalled && time_at(run_end_retired_) > run_limit_;
+  sc_core::sc_simcontext* const context = sc_core::sc_get_curr_simcontext();
   if (!stop && config_.bound_to_next_activity) {
-    sc_core::sc_simcontext* const context = sc_core::sc_get_curr_simcontext();
     if (!activity_now_known_ && context->pending_activity_at_current_time()) {
       stop = true;
     } else {
       sc_core::sc_time next;
       stop = context->next_time(next) && next < run_limit_;
+    }
+  } else if (!stop) {
+    sc_core::sc_time next;
+    if ((!activity_before && context->pending_activity_at_current_time()) ||
+        (context->next_time(next) && next <= at)) {
+      stop = true;
+      sync_requested_ = true;
     }
   }
   if (stop) {
@@ -577,6 +660,7 @@ void HartModule::debug_reset() {
   const sc_core::sc_time now = local_time();
   hart_.reset();
   exited_ = false;
+  locked_up_ = false;
   apply_interrupt_levels();
   anchor_ = now;
   anchor_retired_ = hart_.retired();

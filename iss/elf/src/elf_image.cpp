@@ -1,24 +1,13 @@
 #include "rvtlm/elf/elf_image.h"
 
-#include <fcntl.h>
 #include <gelf.h>
 #include <libelf.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
-#include <cerrno>
-#include <cstring>
 #include <memory>
 
 namespace rvtlm::elf {
 namespace {
 
-struct Fd {
-  int fd = -1;
-  ~Fd() {
-    if (fd >= 0) close(fd);
-  }
-};
 struct ElfHandle {
   Elf* elf = nullptr;
   ~ElfHandle() {
@@ -31,16 +20,15 @@ struct ElfHandle {
 ElfImage::ElfImage(const std::string& path) : path_(path) {
   const auto fail = [&](const std::string& problem) { throw ElfError(path + ": " + problem); };
   if (elf_version(EV_CURRENT) == EV_NONE) fail("libelf initialisation failed");
-  Fd fd;
-  fd.fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd.fd < 0) fail(std::strerror(errno));
-  struct stat st {};
-  if (fstat(fd.fd, &st) != 0) fail(std::strerror(errno));
-  if (!S_ISREG(st.st_mode)) fail("not a regular file");
-  const uint64_t file_size = static_cast<uint64_t>(st.st_size);
+  try {
+    file_ = std::make_shared<const InputFile>(path);
+  } catch (const FileError& e) {
+    throw ElfError(e.what());
+  }
+  const uint64_t file_size = file_->size();
 
   ElfHandle h;
-  h.elf = elf_begin(fd.fd, ELF_C_READ, nullptr);
+  h.elf = elf_begin(file_->descriptor(), ELF_C_READ, nullptr);
   if (!h.elf || elf_kind(h.elf) != ELF_K_ELF) fail("not an ELF file");
   const int cls = gelf_getclass(h.elf);
   if (cls != ELFCLASS32 && cls != ELFCLASS64) fail("unknown ELF class");
@@ -74,20 +62,23 @@ ElfImage::ElfImage(const std::string& path) : path_(path) {
     ElfSegment seg;
     seg.address = ph.p_paddr;
     seg.memory_size = ph.p_memsz;
-    seg.data.resize(ph.p_filesz);
-    if (ph.p_filesz != 0) {
-      if (pread(fd.fd, seg.data.data(), ph.p_filesz, static_cast<off_t>(ph.p_offset)) !=
-          static_cast<ssize_t>(ph.p_filesz))
-        fail("truncated: cannot read segment " + std::to_string(i));
-    }
-    segments_.push_back(std::move(seg));
+    seg.file_size = ph.p_filesz;
+    seg.file_offset = ph.p_offset;
+    segments_.push_back(seg);
   }
   if (segments_.empty()) fail("no loadable segment");
 
+  std::size_t names = 0;
+  const bool have_names = elf_getshdrstrndx(h.elf, &names) == 0;
   Elf_Scn* scn = nullptr;
   while ((scn = elf_nextscn(h.elf, scn)) != nullptr) {
     GElf_Shdr sh;
-    if (!gelf_getshdr(scn, &sh) || sh.sh_type != SHT_SYMTAB || sh.sh_entsize == 0) continue;
+    if (!gelf_getshdr(scn, &sh)) continue;
+    if ((sh.sh_flags & SHF_ALLOC) && (sh.sh_flags & SHF_EXECINSTR) && sh.sh_size != 0) {
+      const char* name = have_names ? elf_strptr(h.elf, names, sh.sh_name) : nullptr;
+      code_.push_back({name ? name : "?", sh.sh_addr, sh.sh_size});
+    }
+    if (sh.sh_type != SHT_SYMTAB || sh.sh_entsize == 0) continue;
     Elf_Data* data = elf_getdata(scn, nullptr);
     if (!data) continue;
     const std::size_t n = sh.sh_size / sh.sh_entsize;
@@ -98,6 +89,21 @@ ElfImage::ElfImage(const std::string& path) : path_(path) {
       if (name && *name && sym.st_shndx != SHN_UNDEF) symbols_.emplace(name, sym.st_value);
     }
   }
+}
+
+void ElfImage::read(const ElfSegment& segment, void* bytes) const {
+  try {
+    file_->read(segment.file_offset, bytes, segment.file_size);
+  } catch (const FileError& e) {
+    throw ElfError(e.what());
+  }
+}
+
+const ElfImage::Section* ElfImage::code_at(uint64_t address, uint64_t length) const {
+  for (const Section& c : code_)
+    if (length != 0 && address <= c.address + (c.size - 1) && c.address <= address + (length - 1))
+      return &c;
+  return nullptr;
 }
 
 std::optional<uint64_t> ElfImage::symbol(const std::string& name) const {

@@ -161,7 +161,7 @@ Result measure(const Options& o, const sc_core::sc_time& quantum) {
       if (seg.address < kRamBase || seg.address - kRamBase + seg.memory_size > kRamSize) {
         throw rvtlm::elf::ElfError(o.program + ": segment outside RAM");
       }
-      std::memcpy(memory.data() + (seg.address - kRamBase), seg.data.data(), seg.data.size());
+      elf.read(seg, memory.data() + (seg.address - kRamBase));
     }
     config.hart.isa = rvtlm::iss::Isa(elf.xlen() == 32 ? rvtlm::iss::Xlen::Rv32 : rvtlm::iss::Xlen::Rv64);
     config.hart.reset_pc = elf.entry();

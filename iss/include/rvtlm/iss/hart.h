@@ -85,6 +85,13 @@ class Hart {
   // boundary.
   void set_interrupt(Interrupt line, bool level);
 
+  // Sstc: the `time` value at which the supervisor timer (stimecmp) raises
+  // STIP, when it is in use (menvcfg.STCE). A platform treats it like an
+  // mtimecmp deadline: it bounds run budgets so that the interrupt is taken
+  // at the same instruction whatever the quantum, and wakes a hart waiting
+  // in WFI. run() looks at `time` again at its start.
+  bool timer_deadline(uint64_t& time_value) const;
+
   // Asynchronous requests; run() returns after the current instruction.
   void request_halt();
   void request_exit(int code);

@@ -35,6 +35,8 @@ enum class StopReason : uint8_t {
   Wfi,          // waiting for an interrupt (no interrupt pending and enabled)
   Breakpoint,   // the next instruction is at a breakpoint address
   HaltRequest,  // request_halt() was called
+  TimerChanged,  // the hart changed its own timer deadline (Sstc stimecmp,
+                 // menvcfg.STCE): a platform recomputes the run's budget
   ExitRequest,  // request_exit() was called (e.g. by a finisher device)
   Lockup,       // traps follow each other without an instruction retiring
                 // (e.g. no executable code at the trap vector)

@@ -33,6 +33,7 @@ struct RouterTraceRecord {
   sc_core::sc_time time;                      // sc_time_stamp() + annotated delay at the request
   const ::tlm::tlm_generic_payload* payload;  // after the target responded; address is global
   const AddressRange* range;                  // nullptr: unmapped
+  int initiator;  // which binding of target_socket it came through (0: the first bound)
 };
 
 class Router : public sc_core::sc_module {

@@ -62,8 +62,11 @@ class Uart16550 : public RegisterTarget {
   // annotated delay). May be left unbound (a polled console).
   sc_core::sc_out<bool> irq;
   // Every byte sent to the back end, at the time of its THR write, for VCD
-  // tracing. (A byte equal to the previous one is no value change.)
+  // tracing. A byte equal to the previous one is no value change of
+  // tx_byte: tx_count, the number of bytes sent so far, changes with every
+  // byte, so a trace of both records each one.
   sc_core::sc_signal<uint8_t, sc_core::SC_MANY_WRITERS> tx_byte;
+  sc_core::sc_signal<uint64_t, sc_core::SC_MANY_WRITERS> tx_count;
 
   // Throws std::invalid_argument for an impossible register layout.
   explicit Uart16550(const sc_core::sc_module_name& name, const Uart16550Config& config = {});

@@ -81,11 +81,13 @@ class StdioUartBackend : public UartBackend {
   std::unique_ptr<Termios> saved_terminal_;
 };
 
-// Output appended to a file; no input. Throws std::runtime_error
-// "<path>: <reason>" when the file cannot be opened.
+// Output to a file, which is truncated first unless `append`; no input.
+// Throws std::runtime_error "<path>: <reason>" when the file cannot be
+// opened. Write errors (a full disk, /dev/full) do not stop the guest: the
+// first is kept in error().
 class FileUartBackend : public UartBackend {
  public:
-  explicit FileUartBackend(const std::string& path);
+  explicit FileUartBackend(const std::string& path, bool append = false);
   ~FileUartBackend() override;
   FileUartBackend(const FileUartBackend&) = delete;
   FileUartBackend& operator=(const FileUartBackend&) = delete;
@@ -93,8 +95,16 @@ class FileUartBackend : public UartBackend {
   void write(uint8_t byte) override;
   void flush() override;
 
+  const std::string& path() const { return path_; }
+  // "<path>: <reason>" for the first failed write or flush; empty if none.
+  const std::string& error() const { return error_; }
+
  private:
+  void check(bool ok);
+
+  std::string path_;
   std::FILE* file_ = nullptr;
+  std::string error_;
 };
 
 // A TCP server on 127.0.0.1:port for one client at a time (e.g.
@@ -106,9 +116,16 @@ class FileUartBackend : public UartBackend {
 // Input is read without blocking; has_input() stays true while the server
 // listens, so the UART keeps polling. Throws std::runtime_error when the
 // port cannot be bound.
+//
+// Without `wait`, output nobody received by the end of the run is lost (the
+// destructor accepts a client that is already knocking, once). With `wait`,
+// the first output or input waits until a client has connected, so a
+// client sees everything from the first byte; wait_for_client() does that
+// wait at a time of the embedder's choosing (rvtlm: before the simulation
+// starts, after printing the port).
 class TcpUartBackend : public UartBackend {
  public:
-  explicit TcpUartBackend(uint16_t port);
+  explicit TcpUartBackend(uint16_t port, bool wait = false);
   ~TcpUartBackend() override;
   TcpUartBackend(const TcpUartBackend&) = delete;
   TcpUartBackend& operator=(const TcpUartBackend&) = delete;
@@ -120,24 +137,31 @@ class TcpUartBackend : public UartBackend {
 
   uint16_t port() const { return port_; }
   bool connected() const { return client_ >= 0; }
+  bool waits_for_client() const { return wait_; }
+  // Blocks (the host thread) until a client is connected.
+  void wait_for_client();
 
   static constexpr size_t kMaxPendingOutput = 64 * 1024;
 
  private:
   void accept_client();
+  void try_accept();
   void drop_client();
   void send_pending();
 
   int listener_ = -1;
   int client_ = -1;
   uint16_t port_ = 0;
+  bool wait_ = false;
+  bool had_client_ = false;
   std::string pending_;
   unsigned char in_[256];
   unsigned in_pos_ = 0, in_len_ = 0;
 };
 
-// "stdio", "null", "file:PATH" or "tcp:PORT". Throws std::invalid_argument
-// for anything else, and what the back end's constructor throws.
+// "stdio", "null", "file:PATH" (truncated), "file:PATH,append", "tcp:PORT"
+// or "tcp:PORT,wait". Throws std::invalid_argument for anything else, and what the
+// back end's constructor throws.
 std::unique_ptr<UartBackend> make_uart_backend(const std::string& spec);
 
 }  // namespace rvtlm::models

@@ -44,7 +44,8 @@ class DeviceContext {
   // The signal of an interrupt controller's input for `source` (nullptr: no
   // device drives that source).
   sc_core::sc_signal<bool>* source(unsigned source) const;
-  // A hart's interrupt input.
+  // A hart's interrupt input, for the device output that drives it. Each
+  // line has one driver: a second is a DescriptionError.
   sc_core::sc_signal<bool>& hart_line(unsigned hart, HartLine line) const;
   // The interrupt controller's contexts: for each, the hart and the line it
   // drives (Meip or Seip), in context order.
@@ -74,6 +75,17 @@ struct DeviceTreeContext {
   void write_interrupts() const;
 };
 
+// A property a device type takes in a description (a key of the device
+// other than name, type, base, size and interrupts).
+struct DeviceProperty {
+  enum class Kind : uint8_t { Number, Flag, Text, Any };
+  std::string name;
+  Kind kind = Kind::Number;
+  // For numbers: the range allowed.
+  uint64_t min = 0;
+  uint64_t max = ~uint64_t{0};
+};
+
 struct DeviceType {
   // Builds the device, maps its socket (DeviceContext::map) and binds its
   // interrupt outputs. Throws DescriptionError for bad properties.
@@ -85,6 +97,19 @@ struct DeviceType {
   std::function<void(const DeviceTreeContext&)> device_tree;
   // Adds the device's signals to a VCD file. May be empty.
   std::function<void(sc_core::sc_trace_file*, sc_core::sc_module&)> trace;
+
+  // What a description may say about a device of this type; checked before
+  // anything is built (DeviceRegistry::check), with messages that name the
+  // file, the JSON pointer and the fix.
+  std::vector<DeviceProperty> properties;
+  // Interrupt outputs the device has (its "interrupts" list may be shorter).
+  unsigned interrupt_outputs = 0;
+  // The bytes its registers need (0 or empty: any size).
+  std::function<uint64_t(const DeviceDescription&, const PlatformDescription&)> registers_size;
+  // A UART the platform's console (--uart) may name.
+  bool console = false;
+  // The interrupt controller that devices' "interrupts" name sources of.
+  bool interrupt_controller = false;
 };
 
 class DeviceRegistry {
@@ -96,11 +121,27 @@ class DeviceRegistry {
 
   // Adds or replaces a type.
   void add(const std::string& type, DeviceType device_type);
+  // Loads a device library (device_library.h) and adds the types it
+  // registers. Throws DescriptionError "<path>: <reason>" when the file
+  // cannot be loaded, is not a device library or was built for another
+  // RVTLM_DEVICE_LIBRARY_ABI. The library stays loaded for the rest of the
+  // process (SystemC keeps a model's processes until it exits).
+  void load(const std::string& path);
+  // The libraries loaded, in order.
+  const std::vector<std::string>& libraries() const { return libraries_; }
   const DeviceType* find(const std::string& type) const;
   std::vector<std::string> types() const;
 
+  // Throws DescriptionError for what the types make wrong in a description:
+  // an unknown type, an unknown or misspelt property or one of the wrong
+  // kind or range, more interrupts than the device has or interrupts on a
+  // board without an interrupt controller, a region smaller than the
+  // device's registers, a console that is not a UART.
+  void check(const PlatformDescription& description) const;
+
  private:
   std::map<std::string, DeviceType> types_;
+  std::vector<std::string> libraries_;
 };
 
 }  // namespace rvtlm::platforms

@@ -13,6 +13,7 @@
 #include <systemc>
 #include <vector>
 
+#include "rvtlm/iss/isa.h"
 #include "rvtlm/iss/types.h"
 #include "rvtlm/models/router.h"
 #include "rvtlm/platforms/description.h"
@@ -35,6 +36,8 @@ namespace rvtlm::platforms {
 struct PlatformOptions {
   std::optional<unsigned> harts;
   std::optional<unsigned> xlen;
+  // Overrides the description's ISA string (see PlatformDescription::isa).
+  std::optional<std::string> isa;
   std::optional<uint64_t> memory_size;  // of the description's main memory
   // nullptr: the description's ns_per_insn.
   std::shared_ptr<const rvtlm::tlm::TimeModel> time_model;
@@ -53,11 +56,24 @@ struct PlatformOptions {
   std::optional<uint64_t> fromhost;
   // Place the device tree in the main memory and pass its address in a1.
   bool device_tree = true;
+  // The device tree's /chosen: the kernel command line, and the initrd's
+  // place in memory ([start, end), loaded by the caller).
+  std::string bootargs;
+  std::optional<uint64_t> initrd_start;
+  std::optional<uint64_t> initrd_end;
+  // OpenSBI's fw_dynamic convention: a2 points to a fw_dynamic_info
+  // (magic, version 2, next address, next mode S, options 0, boot hart 0)
+  // placed just below the device tree, naming where the payload starts.
+  std::optional<uint64_t> firmware_next;
 
   // What a program decides: the entry point, HTIF from its tohost and
   // fromhost symbols, and the register width unless `xlen` is already set.
   void use_program(const elf::ElfImage& image);
 };
+
+// The harts' ISA of a description (its isa string at its register width);
+// throws DescriptionError for a string rvtlm does not implement.
+iss::Isa hart_isa(const PlatformDescription& description);
 
 class Platform : public sc_core::sc_module {
  public:
@@ -88,7 +104,9 @@ class Platform : public sc_core::sc_module {
   uint64_t device_tree_address() const { return device_tree_address_; }
 
   // Loaders write straight into memories (read-only ones included). Throw
-  // std::runtime_error naming the address when it is outside every memory.
+  // std::runtime_error naming the address when it is outside every memory,
+  // when it overlaps what an earlier load (or the device tree) put there,
+  // and, for an ELF, when HTIF's registers at tohost would lie on its code.
   void load(uint64_t address, const void* bytes, uint64_t length);
   void load_elf(const elf::ElfImage& image);
   uint64_t load_binary(const std::string& path, uint64_t address);
@@ -103,6 +121,9 @@ class Platform : public sc_core::sc_module {
   void finish(int exit_code);
   bool finished() const { return finished_; }
   int exit_code() const { return exit_code_; }
+  // The first hart that locked up (traps without an instruction retiring);
+  // a lockup stops the simulation. Empty: none did.
+  std::optional<unsigned> locked_up_hart() const { return locked_up_hart_; }
 
   // Interrupt lines of every hart and device, and devices' own signals.
   void trace(sc_core::sc_trace_file* file);
@@ -111,6 +132,7 @@ class Platform : public sc_core::sc_module {
   friend class DeviceContext;
   struct HartLines {
     std::array<std::unique_ptr<sc_core::sc_signal<bool>>, 4> line;
+    std::array<std::string, 4> driver;  // the device that drives each line
   };
   struct Device {
     const DeviceDescription* description;
@@ -118,7 +140,15 @@ class Platform : public sc_core::sc_module {
     std::unique_ptr<sc_core::sc_module> module;
   };
 
+  struct LoadedRange {
+    std::string what;
+    uint64_t first;
+    uint64_t last;
+    unsigned load;  // which load call
+  };
+
   void apply_options();
+  void claim(const std::string& what, uint64_t address, uint64_t length, unsigned load);
   void build_device_tree();
   void build_harts();
   void build_devices();
@@ -126,6 +156,7 @@ class Platform : public sc_core::sc_module {
   sc_core::sc_signal<bool>& source_signal(unsigned source, const std::string& driver);
 
   PlatformDescription description_;
+  iss::Isa isa_;
   PlatformOptions options_;
   DeviceRegistry registry_;
   std::shared_ptr<const rvtlm::tlm::TimeModel> time_model_;
@@ -135,13 +166,19 @@ class Platform : public sc_core::sc_module {
   std::unique_ptr<models::Router> router_;
   std::vector<Device> devices_;
   std::unique_ptr<models::Htif> htif_;
+  uint64_t htif_size_ = 0;
+  std::vector<LoadedRange> loaded_;
+  unsigned loads_ = 0;
   std::map<unsigned, std::unique_ptr<sc_core::sc_signal<bool>>> sources_;
   std::map<unsigned, std::string> source_drivers_;
   std::vector<uint8_t> device_tree_;
   uint64_t device_tree_address_ = 0;
+  std::vector<uint8_t> firmware_info_;  // fw_dynamic_info, when firmware_next is set
+  uint64_t firmware_info_address_ = 0;
   uint64_t timebase_hz_ = 0;
   bool finished_ = false;
   int exit_code_ = 0;
+  std::optional<unsigned> locked_up_hart_;
 };
 
 }  // namespace rvtlm::platforms

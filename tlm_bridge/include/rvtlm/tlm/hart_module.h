@@ -60,6 +60,12 @@ struct HartModuleConfig {
   // Called with the exit code when the hart stops with
   // iss::StopReason::ExitRequest (after syncing). Empty: sc_core::sc_stop().
   std::function<void(int)> on_exit;
+  // Called (after syncing) when the hart locks up (iss::StopReason::Lockup:
+  // traps follow each other without an instruction retiring). The ISS's
+  // report comes first, as an SC_REPORT_ERROR of type "rvtlm/tlm/hart"
+  // (which throws unless its actions are changed). Either way the hart
+  // stays stopped until it is reset.
+  std::function<void()> on_lockup;
 };
 
 class HartModule : public sc_core::sc_module, private iss::Bus {
@@ -98,8 +104,14 @@ class HartModule : public sc_core::sc_module, private iss::Bus {
 
   // The hart's own time: SystemC time plus the offset it runs ahead by.
   sc_core::sc_time local_time() const;
+  // The time of the instruction after `retired` instructions since reset,
+  // as MMIO sees it (an instruction trace calls this with the count it is
+  // given). Meaningful from the hart's last wait on while it runs.
+  sc_core::sc_time time_after(uint64_t retired) const { return time_at(retired); }
 
   bool exited() const { return exited_; }
+  // Locked up and not reset since.
+  bool locked_up() const { return locked_up_; }
   int exit_code() const { return exit_code_; }
 
   HartStatistics statistics() const;
@@ -143,7 +155,7 @@ class HartModule : public sc_core::sc_module, private iss::Bus {
   iss::RunResult execute(uint64_t budget);
   iss::BusStatus transport(::tlm::tlm_command command, const iss::BusAccess& access, void* data);
   unsigned transport_debug(::tlm::tlm_command command, uint64_t addr, void* data, unsigned length);
-  void after_transport(bool stalled);
+  void after_transport(bool stalled, const sc_core::sc_time& at, bool activity_before);
   void dmi_hint(uint64_t addr);
 
   // Absolute time of the hart after `retired` instructions (since reset).
@@ -154,6 +166,10 @@ class HartModule : public sc_core::sc_module, private iss::Bus {
   void rebase();
   void new_quantum();
   void wait_and_restart(const sc_core::sc_event& event);
+  // Waits for `event` or until `timeout` has passed.
+  void wait_and_restart(const sc_core::sc_event& event, const sc_core::sc_time& timeout);
+  // Sstc: the SystemC time at which the hart's stimecmp deadline falls.
+  bool supervisor_timer_at(sc_core::sc_time& at) const;
   void hold_in_reset();
   void wait_for_reset();
   void apply_interrupt_levels();
@@ -178,12 +194,15 @@ class HartModule : public sc_core::sc_module, private iss::Bus {
   uint64_t run_end_retired_ = 0;  // hart_.retired() when the run's budget is spent
   bool running_ = false;
   bool activity_now_known_ = false;
+  bool sync_requested_ = false;  // by an access whose effects are due now
+  bool settling_ = false;        // let signals settle before the next run
   unsigned delta_yields_in_row_ = 0;  // at last_yield_time_
   sc_core::sc_time last_yield_time_;
 
   std::vector<std::pair<uint64_t, uint64_t>> dmi_refused_;
   std::vector<std::pair<iss::ReportLevel, std::string>> reports_;
   bool exited_ = false;
+  bool locked_up_ = false;
   int exit_code_ = 0;
 
   // Debugger attachment.

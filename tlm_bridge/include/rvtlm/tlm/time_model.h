@@ -55,7 +55,8 @@ class IcountTimeModel final : public FixedTimeModel {
 // multiple of the time resolution.
 class FrequencyTimeModel final : public TimeModel {
  public:
-  // Throws std::invalid_argument unless both are positive and finite.
+  // Throws std::invalid_argument unless both are positive and finite and an
+  // instruction takes from one time-resolution unit to 2^63 of them.
   explicit FrequencyTimeModel(double frequency_hz, double ipc = 1.0);
 
   sc_core::sc_time time(uint64_t instructions) const override;

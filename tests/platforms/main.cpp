@@ -1,0 +1,9 @@
+// SystemC's main() calls sc_main: run the tests from there.
+#include <gtest/gtest.h>
+
+#include <systemc>
+
+int sc_main(int argc, char** argv) {
+  ::testing::InitGoogleTest(&argc, argv);
+  return RUN_ALL_TESTS();
+}
