@@ -16,6 +16,8 @@ set(RVTLM_INSTALL_LIBRARIES
   rvtlm_elf
   rvtlm_iss
   rvtlm_tlm
+  rvtlm_debug_protocol
+  rvtlm_debug
   rvtlm_models
   rvtlm_platforms
 )

@@ -18,6 +18,7 @@
 #include <systemc>
 #include <vector>
 
+#include "rvtlm/debug/gdb_server.h"
 #include "rvtlm/elf/elf_image.h"
 #include "rvtlm/elf/input_file.h"
 #include "rvtlm/iss/disassembler.h"
@@ -35,6 +36,7 @@ using rvtlm::platforms::PlatformOptions;
 
 // Exit statuses (docs/PLATFORMS.md, --help).
 constexpr int kLockupStatus = 1;  // a hart locked up, or a deadlock
+constexpr int kKilledStatus = 137;  // GDB's kill, as a shell reports SIGKILL
 constexpr int kUsageError = 2;
 constexpr int kTimeoutStatus = 124;
 constexpr int kStoppedStatus = 125;  // a model stopped the simulation, or SystemC failed
@@ -105,6 +107,10 @@ void print_help() {
       "  --stats                   statistics at the end, progress while running\n"
       "  --dump-dtb FILE           write the generated device tree and exit\n"
       "  --device-library PATH     load device types from a shared library (repeatable)\n"
+      "Debugging (docs/DEBUGGING.md)\n"
+      "  --gdb PORT                GDB server on PORT (0: any free port; it is printed)\n"
+      "  --gdb-wait                hold the harts at reset until a debugger attaches\n"
+      "  --gdb-address ADDR        listen on ADDR instead of 127.0.0.1\n"
       "  --help, --version         this text; the version\n\n"
       "Options may also follow the program, as --name value or --name=value.\n"
       "TIME is a number with a unit: s, ms, us, ns, ps (e.g. 10us).\n\n"
@@ -116,7 +122,8 @@ void print_help() {
       "  2        bad options or input files (nothing was simulated)\n"
       "  124      --timeout reached\n"
       "  125      a model stopped the simulation, SystemC reported an error, or an\n"
-      "           output (trace, UART file) could not be written\n");
+      "           output (trace, UART file) could not be written\n"
+      "  137      GDB's kill\n");
 }
 
 // The longest time SystemC can represent: 2^64 - 1 resolution units.
@@ -206,6 +213,9 @@ struct Options {
   bool stats = false;
   std::string dump_dtb;
   std::vector<std::string> device_libraries;
+  std::optional<unsigned> gdb_port;
+  bool gdb_wait = false;
+  std::string gdb_address = "127.0.0.1";
 };
 
 // Options may come before and after the program (`rvtlm run prog.elf
@@ -215,7 +225,7 @@ Options parse_options(int argc, char** argv) {
   enum Id {
     kPlatform, kHarts, kXlen, kIsa, kMemory, kUart, kBios, kKernel, kInitrd, kAppend, kQuantum, kNsPerInsn,
     kIcountShift, kHz, kIpc, kSync, kNoDeadline, kDmi, kMisaligned, kTimeout, kTrace, kVcd,
-    kStats, kDumpDtb, kDeviceLibrary, kHelp, kVersion
+    kStats, kDumpDtb, kDeviceLibrary, kHelp, kVersion, kGdb, kGdbWait, kGdbAddress
   };
   struct Spec {
     const char* name;
@@ -236,7 +246,9 @@ Options parse_options(int argc, char** argv) {
       {"timeout", kTimeout, true},           {"trace", kTrace, true},
       {"vcd", kVcd, true},                   {"stats", kStats, false},
       {"dump-dtb", kDumpDtb, true},          {"device-library", kDeviceLibrary, true},
-      {"help", kHelp, false},                {"version", kVersion, false}};
+      {"help", kHelp, false},                {"version", kVersion, false},
+      {"gdb", kGdb, true},                   {"gdb-wait", kGdbWait, false},
+      {"gdb-address", kGdbAddress, true}};
   Options o;
   std::vector<std::string> programs;
   bool options_ended = false;
@@ -329,6 +341,9 @@ Options parse_options(int argc, char** argv) {
       case kDeviceLibrary: o.device_libraries.push_back(arg); break;
       case kHelp: print_help(); std::exit(0);
       case kVersion: print_version(); std::exit(0);
+      case kGdb: o.gdb_port = parse_count("--gdb", arg, 65535); break;
+      case kGdbWait: o.gdb_wait = true; break;
+      case kGdbAddress: o.gdb_address = arg; break;
     }
   }
   if (!programs.empty()) o.program = programs[0];
@@ -336,6 +351,8 @@ Options parse_options(int argc, char** argv) {
   const int time_models = (o.ns_per_insn ? 1 : 0) + (o.icount_shift ? 1 : 0) + (o.hz ? 1 : 0);
   if (time_models > 1) fail("choose one of --ns-per-insn, --icount-shift and --hz");
   if (o.ipc && !o.hz) fail("--ipc needs --hz");
+  if ((o.gdb_wait || o.gdb_address != "127.0.0.1") && !o.gdb_port)
+    fail("--gdb-wait and --gdb-address need --gdb PORT");
   // An instruction takes at least one time-resolution unit (or time would
   // stand still and --timeout never come) and at most what SystemC's time
   // range holds.
@@ -640,6 +657,25 @@ int run(int argc, char** argv) {
       // Before the guest runs, so that the client sees its first byte.
       if (tcp->waits_for_client()) tcp->wait_for_client();
     }
+  }
+
+  // The GDB server: every hart a thread; `kill` ends the run with 137.
+  std::unique_ptr<rvtlm::debug::GdbServer> gdb;
+  if (o.gdb_port) {
+    rvtlm::debug::GdbServerOptions go;
+    go.port = static_cast<uint16_t>(*o.gdb_port);
+    go.address = o.gdb_address;
+    go.wait_for_debugger = o.gdb_wait;
+    go.on_kill = [&platform] { platform.finish(kKilledStatus); };
+    std::vector<rvtlm::tlm::HartModule*> harts;
+    for (unsigned h = 0; h < platform.harts(); ++h) harts.push_back(&platform.hart(h));
+    try {
+      gdb = std::make_unique<rvtlm::debug::GdbServer>("gdb", harts, go);
+    } catch (const std::runtime_error& e) {
+      fail(std::string("--gdb: ") + e.what());
+    }
+    std::fprintf(stderr, "rvtlm: gdb server on %s:%u%s\n", gdb->address().c_str(),
+                 static_cast<unsigned>(gdb->port()), o.gdb_wait ? ", waiting for a debugger" : "");
   }
 
   Progress progress(platform, o.stats || isatty(STDERR_FILENO));

@@ -46,6 +46,7 @@ class HartModule::QuantumKeeper : public tlm_utils::tlm_quantumkeeper {
   explicit QuantumKeeper(const sc_core::sc_time& own_quantum) : own_quantum_(own_quantum) {}
 
   const sc_core::sc_time& next_sync_point() const { return m_next_sync_point; }
+  void set_own_quantum(const sc_core::sc_time& quantum) { own_quantum_ = quantum; }
 
  protected:
   sc_core::sc_time compute_local_quantum() override {
@@ -286,7 +287,12 @@ void HartModule::run_thread() {
     run_end_retired_ = hart_.retired() + budget;
 
     sync_requested_ = false;
-    const iss::RunResult result = execute(budget);
+    iss::RunResult result;
+    if (debug_hooks_) {
+      if (!execute_debugged(result)) continue;
+    } else {
+      result = execute(budget);
+    }
     if (result.retired != 0) delta_yields_in_row_ = 0;  // a new point in the hart's time
     flush_reports();
 
@@ -390,7 +396,10 @@ void HartModule::input_method() {
   apply_interrupt_levels();
   // Only possible while a target waits inside b_transport: stop after the
   // current instruction so that reset is seen at once.
-  if (running_ && reset.read()) hart_.request_halt();
+  if (running_ && reset.read()) {
+    hart_.request_halt();
+    own_halt_ = true;
+  }
   wake_event_.notify();
 }
 
@@ -450,6 +459,10 @@ iss::BusStatus HartModule::write(const iss::BusAccess& access, const void* data)
 
 iss::BusStatus HartModule::transport(::tlm::tlm_command command, const iss::BusAccess& access,
                                      void* data) {
+  // A debugger's watchpoint: stop after this instruction (debug_hooks.h).
+  if (!watchpoints_.empty() && access.type != iss::AccessType::Fetch &&
+      watchpoints_.check(access.addr, access.size, command == ::tlm::TLM_WRITE_COMMAND))
+    hart_.request_halt();
   const sc_core::sc_time now = kernel_time();
   const sc_core::sc_time at = time_at(access.retired);
   const sc_core::sc_time sent = at > now ? at - now : sc_core::SC_ZERO_TIME;
@@ -518,7 +531,10 @@ void HartModule::after_transport(bool stalled, const sc_core::sc_time& at, bool 
       sync_requested_ = true;
     }
   }
-  if (stop) hart_.request_halt();
+  if (stop) {
+    hart_.request_halt();
+    own_halt_ = true;
+  }
 }
 
 bool HartModule::request_dmi(uint64_t addr, iss::AccessType type, iss::DmiGrant& grant) {
@@ -549,6 +565,11 @@ bool HartModule::request_dmi(uint64_t addr, iss::AccessType type, iss::DmiGrant&
     grant.end = dmi.get_end_address();
     grant.readable = dmi.is_read_allowed();
     grant.writable = dmi.is_write_allowed();
+    // Watched bytes stay out of DMI so that their accesses reach transport().
+    if (!watchpoints_.empty() && !watchpoints_.clip(addr, grant)) {
+      ++stats_.dmi_refusals;
+      return false;
+    }
     ++stats_.dmi_grants;
     return true;
   }
@@ -626,6 +647,64 @@ unsigned HartModule::debug_write(uint64_t addr, const void* data, unsigned lengt
   // The hart may hold decoded code for the bytes written.
   if (n != 0) hart_.invalidate_code(addr, addr + n);
   return n;
+}
+
+// ---- Debugger attachment ----------------------------------------------------------
+
+// The run budgeted in run_thread, with a debugger's hooks around it. The
+// debugger may hold the hart (false: look at the time again), shorten the
+// run (a single step) or stop it early (a breakpoint, a watchpoint); after a
+// stop of its own the run goes on with the rest of its budget, so that the
+// harts' schedule is the one they have without a debugger.
+bool HartModule::execute_debugged(iss::RunResult& result) {
+  const uint64_t start = hart_.retired();
+  uint64_t retired = 0;
+  for (;;) {
+    uint64_t budget = run_end_retired_ - hart_.retired();
+    if (!debug_hooks_->before_run(*this, budget)) return false;
+    own_halt_ = false;
+    result = execute(budget);
+    retired += result.retired;
+    flush_reports();
+    debug_hooks_->after_run(*this, result);
+    const bool debugger_stop = result.reason == iss::StopReason::Breakpoint ||
+                               result.reason == iss::StopReason::BudgetSpent ||
+                               (result.reason == iss::StopReason::HaltRequest && !own_halt_);
+    // (A reset while stopped moves the count back: the run is over.)
+    const uint64_t now = hart_.retired();
+    if (!debugger_stop || now >= run_end_retired_ || now < start || reset.read()) break;
+  }
+  result.retired = retired;
+  return true;
+}
+
+void HartModule::add_watchpoint(uint64_t addr, uint64_t length, WatchKind kind) {
+  watchpoints_.add(addr, length, kind);
+  // Grants covering the range are dropped and asked for again (clipped).
+  hart_.invalidate_dmi(Watchpoints::hole_start(addr), Watchpoints::hole_end(addr, length));
+}
+
+bool HartModule::remove_watchpoint(uint64_t addr, uint64_t length, WatchKind kind) {
+  if (!watchpoints_.remove(addr, length, kind)) return false;
+  hart_.invalidate_dmi(Watchpoints::hole_start(addr), Watchpoints::hole_end(addr, length));
+  return true;
+}
+
+void HartModule::set_quantum(const sc_core::sc_time& quantum) {
+  config_.quantum = quantum;
+  quantum_keeper_->set_own_quantum(quantum);
+}
+
+void HartModule::debug_reset() {
+  const sc_core::sc_time now = local_time();
+  hart_.reset();
+  exited_ = false;
+  locked_up_ = false;
+  apply_interrupt_levels();
+  anchor_ = now;
+  anchor_retired_ = hart_.retired();
+  stall_ = sc_core::SC_ZERO_TIME;
+  wake_event_.notify(sc_core::SC_ZERO_TIME);
 }
 
 // ---- Statistics -------------------------------------------------------------------

@@ -21,6 +21,7 @@
 #include "rvtlm/iss/bus.h"
 #include "rvtlm/iss/coherence.h"
 #include "rvtlm/iss/hart.h"
+#include "rvtlm/tlm/debug_hooks.h"
 #include "rvtlm/tlm/statistics.h"
 #include "rvtlm/tlm/time_model.h"
 
@@ -140,6 +141,21 @@ class HartModule : public sc_core::sc_module, private iss::Bus {
   HartStatistics statistics() const;
   void print_statistics(std::ostream& os) const;
 
+  // ---- Debugger attachment (rvtlm::debug; debug_hooks.h) ----
+  // `hooks` (nullptr: none) must outlive the simulation or be removed first.
+  void set_debug_hooks(DebugHooks* hooks) { debug_hooks_ = hooks; }
+  // Loads and stores of this hart that touch physical [addr, addr+length)
+  // halt it after the instruction (iss::StopReason::HaltRequest) with the
+  // hit kept for take_watch_hit.
+  void add_watchpoint(uint64_t addr, uint64_t length, WatchKind kind);
+  bool remove_watchpoint(uint64_t addr, uint64_t length, WatchKind kind);
+  bool take_watch_hit(WatchHit& hit) { return watchpoints_.take_hit(hit); }
+  // This hart's own quantum (HartModuleConfig::quantum), from the next sync.
+  void set_quantum(const sc_core::sc_time& quantum);
+  // Resets the hart at once, as a reset pulse would; its time goes on from
+  // its local time. Wakes it if it waits for an interrupt.
+  void debug_reset();
+
  private:
   class QuantumKeeper;
   enum Input : unsigned { kMsip, kMtip, kMeip, kSeip, kReset, kInputCount };
@@ -215,6 +231,12 @@ class HartModule : public sc_core::sc_module, private iss::Bus {
   bool exited_ = false;
   bool locked_up_ = false;
   int exit_code_ = 0;
+
+  // Debugger attachment.
+  bool execute_debugged(iss::RunResult& result);
+  DebugHooks* debug_hooks_ = nullptr;
+  Watchpoints watchpoints_;
+  bool own_halt_ = false;  // the last halt request was the bridge's, not a debugger's
 
   HartStatistics stats_;
   std::chrono::steady_clock::time_point host_start_;
