@@ -17,6 +17,7 @@ set(RVTLM_INSTALL_LIBRARIES
   rvtlm_iss
   rvtlm_tlm
   rvtlm_models
+  rvtlm_plugins
   rvtlm_platforms
 )
 # Programs installed to bin/.

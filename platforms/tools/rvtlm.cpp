@@ -26,6 +26,7 @@
 #include "rvtlm/models/uart_backend.h"
 #include "rvtlm/platforms/description.h"
 #include "rvtlm/platforms/platform.h"
+#include "rvtlm/plugins/host.h"
 #include "rvtlm/tlm/time_model.h"
 
 namespace {
@@ -105,6 +106,9 @@ void print_help() {
       "  --stats                   statistics at the end, progress while running\n"
       "  --dump-dtb FILE           write the generated device tree and exit\n"
       "  --device-library PATH     load device types from a shared library (repeatable)\n"
+      "  --plugin NAME-or-PATH[,key=value...]\n"
+      "                            load a plugin (repeatable): shipped ones by name\n"
+      "                            (insn-stats, trace, ips, cost-model), yours by path\n"
       "  --help                    this text\n\n"
       "TIME is a number with a unit: s, ms, us, ns, ps (e.g. 10us).\n\n"
       "Exit status\n"
@@ -204,6 +208,7 @@ struct Options {
   bool stats = false;
   std::string dump_dtb;
   std::vector<std::string> device_libraries;
+  std::vector<std::string> plugins;
 };
 
 // Options may come before and after the program (`rvtlm run prog.elf
@@ -213,7 +218,7 @@ Options parse_options(int argc, char** argv) {
   enum Id {
     kPlatform, kHarts, kXlen, kIsa, kMemory, kUart, kBios, kKernel, kInitrd, kAppend, kQuantum, kNsPerInsn,
     kIcountShift, kHz, kIpc, kSync, kNoDeadline, kDmi, kMisaligned, kTimeout, kTrace, kVcd,
-    kStats, kDumpDtb, kDeviceLibrary, kHelp, kVersion
+    kStats, kDumpDtb, kDeviceLibrary, kPlugin, kHelp, kVersion
   };
   struct Spec {
     const char* name;
@@ -234,6 +239,7 @@ Options parse_options(int argc, char** argv) {
       {"timeout", kTimeout, true},           {"trace", kTrace, true},
       {"vcd", kVcd, true},                   {"stats", kStats, false},
       {"dump-dtb", kDumpDtb, true},          {"device-library", kDeviceLibrary, true},
+      {"plugin", kPlugin, true},
       {"help", kHelp, false},                {"version", kVersion, false}};
   Options o;
   std::vector<std::string> programs;
@@ -325,6 +331,7 @@ Options parse_options(int argc, char** argv) {
       case kStats: o.stats = true; break;
       case kDumpDtb: o.dump_dtb = arg; break;
       case kDeviceLibrary: o.device_libraries.push_back(arg); break;
+      case kPlugin: o.plugins.push_back(arg); break;
       case kHelp: print_help(); std::exit(0);
       case kVersion: print_version(); std::exit(0);
     }
@@ -572,6 +579,7 @@ int run(int argc, char** argv) {
   rvtlm::platforms::DeviceRegistry registry = rvtlm::platforms::DeviceRegistry::builtin();
   for (const std::string& library : o.device_libraries) registry.load(library);
   Platform platform("platform", description, po, registry);
+  for (const std::string& plugin : o.plugins) platform.plugins().load(plugin, "--plugin");
   if (!o.dump_dtb.empty()) {
     write_dump_dtb(o.dump_dtb, platform.device_tree());
     if (o.program.empty() && o.bios.empty() && o.kernel.empty()) return 0;
