@@ -53,7 +53,7 @@ std::size_t BlockArena::bytes_in_use() const {
 void Core::flush_blocks() {
   blocks.clear();
   single_blocks.clear();
-  cost_prefix_ = nullptr;
+  tracked_ = nullptr;
   jump_cache.fill(JumpEntry{0, 0, nullptr});
   arena.reset();
   ++epoch_;

@@ -50,23 +50,28 @@ struct HookCall {
   void* callback;
   void* data;
 };
-struct InlineAdd {
-  uint64_t* counter;
-  uint64_t value;
-};
+// The callbacks of one instruction.
 struct InsnHooks {
-  const InlineAdd* adds;
   const HookCall* before;
   const HookCall* after;
   const HookCall* memory;
-  uint16_t n_adds;
-  uint16_t n_before;
-  uint16_t n_after;
-  uint16_t n_memory;
+  uint32_t n_before;
+  uint32_t n_after;
+  uint32_t n_memory;
+};
+// A counter that instructions of the block add to: the block's total is
+// added on entry, and what did not run is taken back when the block is left
+// early (settle), so that it counts exactly what retired.
+struct TrackedCounter {
+  uint64_t* counter;
+  uint64_t total;          // the block's share, prefix[count]
+  const uint64_t* prefix;  // count + 1 running sums
 };
 struct BlockHooks {
-  const InsnHooks* insns;       // one per instruction
+  const InsnHooks* insns;       // one per instruction, or nullptr
   const uint64_t* cost_prefix;  // count + 1 running sums of the costs, or nullptr
+  const TrackedCounter* counters;
+  uint32_t n_counters;
   const HookCall* entry;
   uint32_t n_entry;
 };
@@ -187,23 +192,24 @@ class Core final : public DomainMember {
     if (charged_ >= charge_limit_) async |= kAsyncCharge;
   }
   uint64_t charged_at(uint64_t retired) const {
-    if (cost_prefix_ && retired >= cost_base_ && retired - cost_base_ < cost_count_)
-      return charged_ - (cost_prefix_[cost_count_] - cost_prefix_[retired - cost_base_]);
+    if (tracked_ && tracked_->cost_prefix && retired >= tracked_base_ &&
+        retired - tracked_base_ < tracked_count_) {
+      const uint64_t* prefix = tracked_->cost_prefix;
+      return charged_ - (prefix[tracked_count_] - prefix[retired - tracked_base_]);
+    }
     return charged_;
   }
-  // The static costs of the block just entered are charged whole on entry;
-  // leaving it early (trap, resync) takes back those of the instructions
-  // that did not retire.
-  void enter_costs(const uint64_t* prefix, uint32_t count, uint64_t retired) {
-    charged_ += prefix[count];
-    cost_prefix_ = prefix;
-    cost_count_ = count;
-    cost_base_ = retired;
+  // A block with static costs charges them whole on entry, and counters of
+  // its instructions get their totals (entry_add); leaving the block early
+  // (trap, resync, wfi) after `done` instructions takes back the share of
+  // those that did not retire.
+  void enter_costs(const BlockHooks* hooks, uint32_t count, uint64_t retired) {
+    charged_ += hooks->cost_prefix[count];
+    tracked_ = hooks;
+    tracked_count_ = count;
+    tracked_base_ = retired;
   }
-  void settle_costs(uint64_t retired) {
-    charged_ = charged_at(retired);
-    cost_prefix_ = nullptr;
-  }
+  void settle(const Block& b, uint64_t done);
   void notify_trap(const TrapEvent& event);
   void notify_privilege(unsigned from, unsigned to);
 
@@ -267,9 +273,9 @@ class Core final : public DomainMember {
   std::vector<Instrumenter*> instrumenters;
   uint64_t charged_ = 0;
   uint64_t charge_limit_ = ~uint64_t{0};
-  const uint64_t* cost_prefix_ = nullptr;  // of the last block entered with costs
-  uint32_t cost_count_ = 0;
-  uint64_t cost_base_ = 0;  // instructions retired when it was entered
+  const BlockHooks* tracked_ = nullptr;  // the last block entered with costs
+  uint32_t tracked_count_ = 0;            // its instructions
+  uint64_t tracked_base_ = 0;             // instructions retired when it was entered
   bool started_ = false;
 
  private:

@@ -20,7 +20,7 @@ enum class Op : uint16_t {
   RVTLM_OPS(RVTLM_OP_ENUM)
 #undef RVTLM_OP_ENUM
       block_end,
-  entry_cost,
+  entry_track,
   entry_add,
   entry_calls,
   instrumented,

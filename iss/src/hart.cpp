@@ -73,7 +73,7 @@ void Core::reset() {
   update_debug();
   exit_code = 0;
   charged_ = 0;
-  cost_prefix_ = nullptr;
+  tracked_ = nullptr;
   started_ = false;
 }
 
@@ -95,7 +95,7 @@ void Core::restore_state(const HartState& st) {
   privilege_changed();
   ++epoch_;
   async |= kAsyncIrq | kAsyncFlush;
-  cost_prefix_ = nullptr;
+  tracked_ = nullptr;
 }
 
 void Core::reserve(uint64_t paddr) {

@@ -89,45 +89,69 @@ void Core::instrument(uint64_t pc, uint64_t ppc, std::vector<DecodedInsn>& insns
   for (Instrumenter* i : instrumenters) i->instrument(block);
 
   if (block.hooks_.empty() && block.entry_calls_.empty() && block.entry_adds_.empty()) return;
+  const std::size_t n = insns.size();
   auto* bh = new (arena.allocate(sizeof(BlockHooks))) BlockHooks{};
+  const auto calls = [](const std::vector<BlockInstrumentation::Call>& v) {
+    std::vector<std::pair<void*, void*>> out;
+    for (const auto& c : v) out.emplace_back(c.callback, c.data);
+    return out;
+  };
+  const auto running_sums = [&](const std::vector<uint64_t>& weights) {
+    auto* prefix = static_cast<uint64_t*>(arena.allocate((n + 1) * sizeof(uint64_t)));
+    prefix[0] = 0;
+    for (std::size_t i = 0; i < n; ++i) prefix[i + 1] = prefix[i] + weights[i];
+    return prefix;
+  };
+  // Counters of instructions, by counter (a block has few).
+  std::vector<std::pair<uint64_t*, std::vector<uint64_t>>> counters;
   if (!block.hooks_.empty()) {
-    const std::size_t n = insns.size();
-    auto* table = static_cast<InsnHooks*>(arena.allocate(n * sizeof(InsnHooks)));
-    bool costs = false;
+    // A table of callbacks only where an instruction has some.
+    InsnHooks* table = nullptr;
+    for (const auto& h : block.hooks_) {
+      if (!table && (!h.before.empty() || !h.after.empty() || !h.memory.empty())) {
+        table = static_cast<InsnHooks*>(arena.allocate(n * sizeof(InsnHooks)));
+        for (std::size_t i = 0; i < n; ++i) new (&table[i]) InsnHooks{};
+      }
+    }
+    std::vector<uint64_t> costs(n, 0);
+    bool any_cost = false;
     for (std::size_t i = 0; i < n; ++i) {
       const BlockInstrumentation::Hooks& h = block.hooks_[i];
-      InsnHooks& t = *new (&table[i]) InsnHooks{};
-      std::vector<std::pair<uint64_t*, uint64_t>> adds;
-      for (const auto& a : h.adds) adds.emplace_back(a.counter, a.value);
-      const auto calls = [](const std::vector<BlockInstrumentation::Call>& v) {
-        std::vector<std::pair<void*, void*>> out;
-        for (const auto& c : v) out.emplace_back(c.callback, c.data);
-        return out;
-      };
-      t.adds = copy_to_arena<InlineAdd>(arena, adds);
-      t.before = copy_to_arena<HookCall>(arena, calls(h.before));
-      t.after = copy_to_arena<HookCall>(arena, calls(h.after));
-      t.memory = copy_to_arena<HookCall>(arena, calls(h.memory));
-      t.n_adds = static_cast<uint32_t>(h.adds.size());
-      t.n_before = static_cast<uint32_t>(h.before.size());
-      t.n_after = static_cast<uint32_t>(h.after.size());
-      t.n_memory = static_cast<uint32_t>(h.memory.size());
-      if (t.n_adds || t.n_before || t.n_after || t.n_memory)
-        insns[i].handler = labels[static_cast<uint16_t>(Op::instrumented)];
-      costs = costs || h.cost != 0;
+      if (table) {
+        InsnHooks& t = table[i];
+        t.before = copy_to_arena<HookCall>(arena, calls(h.before));
+        t.after = copy_to_arena<HookCall>(arena, calls(h.after));
+        t.memory = copy_to_arena<HookCall>(arena, calls(h.memory));
+        t.n_before = static_cast<uint32_t>(h.before.size());
+        t.n_after = static_cast<uint32_t>(h.after.size());
+        t.n_memory = static_cast<uint32_t>(h.memory.size());
+        if (t.n_before || t.n_after || t.n_memory)
+          insns[i].handler = labels[static_cast<uint16_t>(Op::instrumented)];
+      }
+      costs[i] = h.cost;
+      any_cost = any_cost || h.cost != 0;
+      for (const auto& a : h.adds) {
+        auto it = std::find_if(counters.begin(), counters.end(),
+                               [&](const auto& c) { return c.first == a.counter; });
+        if (it == counters.end()) it = counters.insert(counters.end(), {a.counter, std::vector<uint64_t>(n, 0)});
+        it->second[i] += a.value;
+      }
     }
     bh->insns = table;
-    if (costs) {
-      auto* prefix = static_cast<uint64_t*>(arena.allocate((n + 1) * sizeof(uint64_t)));
-      prefix[0] = 0;
-      for (std::size_t i = 0; i < n; ++i) prefix[i + 1] = prefix[i] + block.hooks_[i].cost;
-      bh->cost_prefix = prefix;
-    }
+    if (any_cost) bh->cost_prefix = running_sums(costs);
   }
-  std::vector<std::pair<void*, void*>> entry;
-  for (const auto& c : block.entry_calls_) entry.emplace_back(c.callback, c.data);
-  bh->entry = copy_to_arena<HookCall>(arena, entry);
-  bh->n_entry = static_cast<uint32_t>(entry.size());
+  if (!counters.empty()) {
+    auto* tracked =
+        static_cast<TrackedCounter*>(arena.allocate(counters.size() * sizeof(TrackedCounter)));
+    for (std::size_t k = 0; k < counters.size(); ++k) {
+      const uint64_t* prefix = running_sums(counters[k].second);
+      new (&tracked[k]) TrackedCounter{counters[k].first, prefix[n], prefix};
+    }
+    bh->counters = tracked;
+    bh->n_counters = static_cast<uint32_t>(counters.size());
+  }
+  bh->entry = copy_to_arena<HookCall>(arena, calls(block.entry_calls_));
+  bh->n_entry = static_cast<uint32_t>(block.entry_calls_.size());
 
   const auto entry_op = [&](Op op) {
     DecodedInsn d{};
@@ -136,16 +160,30 @@ void Core::instrument(uint64_t pc, uint64_t ppc, std::vector<DecodedInsn>& insns
     d.pc = pc;
     return d;
   };
-  if (bh->cost_prefix) entry_ops.push_back(entry_op(Op::entry_cost));
-  for (const auto& a : block.entry_adds_) {
+  const auto entry_add = [&](uint64_t* counter, uint64_t value) {
     DecodedInsn d = entry_op(Op::entry_add);
-    d.pc = static_cast<uint64_t>(reinterpret_cast<uintptr_t>(a.counter));
-    d.imm = static_cast<int32_t>(static_cast<uint32_t>(a.value));
-    d.bits = static_cast<uint32_t>(a.value >> 32);
+    d.pc = static_cast<uint64_t>(reinterpret_cast<uintptr_t>(counter));
+    d.imm = static_cast<int32_t>(static_cast<uint32_t>(value));
+    d.bits = static_cast<uint32_t>(value >> 32);
     entry_ops.push_back(d);
-  }
+  };
+  if (bh->cost_prefix) entry_ops.push_back(entry_op(Op::entry_track));
+  for (uint32_t k = 0; k < bh->n_counters; ++k)
+    entry_add(bh->counters[k].counter, bh->counters[k].total);
+  for (const auto& a : block.entry_adds_) entry_add(a.counter, a.value);
   if (bh->n_entry) entry_ops.push_back(entry_op(Op::entry_calls));
   hooks = bh;
+}
+
+void Core::settle(const Block& b, uint64_t done) {
+  tracked_ = nullptr;
+  const BlockHooks* h = b.hooks;
+  if (done >= b.count) return;
+  if (h->cost_prefix) charged_ -= h->cost_prefix[b.count] - h->cost_prefix[done];
+  for (uint32_t k = 0; k < h->n_counters; ++k) {
+    const TrackedCounter& c = h->counters[k];
+    *c.counter -= c.total - c.prefix[done];
+  }
 }
 
 // ---- events ----------------------------------------------------------------------

@@ -136,7 +136,7 @@ StopReason Core::execute(uint64_t limit) {
       RVTLM_OPS(RVTLM_OP_LABEL)
 #undef RVTLM_OP_LABEL
           && L_block_end,
-      &&L_entry_cost,
+      &&L_entry_track,
       &&L_entry_add,
       &&L_entry_calls,
       &&L_instrumented,
@@ -210,11 +210,13 @@ run_block:
 // block of its own instead (single_block).
 step:
   if (nb->hooks) {
-    if (Block* one = nb->count == 1 ? nb : single_block(*nb, retired)) {
-      blk = one;
-      ip = blk->entry;
-      DISPATCH();
+    blk = nb->count == 1 ? nb : single_block(*nb, retired);
+    if (!blk) {
+      s.pc = nb->pc;  // decoding it again failed: the fault is set
+      goto take_exception;
     }
+    ip = blk->entry;
+    DISPATCH();
   }
   step_insns_[0] = nb->insns[0];
   step_insns_[1] = DecodedInsn{};
@@ -267,16 +269,16 @@ L_block_end:
   goto exit_fallthrough;
 
 // Entry ops of an instrumented block (before insns, not counted). The
-// block's static costs are charged whole on entry (settle_costs takes back
-// what does not retire); a block that would reach the charge limit runs one
-// instruction at a time.
-L_entry_cost: {
+// block's static costs and counted instructions are added whole on entry
+// (settle takes back what does not retire); a block whose costs would reach
+// the charge limit runs one instruction at a time.
+L_entry_track: {
   const uint64_t* prefix = blk->hooks->cost_prefix;
-  if (charged_ + prefix[blk->count] >= charge_limit_) {
+  if (prefix && charged_ + prefix[blk->count] >= charge_limit_) {
     if (blk->count > 1) goto step;
     async |= kAsyncCharge;
   }
-  enter_costs(prefix, blk->count, retired);
+  enter_costs(blk->hooks, blk->count, retired);
   NEXT();
 }
 // An inline counter: the address in pc, the value in bits:imm.
@@ -290,7 +292,6 @@ L_entry_calls:
 // An instruction with hooks (its op is unchanged; only the handler is this).
 L_instrumented: {
   const InsnHooks& h = blk->hooks->insns[INDEX];
-  for (uint32_t k = 0; k < h.n_adds; ++k) *h.adds[k].counter += h.adds[k].value;
   if (h.n_before) run_hooks_before<XReg>(h, *ip, RETIRED_NOW);
   if (!(h.n_after | h.n_memory) && !(async & kAsyncCharge)) goto* kLabels[ip->op];
   flow = run_instrumented<XReg>(h, *ip, RETIRED_NOW);
@@ -351,14 +352,14 @@ exit_indirect:
   goto run_block;
 
 do_exit_after:
+  if (blk->hooks) settle(*blk, INDEX + 1);
   retired += INDEX + 1;
-  if (cost_prefix_) settle_costs(retired);
   s.pc = static_cast<XReg>(ip->pc + ip->len);
   goto enter;
 
 do_wfi:
+  if (blk->hooks) settle(*blk, INDEX + 1);
   retired += INDEX + 1;
-  if (cost_prefix_) settle_costs(retired);
   s.pc = static_cast<XReg>(ip->pc + ip->len);
   s.retired = retired;
   if (!interrupt_pending(retired)) {
@@ -368,8 +369,8 @@ do_wfi:
   goto enter;
 
 do_trap:
+  if (blk->hooks) settle(*blk, INDEX);
   retired += INDEX;
-  if (cost_prefix_) settle_costs(retired);
   s.pc = ip->pc;
 take_exception:
   s.retired = retired;

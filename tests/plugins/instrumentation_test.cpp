@@ -121,6 +121,42 @@ TEST(Instrumentation, EntryCountersAddUpToTheInstructionCountWhateverTheBudgets)
   }
 }
 
+// Counters of instructions are added whole on block entry, and what did
+// not run is taken back when a trap or a stop leaves the block early.
+TEST(Instrumentation, InstructionCountersAreExactWhenBlocksAreLeftEarly) {
+  Machine m({
+      addi(t1, t1, 1),   // 0
+      lui(a1, 0x10000),  // 1  MMIO
+      sw(t1, a1, 0),     // 2  the bus callback halts the hart after it
+      addi(t1, t1, 1),   // 3
+      lui(a2, 0x20000),  // 4  unmapped
+      lw(t2, a2, 0),     // 5  access fault
+      addi(t1, t1, 1),   // 6  never runs
+      jal(zero, 0),      // 7
+  });
+  TestInstrumenter in;
+  uint64_t insns = 0, stores = 0, weighted = 0;
+  in.decide = [&](BlockInstrumentation& b) {
+    for (std::size_t i = 0; i < b.size(); ++i) {
+      b.add_on_execute(i, &insns, 1);
+      b.add_on_execute(i, &weighted, i + 1);
+      if (b.instruction(i).insn_class == iss::InsnClass::Store) b.add_on_execute(i, &stores, 1);
+    }
+  };
+  m.bus.on_mmio = [&](const BusRecord&) { m.hart.request_halt(); };
+  m.hart.add_instrumenter(in);
+  auto r = m.hart.run(100);
+  EXPECT_EQ(r.reason, iss::StopReason::HaltRequest);
+  EXPECT_EQ(r.retired, 3u);
+  EXPECT_EQ(insns, 3u);
+  EXPECT_EQ(stores, 1u);
+  EXPECT_EQ(weighted, 1u + 2 + 3);
+  r = m.hart.run(4);  // two, the fault, two of the handler's spin
+  EXPECT_EQ(m.hart.pc(), kTrapVector);
+  EXPECT_EQ(insns, 7u);
+  EXPECT_EQ(stores, 1u);
+}
+
 TEST(Instrumentation, InstructionHooksRunBeforeEachInstructionWithItsCount) {
   Machine m(store_loop());
   TestInstrumenter in;

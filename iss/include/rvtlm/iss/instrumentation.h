@@ -119,6 +119,11 @@ class BlockInstrumentation {
 
   // Before instruction i executes.
   void on_execute(std::size_t i, ExecCallback callback, void* data);
+  // `value` added to *counter for every execution of instruction i. Exact
+  // whatever happens (it costs one addition per counter and block entry:
+  // the block's total is added on entry, and what does not retire is taken
+  // back when a trap or a stop leaves the block early); while the block
+  // runs, the counter already holds the whole block's share.
   void add_on_execute(std::size_t i, uint64_t* counter, uint64_t value);
   // After instruction i retired (not when it trapped), with the pc of the
   // next instruction (a branch taken or not).
