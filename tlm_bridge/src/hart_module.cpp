@@ -198,10 +198,13 @@ uint64_t HartModule::charged_budget(const sc_core::sc_time& limit,
     const uint64_t fit = time_model_->instructions_within(instruction_time + left);
     budget = std::min(budget, fit > done ? fit - done : 0);
   }
+  // The run ends once the charges reach what fits (as it ends when the
+  // instructions do): at the limit's time, or at the instruction that
+  // passes it.
   const uint64_t units = charge_model_->instructions_within(charge_time + left);
-  const uint64_t most = units > ~uint64_t{0} - anchor_charged_ ? ~uint64_t{0} : anchor_charged_ + units;
-  // The run ends once the charges pass what fits.
-  charge_limit_ = most == ~uint64_t{0} ? most : most + 1;
+  const uint64_t most =
+      units > ~uint64_t{0} - anchor_charged_ ? ~uint64_t{0} : anchor_charged_ + units;
+  charge_limit_ = std::max(most, hart_.charged() + 1);
   return budget;
 }
 
