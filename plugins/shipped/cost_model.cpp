@@ -215,23 +215,21 @@ uint64_t units(double cycles) { return static_cast<uint64_t>(std::llround(cycles
 
 struct HartModel {
   Lru icache, dcache, l2, itlb, dtlb;
+  std::array<uint64_t, RVTLM_INSN_CLASS_COUNT> classes{};  // inline counters, exact
+  uint64_t fetch_line = ~uint64_t{0};  // the line in the fetch buffer
   uint64_t taken = 0;
   uint64_t traps = 0;
 };
 
-struct BlockRecord {
-  unsigned hart;
-  std::array<uint32_t, RVTLM_INSN_CLASS_COUNT> classes{};
-  uint64_t executions = 0;
-};
-
 struct CostModel;
 
-// A point where the hart fetches a new line (an instruction's callback).
+// A point where the hart may fetch a new line (an instruction's callback):
+// a block's first instruction, and one that starts another line.
 struct FetchPoint {
   CostModel* model;
   uint64_t vaddr;
   uint64_t paddr;
+  unsigned line_shift;
 };
 
 struct CostModel {
@@ -240,8 +238,7 @@ struct CostModel {
   Config config;
   uint64_t class_units[RVTLM_INSN_CLASS_COUNT];
   uint64_t taken_units = 0;
-  std::vector<HartModel> harts;
-  std::deque<BlockRecord> blocks;
+  std::vector<HartModel> harts;  // sized once: counters point into it
   Output out;
   std::string report_path;
 
@@ -260,6 +257,11 @@ void on_fetch(rvtlm_hart* h, uint64_t, void* data) {
   const auto* f = static_cast<const FetchPoint*>(data);
   CostModel& c = *f->model;
   HartModel& m = c.of(h);
+  // The fetch buffer holds one line: the caches and the TLB see a fetch only
+  // when the hart leaves it (so where blocks begin does not matter).
+  const uint64_t line = f->paddr >> f->line_shift;
+  if (line == m.fetch_line) return;
+  m.fetch_line = line;
   if (m.itlb.enabled() && !m.itlb.access(f->vaddr)) c.api->hart_charge(h, units(c.config.itlb.miss));
   if (m.icache.enabled()) c.data_access(h, m, m.icache, c.config.icache, f->paddr);
 }
@@ -290,22 +292,19 @@ void on_block(rvtlm_block* b, void* data) {
   CostModel& c = *static_cast<CostModel*>(data);
   const rvtlm_api* api = c.api;
   const size_t n = api->block_size(b);
-  BlockRecord& r = c.blocks.emplace_back();
-  r.hart = api->block_hart(b);
-  api->block_inline_add(b, &r.executions, 1);
-  const HartModel& m = c.harts[r.hart];
+  HartModel& m = c.harts[api->block_hart(b)];
   const bool fetches = m.icache.enabled() || m.itlb.enabled();
   const unsigned line_shift = m.icache.enabled() ? m.icache.shift() : 12;
   const uint64_t pc0 = api->block_pc(b);
   const uint64_t ppc0 = api->block_physical_pc(b);
   for (size_t i = 0; i < n; ++i) {
     const unsigned cls = api->insn_class(b, i);
-    ++r.classes[cls];
+    api->insn_inline_add(b, i, &m.classes[cls], 1);
     api->insn_charge(b, i, c.class_units[cls]);
     const uint64_t pc = api->insn_pc(b, i);
     if (fetches && (i == 0 || (pc >> line_shift) != (api->insn_pc(b, i - 1) >> line_shift))) {
       auto* f = static_cast<FetchPoint*>(api->block_alloc(b, sizeof(FetchPoint)));
-      *f = FetchPoint{&c, pc, ppc0 + (pc - pc0)};
+      *f = FetchPoint{&c, pc, ppc0 + (pc - pc0), line_shift};
       api->insn_exec_cb(b, i, &on_fetch, f);
     }
     if (api->insn_memory_size(b, i) && (m.dcache.enabled() || m.dtlb.enabled()))
@@ -333,14 +332,10 @@ void on_exit(void* data) {
   FILE* f = c->out.get();
   json report = json::object();
   for (unsigned h = 0; h < c->harts.size(); ++h) {
-    std::array<uint64_t, RVTLM_INSN_CLASS_COUNT> classes{};
-    uint64_t total = 0;
-    for (const BlockRecord& r : c->blocks) {
-      if (r.hart != h) continue;
-      for (unsigned k = 0; k < RVTLM_INSN_CLASS_COUNT; ++k) classes[k] += r.classes[k] * r.executions;
-    }
-    for (uint64_t n : classes) total += n;
     const HartModel& m = c->harts[h];
+    const auto& classes = m.classes;
+    uint64_t total = 0;
+    for (uint64_t n : classes) total += n;
     const uint64_t charged = api->hart_charged(api->hart(c->self, h));
     const double cycles = static_cast<double>(charged) / kUnitsPerCycle;
     std::fprintf(f,

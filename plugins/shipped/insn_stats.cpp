@@ -1,11 +1,14 @@
 // insn-stats: how many instructions ran, of which classes, and where.
 //
-//   --plugin insn-stats[,hot=N][,exact=on][,file=PATH]
+//   --plugin insn-stats[,hot=N][,classes=on|off][,file=PATH]
 //
-// Each decoded block gets one inline counter, incremented on its entry (no
-// call): instruction and class counts follow from the blocks' contents.
-// exact=on counts every instruction on its own instead (slower; exact also
-// when a trap cuts a block short). Printed at the end of the run, per hart.
+// Inline counters only (no calls): each decoded block counts its
+// instructions by class, and how often its first instruction ran; the ISS
+// adds a block's counts on entry and takes back what did not run when a trap
+// or a stop leaves it early, so every count is exact. classes=off keeps one
+// counter per block (its instructions): the cheapest profile. Printed at the
+// end of the run, per hart: totals, the class histogram, the N hottest
+// blocks (default 10).
 #include <algorithm>
 #include <array>
 #include <cinttypes>
@@ -19,126 +22,115 @@
 namespace rvtlm::plugins::shipped {
 namespace {
 
+const char* const kClassNames[RVTLM_INSN_CLASS_COUNT] = {
+    "alu",    "mul",    "div",    "load",   "store",  "atomic",   "branch",
+    "jump",   "csr",    "system", "fence",  "fp-load", "fp-store", "fp-add",
+    "fp-mul", "fp-fma", "fp-div", "fp-cvt", "illegal"};
+
 struct BlockRecord {
   unsigned hart;
   uint64_t pc;
   uint32_t size;
-  std::array<uint32_t, RVTLM_INSN_CLASS_COUNT> classes{};
-  uint64_t executions = 0;  // entries of the whole block
-  std::vector<uint64_t> insns;         // exact=on: executions of each instruction
-  std::vector<uint8_t> insn_classes;   // exact=on: the class of each instruction
-  std::string first;                   // disassembly of the first instruction
+  std::vector<uint8_t> insn_classes;
+  uint64_t insns = 0;    // instructions of the block executed
+  uint64_t entries = 0;  // executions of its first instruction (classes=on)
+  std::array<uint64_t, RVTLM_INSN_CLASS_COUNT> classes{};  // classes=on
+  std::string first;  // disassembly of the first instruction
 };
-
-const char* const kClassNames[RVTLM_INSN_CLASS_COUNT] = {
-    "alu",   "mul",     "div",      "load",   "store",  "atomic", "branch",
-    "jump",  "csr",     "system",   "fence",  "fp-load", "fp-store", "fp-add",
-    "fp-mul", "fp-fma", "fp-div",   "fp-cvt", "illegal"};
 
 struct InsnStats {
   const rvtlm_api* api;
   rvtlm_plugin* self;
   unsigned hot = 10;
-  bool exact = false;
+  bool classes = true;
   Output out;
   std::deque<BlockRecord> blocks;
-  // A block decoded again (after a flush) keeps its record.
-  std::map<std::tuple<unsigned, uint64_t, uint64_t, uint32_t>, std::vector<BlockRecord*>> index;
+  // A block decoded again (after decoded code was discarded) keeps its record.
+  std::map<std::tuple<unsigned, uint64_t, uint64_t>, std::vector<BlockRecord*>> index;
 
   void decoded(rvtlm_block* b) {
     const unsigned hart = api->block_hart(b);
-    const auto size = static_cast<uint32_t>(api->block_size(b));
-    std::array<uint32_t, RVTLM_INSN_CLASS_COUNT> classes{};
-    for (size_t i = 0; i < size; ++i) ++classes[api->insn_class(b, i)];
+    const size_t size = api->block_size(b);
+    std::vector<uint8_t> insn_classes(size);
+    for (size_t i = 0; i < size; ++i) insn_classes[i] = static_cast<uint8_t>(api->insn_class(b, i));
     BlockRecord* record = nullptr;
-    auto& same = index[{hart, api->block_pc(b), api->block_physical_pc(b), size}];
+    auto& same = index[{hart, api->block_pc(b), api->block_physical_pc(b)}];
     for (BlockRecord* r : same)
-      if (r->classes == classes) record = r;
+      if (r->insn_classes == insn_classes) record = r;
     if (!record) {
-      blocks.push_back(BlockRecord{hart, api->block_pc(b), size, classes, 0, {}, {}, {}});
-      record = &blocks.back();
-      record->first = api->insn_disassembly(b, 0);
-      for (char& c : record->first)
-        if (c == '\t') c = ' ';
-      if (exact) {
-        record->insns.assign(size, 0);
-        for (size_t i = 0; i < size; ++i)
-          record->insn_classes.push_back(static_cast<uint8_t>(api->insn_class(b, i)));
-      }
+      BlockRecord& r = blocks.emplace_back();
+      r.hart = hart;
+      r.pc = api->block_pc(b);
+      r.size = static_cast<uint32_t>(size);
+      r.insn_classes = insn_classes;
+      r.first = api->insn_disassembly(b, 0);
+      std::replace(r.first.begin(), r.first.end(), '\t', ' ');
+      record = &r;
       same.push_back(record);
     }
-    if (exact) {
-      for (size_t i = 0; i < size; ++i) api->insn_inline_add(b, i, &record->insns[i], 1);
-    } else {
-      api->block_inline_add(b, &record->executions, 1);
+    for (size_t i = 0; i < size; ++i) {
+      api->insn_inline_add(b, i, &record->insns, 1);
+      if (classes) api->insn_inline_add(b, i, &record->classes[insn_classes[i]], 1);
     }
+    if (classes) api->insn_inline_add(b, 0, &record->entries, 1);
   }
 
   void report() {
     FILE* f = out.get();
-    const unsigned harts = api->harts(self);
-    for (unsigned h = 0; h < harts; ++h) {
-      uint64_t total = 0, entries = 0, distinct = 0;
-      std::array<uint64_t, RVTLM_INSN_CLASS_COUNT> classes{};
+    for (unsigned h = 0; h < api->harts(self); ++h) {
       struct Hot {
         uint64_t pc;
         uint32_t size;
-        uint64_t executions;
+        uint64_t entries;
         uint64_t insns;
         const std::string* first;
       };
+      uint64_t total = 0, entries = 0;
+      std::array<uint64_t, RVTLM_INSN_CLASS_COUNT> counts{};
       std::map<std::pair<uint64_t, uint32_t>, Hot> by_pc;
       for (const BlockRecord& r : blocks) {
-        if (r.hart != h) continue;
-        uint64_t executed = 0;
-        uint64_t runs = r.executions;
-        if (exact) {
-          for (uint32_t i = 0; i < r.size; ++i) executed += r.insns[i];
-          runs = r.insns.empty() ? 0 : r.insns[0];
-        } else {
-          executed = r.executions * r.size;
-        }
-        if (executed == 0) continue;
-        total += executed;
-        entries += runs;
-        if (exact) {
-          for (uint32_t i = 0; i < r.size; ++i) classes[r.insn_classes[i]] += r.insns[i];
-        } else {
-          for (unsigned c = 0; c < RVTLM_INSN_CLASS_COUNT; ++c)
-            classes[c] += r.classes[c] * r.executions;
-        }
-        Hot& hot_block = by_pc.try_emplace({r.pc, r.size}, Hot{r.pc, r.size, 0, 0, &r.first})
-                             .first->second;
-        hot_block.executions += runs;
-        hot_block.insns += executed;
+        if (r.hart != h || r.insns == 0) continue;
+        total += r.insns;
+        entries += r.entries;
+        for (unsigned c = 0; c < RVTLM_INSN_CLASS_COUNT; ++c) counts[c] += r.classes[c];
+        Hot& hot_block =
+            by_pc.try_emplace({r.pc, r.size}, Hot{r.pc, r.size, 0, 0, &r.first}).first->second;
+        hot_block.entries += r.entries;
+        hot_block.insns += r.insns;
       }
-      distinct = by_pc.size();
-      std::fprintf(f,
-                   "insn-stats: hart %u: %" PRIu64 " instructions, %" PRIu64
-                   " blocks executed (%" PRIu64 " distinct)\n",
-                   h, total, entries, distinct);
-      std::string line;
-      for (unsigned c = 0; c < RVTLM_INSN_CLASS_COUNT; ++c) {
-        if (!classes[c]) continue;
-        char item[64];
-        std::snprintf(item, sizeof item, " %s=%" PRIu64, kClassNames[c], classes[c]);
-        line += item;
+      if (classes) {
+        std::fprintf(f,
+                     "insn-stats: hart %u: %" PRIu64 " instructions, %" PRIu64
+                     " blocks executed (%zu distinct)\n",
+                     h, total, entries, by_pc.size());
+        std::string line;
+        for (unsigned c = 0; c < RVTLM_INSN_CLASS_COUNT; ++c)
+          if (counts[c]) line += std::string(" ") + kClassNames[c] + "=" + std::to_string(counts[c]);
+        std::fprintf(f, "insn-stats: hart %u: classes:%s\n", h, line.c_str());
+      } else {
+        std::fprintf(f, "insn-stats: hart %u: %" PRIu64 " instructions in %zu distinct blocks\n", h,
+                     total, by_pc.size());
       }
-      std::fprintf(f, "insn-stats: hart %u: classes:%s\n", h, line.c_str());
       if (hot == 0 || by_pc.empty()) continue;
       std::vector<Hot> sorted;
-      for (const auto& [key, value] : by_pc) sorted.push_back(value);
+      for (const auto& entry : by_pc) sorted.push_back(entry.second);
       std::sort(sorted.begin(), sorted.end(), [](const Hot& a, const Hot& b) {
         return a.insns != b.insns ? a.insns > b.insns : a.pc < b.pc;
       });
       if (sorted.size() > hot) sorted.resize(hot);
-      std::fprintf(f, "insn-stats: hart %u: hot blocks (pc, instructions, executions, share):\n", h);
+      std::fprintf(f, "insn-stats: hart %u: hot blocks (pc, size, %sinstructions, share):\n", h,
+                   classes ? "executions, " : "");
       for (const Hot& b : sorted) {
-        std::fprintf(f, "insn-stats:   0x%016" PRIx64 " %3u insns x %" PRIu64 " = %" PRIu64
-                        " (%.1f%%)  %s\n",
-                     b.pc, b.size, b.executions, b.insns,
-                     total ? 100.0 * static_cast<double>(b.insns) / static_cast<double>(total) : 0.0,
-                     b.first->c_str());
+        const double share =
+            total ? 100.0 * static_cast<double>(b.insns) / static_cast<double>(total) : 0.0;
+        if (classes) {
+          std::fprintf(f, "insn-stats:   0x%016" PRIx64 " %3u x %" PRIu64 " = %" PRIu64
+                          " (%.1f%%)  %s\n",
+                       b.pc, b.size, b.entries, b.insns, share, b.first->c_str());
+        } else {
+          std::fprintf(f, "insn-stats:   0x%016" PRIx64 " %3u %" PRIu64 " (%.1f%%)  %s\n", b.pc,
+                       b.size, b.insns, share, b.first->c_str());
+        }
       }
     }
     out.flush();
@@ -156,7 +148,7 @@ void on_exit(void* data) {
 int install_insn_stats(const rvtlm_api* api, rvtlm_plugin* self, int argc,
                        const rvtlm_arg* argv) {
   const Args args(argc, argv);
-  if (const std::string e = args.unknown({"hot", "exact", "file"}); !e.empty())
+  if (const std::string e = args.unknown({"hot", "classes", "file"}); !e.empty())
     return install_error(api, self, e);
   auto stats = std::make_unique<InsnStats>();
   stats->api = api;
@@ -167,9 +159,10 @@ int install_insn_stats(const rvtlm_api* api, rvtlm_plugin* self, int argc,
       return install_error(api, self, "hot=" + args.text("hot") + ": expected a whole number");
     stats->hot = static_cast<unsigned>(*hot);
   }
-  const auto exact = args.flag("exact", false);
-  if (!exact) return install_error(api, self, "exact=" + args.text("exact") + ": expected on or off");
-  stats->exact = *exact;
+  const auto classes = args.flag("classes", true);
+  if (!classes)
+    return install_error(api, self, "classes=" + args.text("classes") + ": expected on or off");
+  stats->classes = *classes;
   if (const std::string e = stats->out.open(args.text("file")); !e.empty())
     return install_error(api, self, "file: " + e);
   api->on_block(self, &on_block, stats.get());

@@ -80,6 +80,7 @@ struct rvtlm_plugin {
   HostState* host = nullptr;
   std::string name;
   std::string error;
+  void* context = nullptr;
   bool installing = true;
   std::vector<std::pair<rvtlm_block_cb, void*>> block_callbacks;
   std::vector<std::pair<rvtlm_trap_cb, void*>> trap_callbacks;
@@ -196,6 +197,7 @@ rvtlm_hart* hart(rvtlm_plugin* p, unsigned index) {
   return index < p->host->harts.size() ? p->host->harts[index].get() : nullptr;
 }
 uint64_t time_ps(const rvtlm_plugin*) { return picoseconds(sc_core::sc_time_stamp()); }
+void* context(const rvtlm_plugin* p) { return p->context; }
 
 void on_block(rvtlm_plugin* p, rvtlm_block_cb cb, void* data) {
   if (p->installing && cb) p->block_callbacks.emplace_back(cb, data);
@@ -354,6 +356,7 @@ const rvtlm_api* api() {
       &harts,
       &hart,
       &time_ps,
+      &context,
       &on_block,
       &on_trap,
       &on_privilege_change,
@@ -431,7 +434,7 @@ namespace rvtlm::plugins {
 
 struct PluginHost::Impl : detail::HostState {
   void install(const std::string& name, rvtlm_plugin_install_fn fn, const PluginArgs& args,
-               const std::string& where);
+               const std::string& where, void* context);
   void detach();
 };
 
@@ -490,7 +493,7 @@ void PluginHost::load(const std::string& text, const std::string& origin) {
   if (spec.plugin.find('/') == std::string::npos) {
     for (const detail::Shipped& s : detail::kShipped) {
       if (spec.plugin == s.name) {
-        impl_->install(spec.plugin, s.install, spec.args, where);
+        impl_->install(spec.plugin, s.install, spec.args, where, nullptr);
         return;
       }
     }
@@ -526,21 +529,23 @@ void PluginHost::load(const std::string& text, const std::string& origin) {
   rvtlm_plugin_install_fn fn;
   static_assert(sizeof(fn) == sizeof(install), "function and data pointers differ");
   std::memcpy(&fn, &install, sizeof fn);
-  impl_->install(detail::name_of_path(spec.plugin), fn, spec.args, where);
+  impl_->install(detail::name_of_path(spec.plugin), fn, spec.args, where, nullptr);
 }
 
 void PluginHost::install(const std::string& name, rvtlm_plugin_install_fn fn,
-                         const PluginArgs& args, const std::string& origin) {
-  if (!fn) throw PluginError(origin + " " + name + ": no install function");
-  impl_->install(name, fn, args, origin.empty() ? name : origin + " " + name);
+                         const PluginArgs& args, void* context, const std::string& origin) {
+  const std::string where = origin.empty() ? name : origin + " " + name;
+  if (!fn) throw PluginError(where + ": no install function");
+  impl_->install(name, fn, args, where, context);
 }
 
 void PluginHost::Impl::install(const std::string& name, rvtlm_plugin_install_fn fn,
-                               const PluginArgs& args, const std::string& where) {
+                               const PluginArgs& args, const std::string& where, void* context) {
   if (finished) throw PluginError(where + ": the run has ended");
   auto plugin = std::make_unique<rvtlm_plugin>();
   plugin->host = this;
   plugin->name = name;
+  plugin->context = context;
   std::vector<rvtlm_arg> argv;
   for (const auto& [key, value] : args) argv.push_back({key.c_str(), value.c_str()});
   const int status = fn(detail::api(), plugin.get(), static_cast<int>(argv.size()),

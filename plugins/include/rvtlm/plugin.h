@@ -138,6 +138,9 @@ typedef struct rvtlm_api {
   rvtlm_hart* (*hart)(rvtlm_plugin* self, unsigned index);
   /* SystemC time in picoseconds (0 without SystemC). */
   uint64_t (*time_ps)(const rvtlm_plugin* self);
+  /* What an embedder gave PluginHost::install with a linked plugin (NULL
+   * for a loaded one). */
+  void* (*context)(const rvtlm_plugin* self);
 
   /* ---- registration (during install) ----------------------------------- */
   void (*on_block)(rvtlm_plugin* self, rvtlm_block_cb callback, void* data);

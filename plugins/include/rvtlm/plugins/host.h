@@ -58,9 +58,10 @@ class PluginHost {
   // PluginError "<origin> <spec>: <why>" if it cannot be loaded, was built
   // for another API version, or its install fails.
   void load(const std::string& spec, const std::string& origin = "plugin");
-  // A plugin linked into the program: its install function and arguments.
+  // A plugin linked into the program: its install function and arguments;
+  // `context` is what the plugin's api->context() returns.
   void install(const std::string& name, rvtlm_plugin_install_fn install, const PluginArgs& args,
-               const std::string& origin = "plugin");
+               void* context = nullptr, const std::string& origin = "plugin");
 
   // The end of the run: plugins stop seeing the harts, then their on_exit
   // callbacks run (once; later calls do nothing).
