@@ -6,7 +6,7 @@
 # weights on 18 synthetic workloads (calibration-k*.elf) from the cost
 # model's event counts, starting from a base with every weight 1; the fit
 # must recover the weights and predict the workloads held back (six more
-# kernels and the ten bench programs) within 10 %.
+# kernels and, when they are built, the ten bench programs) within 10 %.
 set -u
 case_name=calibrate
 rvtlm=$1
@@ -19,12 +19,14 @@ source "$(dirname "${BASH_SOURCE[0]}")/../lib/command_checks.sh"
 
 mkdir "$tmp/reports"
 held_out=""
+held_out_count=0
+shopt -s nullglob  # the bench programs are not built in every configuration
 for elf in "$bin"/calibration-k*.elf "$bin"/../../bench/*-small-rv*.elf; do
   name=$(basename "$elf" .elf)
   "$rvtlm" run --uart null --plugin "cost-model,config=$src/calibration_reference.json,report=$tmp/reports/$name.json,file=/dev/null" "$elf" \
     >/dev/null 2>"$tmp/err" || fail "$name: $(cat "$tmp/err")"
   case $name in
-    calibration-k1[5-8]|calibration-k2[34]|*-small-*) held_out+="$name," ;;
+    calibration-k1[5-8]|calibration-k2[34]|*-small-*) held_out+="$name,"; held_out_count=$((held_out_count + 1)) ;;
   esac
 done
 python3 - "$tmp/reports" "$tmp/measured.csv" <<'PY' || fail "measured cycles"
@@ -47,7 +49,8 @@ python3 "$calibrate" --measured "$tmp/measured.csv" --events "$tmp/reports" --ba
 status=$?
 cat "$tmp/out"
 [ $status -eq 0 ] || fail "exit status $status: $(cat "$tmp/err")"
-[ "$(grep -c '%  held out$' "$tmp/out")" -eq 16 ] || fail "expected 16 held-out workloads"
+[ "$held_out_count" -ge 6 ] || fail "the calibration kernels are missing"
+[ "$(grep -c '%  held out$' "$tmp/out")" -eq "$held_out_count" ] || fail "expected $held_out_count held-out workloads"
 python3 - "$tmp/out" "$tmp/fitted.json" "$src/calibration_reference.json" <<'PY' || fail "see above"
 import json, sys
 out, fitted, reference = open(sys.argv[1]).read().splitlines(), json.load(open(sys.argv[2])), json.load(open(sys.argv[3]))
