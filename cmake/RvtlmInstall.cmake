@@ -19,6 +19,7 @@ set(RVTLM_INSTALL_LIBRARIES
   rvtlm_debug_protocol
   rvtlm_debug
   rvtlm_models
+  rvtlm_plugins
   rvtlm_platforms
 )
 # Programs installed to bin/.

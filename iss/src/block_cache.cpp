@@ -52,19 +52,21 @@ std::size_t BlockArena::bytes_in_use() const {
 
 void Core::flush_blocks() {
   blocks.clear();
+  single_blocks.clear();
+  tracked_ = nullptr;
   jump_cache.fill(JumpEntry{0, 0, nullptr});
   arena.reset();
   ++epoch_;
 }
 
-Block* Core::translate(uint64_t pc, uint64_t ppc, uint64_t retired) {
+Block* Core::translate(uint64_t pc, uint64_t ppc, uint64_t retired, unsigned max_insns) {
   const uint64_t xmask = xlen == 32 ? 0xffffffffu : ~uint64_t{0};
   pending.clear();
   uint64_t a = pc;
   uint64_t pa = ppc;
   const uint64_t page_end = (pc | Mmu::kPageMask) + 1;
   bool crosses_page = false;
-  while (pending.size() < config.max_block_insns) {
+  while (pending.size() < max_insns) {
     if (!pending.empty() && !breakpoints.empty() && breakpoints.count(a)) break;
     uint16_t lo;
     MemFault f;
@@ -122,6 +124,14 @@ Block* Core::translate(uint64_t pc, uint64_t ppc, uint64_t retired) {
     pa += len;
     if (crosses_page || is_block_ending(op) || a >= page_end || a < pc) break;
   }
+  // Instrumenters see the block before it is laid out: they may add entry
+  // ops and replace the handlers of the instructions they hook.
+  const BlockHooks* hooks = nullptr;
+  std::size_t n_entry = 0;
+  if (!instrumenters.empty()) {
+    instrument(pc, ppc, pending, pending_entry, hooks);
+    n_entry = pending_entry.size();
+  }
   DecodedInsn sentinel{};
   sentinel.op = static_cast<uint16_t>(Op::block_end);
   sentinel.handler = labels[sentinel.op];
@@ -130,9 +140,14 @@ Block* Core::translate(uint64_t pc, uint64_t ppc, uint64_t retired) {
 
   if (arena.bytes_in_use() > kArenaLimit) async |= kAsyncFlush;  // at the next block boundary
   auto* b = static_cast<Block*>(arena.allocate(sizeof(Block)));
-  auto* insns = static_cast<DecodedInsn*>(arena.allocate(pending.size() * sizeof(DecodedInsn)));
+  auto* entry = static_cast<DecodedInsn*>(
+      arena.allocate((n_entry + pending.size()) * sizeof(DecodedInsn)));
+  if (n_entry) std::copy(pending_entry.begin(), pending_entry.end(), entry);
+  DecodedInsn* insns = entry + n_entry;
   std::copy(pending.begin(), pending.end(), insns);
   *b = Block{};
+  b->entry = entry;
+  b->hooks = hooks;
   b->pc = pc;
   b->ppc = ppc;
   b->end = a;
@@ -162,7 +177,7 @@ Block* Core::lookup(uint64_t pc, uint64_t retired) {
     }
   }
   if (!b) {
-    b = translate(pc, ppc, retired);
+    b = translate(pc, ppc, retired, config.max_block_insns);
     if (!b || !b->cached) return b;
     Block*& head = blocks[ppc];
     b->alias = head;
@@ -170,6 +185,24 @@ Block* Core::lookup(uint64_t pc, uint64_t retired) {
   }
   j = {pc, tag, b};
   return b;
+}
+
+// The block of one instruction that executes the first instruction of `b`
+// on its own (a run's budget ends inside `b`, or the hart steps): an
+// instrumented block is decoded again, one instruction long, so that its
+// entry hooks and costs match what runs.
+Block* Core::single_block(const Block& b, uint64_t retired) {
+  auto it = single_blocks.find(b.ppc);
+  if (it != single_blocks.end()) {
+    for (Block* a = it->second; a; a = a->alias)
+      if (a->pc == b.pc && a->priv == b.priv) return a;
+  }
+  Block* one = translate(b.pc, b.ppc, retired, 1);
+  if (!one || !one->cached) return one;
+  Block*& head = single_blocks[b.ppc];
+  one->alias = head;
+  head = one;
+  return one;
 }
 
 }  // namespace rvtlm::iss

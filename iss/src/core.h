@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "decoder.h"
+#include "insn_info.h"
 #include "mmu.h"
 #include "pmp.h"
 #include "rvtlm/iss/csr.h"
@@ -43,6 +44,38 @@ struct DecodedInsn {
 };
 static_assert(sizeof(DecodedInsn) == 32, "one decoded instruction per half cache line");
 
+// Instrumentation compiled into a block (BlockInstrumentation); arrays in
+// the block arena, discarded with the block.
+struct HookCall {
+  void* callback;
+  void* data;
+};
+// The callbacks of one instruction.
+struct InsnHooks {
+  const HookCall* before;
+  const HookCall* after;
+  const HookCall* memory;
+  uint32_t n_before;
+  uint32_t n_after;
+  uint32_t n_memory;
+};
+// A counter that instructions of the block add to: the block's total is
+// added on entry, and what did not run is taken back when the block is left
+// early (settle), so that it counts exactly what retired.
+struct TrackedCounter {
+  uint64_t* counter;
+  uint64_t total;          // the block's share, prefix[count]
+  const uint64_t* prefix;  // count + 1 running sums
+};
+struct BlockHooks {
+  const InsnHooks* insns;       // one per instruction, or nullptr
+  const uint64_t* cost_prefix;  // count + 1 running sums of the costs, or nullptr
+  const TrackedCounter* counters;
+  uint32_t n_counters;
+  const HookCall* entry;
+  uint32_t n_entry;
+};
+
 struct Block {
   uint64_t pc;   // virtual address of the first instruction
   uint64_t ppc;  // its physical address
@@ -56,6 +89,10 @@ struct Block {
   uint32_t link_tag[2];
   Block* alias;        // the next block with the same physical address
   DecodedInsn* insns;  // count instructions, then the block_end sentinel
+  // Where execution of the whole block starts: the entry ops of an
+  // instrumented block, then insns (which is where the count starts).
+  DecodedInsn* entry;
+  const BlockHooks* hooks;  // nullptr unless instrumented
 };
 
 // Bump allocator for decoded blocks; everything is discarded at once.
@@ -86,6 +123,7 @@ enum AsyncFlag : uint32_t {
   kAsyncExit = 8,
   kAsyncDebug = 16,  // sticky while tracing, breakpoints or execute triggers are active
   kAsyncTimer = 32,  // the Sstc deadline moved: end the run for a new budget
+  kAsyncCharge = 64,  // the charge limit was reached: end the run
 };
 
 enum class CsrOp : uint8_t { Write, Set, Clear };
@@ -136,9 +174,44 @@ class Core final : public DomainMember {
 
   // ---- blocks (block_cache.cpp) ----
   Block* lookup(uint64_t pc, uint64_t retired);
-  Block* translate(uint64_t pc, uint64_t ppc, uint64_t retired);
+  Block* translate(uint64_t pc, uint64_t ppc, uint64_t retired, unsigned max_insns);
+  Block* single_block(const Block& b, uint64_t retired);
   void flush_blocks();
   uint32_t link_tag() const { return (epoch_ << 2) | s.priv; }
+
+  // ---- instrumentation (block_cache.cpp, instrumentation.cpp) ----
+  void instrument(uint64_t pc, uint64_t ppc, std::vector<DecodedInsn>& insns,
+                  std::vector<DecodedInsn>& entry_ops, const BlockHooks*& hooks);
+  template <typename XReg>
+  void run_hooks_before(const InsnHooks& h, const DecodedInsn& d, uint64_t retired);
+  template <typename XReg>
+  Flow run_instrumented(const InsnHooks& h, const DecodedInsn& d, uint64_t retired);
+  void run_entry_hooks(const Block& b, uint64_t retired);
+  void charge(uint64_t units) {
+    charged_ += units;
+    if (charged_ >= charge_limit_) async |= kAsyncCharge;
+  }
+  uint64_t charged_at(uint64_t retired) const {
+    if (tracked_ && tracked_->cost_prefix && retired >= tracked_base_ &&
+        retired - tracked_base_ < tracked_count_) {
+      const uint64_t* prefix = tracked_->cost_prefix;
+      return charged_ - (prefix[tracked_count_] - prefix[retired - tracked_base_]);
+    }
+    return charged_;
+  }
+  // A block with static costs charges them whole on entry, and counters of
+  // its instructions get their totals (entry_add); leaving the block early
+  // (trap, resync, wfi) after `done` instructions takes back the share of
+  // those that did not retire.
+  void enter_costs(const BlockHooks* hooks, uint32_t count, uint64_t retired) {
+    charged_ += hooks->cost_prefix[count];
+    tracked_ = hooks;
+    tracked_count_ = count;
+    tracked_base_ = retired;
+  }
+  void settle(const Block& b, uint64_t done);
+  void notify_trap(const TrapEvent& event);
+  void notify_privilege(unsigned from, unsigned to);
 
   // ---- reservations, debug ----
   void reserve(uint64_t paddr);
@@ -179,9 +252,11 @@ class Core final : public DomainMember {
   };
   static constexpr unsigned kJumpCacheSize = 4096;
   std::unordered_map<uint64_t, Block*> blocks;  // by physical address
+  std::unordered_map<uint64_t, Block*> single_blocks;  // single_block(), by physical address
   std::array<JumpEntry, kJumpCacheSize> jump_cache{};
   BlockArena arena;
   std::vector<DecodedInsn> pending;
+  std::vector<DecodedInsn> pending_entry;  // entry ops of the block being decoded
   const void* const* labels = nullptr;
   Block step_block_{};
   DecodedInsn step_insns_[2] = {};
@@ -192,6 +267,16 @@ class Core final : public DomainMember {
   bool data_triggers_ = false;
   TraceHandler trace;
   ReportHandler report_handler;
+
+  // Instrumentation and charges.
+  Hart* owner = nullptr;
+  std::vector<Instrumenter*> instrumenters;
+  uint64_t charged_ = 0;
+  uint64_t charge_limit_ = ~uint64_t{0};
+  const BlockHooks* tracked_ = nullptr;  // the last block entered with costs
+  uint32_t tracked_count_ = 0;            // its instructions
+  uint64_t tracked_base_ = 0;             // instructions retired when it was entered
+  bool started_ = false;
 
  private:
   void recompute_triggers();

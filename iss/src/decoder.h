@@ -11,13 +11,19 @@
 namespace rvtlm::iss {
 
 // Semantic operations (one per OP row of insns.def) plus the internal
-// block terminator.
+// block terminator and the internal ops of instrumented blocks
+// (instrumentation.h): entry_* run before a block's first instruction,
+// `instrumented` replaces the handler of an instruction with hooks.
 enum class Op : uint16_t {
 #define RVTLM_OP_ENUM(name, ...) name,
 #include "insns.def"
   RVTLM_OPS(RVTLM_OP_ENUM)
 #undef RVTLM_OP_ENUM
       block_end,
+  entry_track,
+  entry_add,
+  entry_calls,
+  instrumented,
   count
 };
 

@@ -72,6 +72,9 @@ void Core::reset() {
   async = kAsyncFlush | (async & kAsyncDebug);
   update_debug();
   exit_code = 0;
+  charged_ = 0;
+  tracked_ = nullptr;
+  started_ = false;
 }
 
 HartState Core::save_state() const {
@@ -92,6 +95,7 @@ void Core::restore_state(const HartState& st) {
   privilege_changed();
   ++epoch_;
   async |= kAsyncIrq | kAsyncFlush;
+  tracked_ = nullptr;
 }
 
 void Core::reserve(uint64_t paddr) {
@@ -130,6 +134,7 @@ Hart::Hart(const HartConfig& config, Bus& bus, CoherenceDomain* domain) {
     domain = own_domain_.get();
   }
   core_ = std::make_unique<Core>(config, bus, *domain);
+  core_->owner = this;
 }
 
 Hart::~Hart() = default;

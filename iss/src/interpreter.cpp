@@ -30,12 +30,103 @@ std::string to_hex(uint64_t v) {
 
 RunResult Core::run(uint64_t budget) {
   const uint64_t start = s.retired;
+  if (!started_) {
+    started_ = true;
+    for (Instrumenter* i : instrumenters) i->hart_started(*owner);
+  }
+  async &= ~kAsyncCharge;
   // Sstc: STIP follows `time`, which moved since the last run.
   if (s.menvcfg & kMenvcfgStce) async |= kAsyncIrq;
   const uint64_t limit =
       budget > std::numeric_limits<uint64_t>::max() - start ? ~uint64_t{0} : start + budget;
   const StopReason reason = xlen == 32 ? execute<uint32_t>(limit) : execute<uint64_t>(limit);
+  if (reason == StopReason::ExitRequest || reason == StopReason::Lockup) {
+    for (Instrumenter* i : instrumenters) i->hart_stopped(*owner, reason);
+  }
   return {reason, s.retired - start};
+}
+
+// ---- instrumented instructions --------------------------------------------------
+namespace {
+
+// One instruction through its semantic function, for the paths that must
+// regain control after it (instrumentation).
+template <typename XReg>
+Flow execute_one(Core& c, const DecodedInsn& d, uint64_t retired) {
+  switch (static_cast<Op>(d.op)) {
+#define RVTLM_ONE_Seq(name)           \
+  sem::name<XReg>(c, d, retired); \
+  return Flow::Next;
+#define RVTLM_ONE_Ctl(name) return sem::name<XReg>(c, d, retired);
+#define RVTLM_ONE(name, kind, ...) \
+  case Op::name: {                 \
+    RVTLM_ONE_##kind(name)         \
+  }
+    RVTLM_OPS(RVTLM_ONE)
+#undef RVTLM_ONE
+#undef RVTLM_ONE_Seq
+#undef RVTLM_ONE_Ctl
+    default:
+      break;
+  }
+  return Flow::Next;
+}
+
+}  // namespace
+
+template <typename XReg>
+__attribute__((noinline)) void Core::run_hooks_before(const InsnHooks& h, const DecodedInsn& d,
+                                                      uint64_t retired) {
+  s.retired = retired;
+  s.pc = d.pc;
+  for (uint32_t k = 0; k < h.n_before; ++k)
+    reinterpret_cast<ExecCallback>(h.before[k].callback)(*owner, d.pc, h.before[k].data);
+}
+
+template <typename XReg>
+__attribute__((noinline)) Flow Core::run_instrumented(const InsnHooks& h, const DecodedInsn& d,
+                                                      uint64_t retired) {
+  const Op op = static_cast<Op>(d.op);
+  const MemoryShape shape = memory_shape(op);
+  // The address before the instruction runs (a load may overwrite its base).
+  const uint64_t vaddr =
+      shape.base_only ? static_cast<XReg>(x[d.rs1]) : sem::effective_address<XReg>(*this, d);
+  const uint64_t bus_before = mmu.bus_data_accesses();
+  Flow flow = execute_one<XReg>(*this, d, retired);
+  if (flow != Flow::Trap) {
+    s.retired = retired;
+    s.pc = d.pc;
+    if (h.n_memory && shape.size) {
+      MemoryAccess access;
+      access.vaddr = vaddr;
+      access.size = shape.size;
+      access.load = shape.load;
+      access.store = shape.store;
+      access.device = mmu.bus_data_accesses() != bus_before;
+      access.paddr = mmu.physical_of(vaddr);
+      for (uint32_t k = 0; k < h.n_memory; ++k)
+        reinterpret_cast<MemoryCallback>(h.memory[k].callback)(*owner, d.pc, access,
+                                                               h.memory[k].data);
+    }
+    if (h.n_after) {
+      const bool transfers =
+          flow == Flow::Taken || flow == Flow::Fallthrough || flow == Flow::Indirect;
+      const uint64_t next = transfers ? npc : static_cast<XReg>(d.pc + d.len);
+      for (uint32_t k = 0; k < h.n_after; ++k)
+        reinterpret_cast<AfterCallback>(h.after[k].callback)(*owner, d.pc, next,
+                                                             h.after[k].data);
+    }
+  }
+  // A charge that reached the limit ends the run right after this instruction.
+  if (flow == Flow::Next && (async & kAsyncCharge)) flow = Flow::Resync;
+  return flow;
+}
+
+void Core::run_entry_hooks(const Block& b, uint64_t retired) {
+  s.retired = retired;
+  s.pc = b.pc;
+  for (uint32_t k = 0; k < b.hooks->n_entry; ++k)
+    reinterpret_cast<ExecCallback>(b.hooks->entry[k].callback)(*owner, b.pc, b.hooks->entry[k].data);
 }
 
 template <typename XReg>
@@ -45,6 +136,10 @@ StopReason Core::execute(uint64_t limit) {
       RVTLM_OPS(RVTLM_OP_LABEL)
 #undef RVTLM_OP_LABEL
           && L_block_end,
+      &&L_entry_track,
+      &&L_entry_add,
+      &&L_entry_calls,
+      &&L_instrumented,
   };
   static_assert(sizeof(kLabels) / sizeof(kLabels[0]) == static_cast<std::size_t>(Op::count));
   // Blocks hold label addresses of one instantiation: a hart never changes
@@ -106,13 +201,23 @@ enter:
 run_block:
   if (nb->count > limit - retired) goto step;
   blk = nb;
-  ip = blk->insns;
+  ip = blk->entry;
   DISPATCH();
 
 // Execute the block's first instruction on its own (budget nearly spent,
 // tracing, breakpoints): a copy of it forms a one-instruction block, so the
-// usual exits apply.
+// usual exits apply. An instrumented block has a decoded one-instruction
+// block of its own instead (single_block).
 step:
+  if (nb->hooks) {
+    blk = nb->count == 1 ? nb : single_block(*nb, retired);
+    if (!blk) {
+      s.pc = nb->pc;  // decoding it again failed: the fault is set
+      goto take_exception;
+    }
+    ip = blk->entry;
+    DISPATCH();
+  }
   step_insns_[0] = nb->insns[0];
   step_insns_[1] = DecodedInsn{};
   step_insns_[1].op = static_cast<uint16_t>(Op::block_end);
@@ -162,6 +267,36 @@ dispatch_flow:
 L_block_end:
   npc = static_cast<XReg>(ip->pc);
   goto exit_fallthrough;
+
+// Entry ops of an instrumented block (before insns, not counted). The
+// block's static costs and counted instructions are added whole on entry
+// (settle takes back what does not retire); a block whose costs would reach
+// the charge limit runs one instruction at a time.
+L_entry_track: {
+  const uint64_t* prefix = blk->hooks->cost_prefix;
+  if (prefix && charged_ + prefix[blk->count] >= charge_limit_) {
+    if (blk->count > 1) goto step;
+    async |= kAsyncCharge;
+  }
+  enter_costs(blk->hooks, blk->count, retired);
+  NEXT();
+}
+// An inline counter: the address in pc, the value in bits:imm.
+L_entry_add:
+  *reinterpret_cast<uint64_t*>(static_cast<uintptr_t>(ip->pc)) +=
+      (uint64_t{ip->bits} << 32) | static_cast<uint32_t>(ip->imm);
+  NEXT();
+L_entry_calls:
+  run_entry_hooks(*blk, retired);
+  NEXT();
+// An instruction with hooks (its op is unchanged; only the handler is this).
+L_instrumented: {
+  const InsnHooks& h = blk->hooks->insns[INDEX];
+  if (h.n_before) run_hooks_before<XReg>(h, *ip, RETIRED_NOW);
+  if (!(h.n_after | h.n_memory) && !(async & kAsyncCharge)) goto* kLabels[ip->op];
+  flow = run_instrumented<XReg>(h, *ip, RETIRED_NOW);
+  goto dispatch_flow;
+}
 
 // A statically known successor is chained to the block (slot 0: taken,
 // 1: fall-through) while the translation it was found under holds.
@@ -217,11 +352,13 @@ exit_indirect:
   goto run_block;
 
 do_exit_after:
+  if (blk->hooks) settle(*blk, INDEX + 1);
   retired += INDEX + 1;
   s.pc = static_cast<XReg>(ip->pc + ip->len);
   goto enter;
 
 do_wfi:
+  if (blk->hooks) settle(*blk, INDEX + 1);
   retired += INDEX + 1;
   s.pc = static_cast<XReg>(ip->pc + ip->len);
   s.retired = retired;
@@ -232,9 +369,11 @@ do_wfi:
   goto enter;
 
 do_trap:
+  if (blk->hooks) settle(*blk, INDEX);
   retired += INDEX;
   s.pc = ip->pc;
 take_exception:
+  s.retired = retired;
   if (retired != idle_trap_count_at) {
     idle_trap_count_at = retired;
     idle_traps = 0;

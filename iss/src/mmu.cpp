@@ -205,6 +205,7 @@ bool Mmu::bus_access(uint64_t addr, unsigned size, AccessType type, void* data, 
   access.retired = retired;
   access.hart_id = hart_id_;
   access.debug = debug;
+  if (!debug && type != AccessType::Fetch) ++bus_data_accesses_;
   const BusStatus status =
       type == AccessType::Write ? bus_.write(access, data) : bus_.read(access, data);
   return status == BusStatus::Ok;
@@ -439,6 +440,15 @@ bool Mmu::debug_translate(uint64_t vaddr, uint64_t& paddr) {
   if (!r.ok) return false;
   paddr = r.paddr;
   return true;
+}
+
+uint64_t Mmu::physical_of(uint64_t vaddr) {
+  if (!data_translated_) return vaddr;
+  const Entry& e = data_[(vaddr >> kPageShift) & (kEntries - 1)];
+  const uint64_t vpage = vaddr & ~kPageMask;
+  if (e.read_tag == vpage || e.write_tag == vpage) return e.ppage | (vaddr & kPageMask);
+  uint64_t paddr = vaddr;
+  return debug_translate(vaddr, paddr) ? paddr : vaddr;
 }
 
 bool Mmu::debug_access(uint64_t addr, void* data, unsigned size, bool write) {

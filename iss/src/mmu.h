@@ -101,6 +101,12 @@ class Mmu final : public PageTableMemory {
   void invalidate_dmi(uint64_t start, uint64_t end);
   void drop_write_pointers(uint64_t page);
 
+  // Instrumentation: data accesses that went through the bus (MMIO), and
+  // the physical address of a data access just performed at `vaddr` (from
+  // the TLB, else a walk without side effects).
+  uint64_t bus_data_accesses() const { return bus_data_accesses_; }
+  uint64_t physical_of(uint64_t vaddr);
+
   bool translating_fetch() const { return fetch_translated_; }
   // While data triggers are armed every load and store takes the slow path.
   void set_fill_enabled(bool enabled) {
@@ -167,6 +173,7 @@ class Mmu final : public PageTableMemory {
   // The instruction count the bus sees for a walk's own accesses: that of
   // the load, store or fetch that needed the walk.
   uint64_t walk_retired_ = 0;
+  uint64_t bus_data_accesses_ = 0;
 
   std::array<std::array<Entry, kEntries>, 3> sets_;
   Entry* data_;  // the set of data_priv_

@@ -41,11 +41,24 @@ void Core::take_trap(uint64_t cause, uint64_t tval, uint64_t epc, bool interrupt
   }
   s.wfi = false;
   privilege_changed();
+  if (!instrumenters.empty()) {
+    TrapEvent event;
+    event.cause = cause;
+    event.interrupt = interrupt;
+    event.tval = tval & xmask;
+    event.epc = epc & xmask;
+    event.handler = s.pc;
+    event.from_privilege = from;
+    event.to_privilege = s.priv;
+    event.retired = s.retired;
+    notify_trap(event);
+  }
 }
 
 bool Core::xret(unsigned level) {
   const uint64_t xmask = xlen == 32 ? 0xffffffffu : ~uint64_t{0};
   const unsigned lowest = config.isa.has(Extension::U) ? 0 : 3;
+  const unsigned from = s.priv;
   if (level == 3) {
     if (s.priv < 3) return false;
     const unsigned mpp = static_cast<unsigned>((s.mstatus & kMstatusMpp) >> 11);
@@ -70,6 +83,7 @@ bool Core::xret(unsigned level) {
   if (!config.isa.has(Extension::C)) npc &= ~uint64_t{3};
   async |= kAsyncIrq;
   privilege_changed();
+  if (!instrumenters.empty() && from != s.priv) notify_privilege(from, s.priv);
   return true;
 }
 
@@ -113,6 +127,10 @@ std::optional<StopReason> Core::service_async(uint64_t retired) {
     async &= ~kAsyncTimer;
     check_interrupts(retired);
     return StopReason::TimerChanged;
+  }
+  if (async & kAsyncCharge) {
+    async &= ~kAsyncCharge;
+    return StopReason::BudgetSpent;
   }
   if (async & kAsyncIrq) {
     async &= ~kAsyncIrq;

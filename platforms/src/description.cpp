@@ -157,6 +157,23 @@ class Parser {
         ++k;
       }
     }
+    if (root.contains("plugins")) {
+      const json& plugins = root["plugins"];
+      if (!plugins.is_array())
+        fail("/plugins", "expected an array such as [\"insn-stats\", \"ips,ips=100M\"]");
+      unsigned k = 0;
+      for (const json& plugin : plugins) {
+        if (!plugin.is_string() || plugin.get<std::string>().empty() ||
+            plugin.get<std::string>()[0] == ',')
+          fail("/plugins/" + std::to_string(k), "expected \"NAME-or-PATH[,key=value...]\"");
+        const std::string spec = plugin.get<std::string>();
+        // A path (it has a '/') is relative to the description's folder.
+        const std::string name = spec.substr(0, spec.find(','));
+        const bool relative_path = name.find('/') != std::string::npos && name[0] != '/';
+        d.plugins.push_back(relative_path && !folder_.empty() ? folder_ + "/" + spec : spec);
+        ++k;
+      }
+    }
     d.memory = text(root, "memory", "", std::string());
     d.console = text(root, "console", "", std::string());
     if (!root.contains("devices") || !root["devices"].is_array())
@@ -270,7 +287,7 @@ const std::vector<std::string>& description_keys() {
   static const std::vector<std::string> keys = {
       "name",          "model",  "harts",   "max_harts", "xlen",   "xlens",
       "ns_per_insn",   "hart_contexts", "memory", "console", "devices", "device_libraries",
-      "isa"};
+      "isa",           "plugins"};
   return keys;
 }
 

@@ -11,6 +11,7 @@
 #include "rvtlm/models/format.h"
 #include "rvtlm/models/htif.h"
 #include "rvtlm/models/memory.h"
+#include "rvtlm/plugins/host.h"
 
 namespace rvtlm::platforms {
 namespace {
@@ -122,9 +123,17 @@ Platform::Platform(const sc_core::sc_module_name& name, PlatformDescription desc
   if (options_.device_tree) load(device_tree_address_, device_tree_.data(), device_tree_.size());
   if (!firmware_info_.empty())
     load(firmware_info_address_, firmware_info_.data(), firmware_info_.size());
+  plugins_ = std::make_unique<plugins::PluginHost>();
+  for (const auto& hart : harts_) plugins_->add_hart(*hart);
+  for (size_t i = 0; i < description_.plugins.size(); ++i)
+    plugins_->load(description_.plugins[i],
+                   (description_.origin.empty() ? description_.name : description_.origin) +
+                       ": /plugins/" + std::to_string(i));
 }
 
 Platform::~Platform() = default;
+
+void Platform::end_of_simulation() { plugins_->finish(); }
 
 void Platform::apply_options() {
   if (options_.harts) description_.harts = *options_.harts;

@@ -27,6 +27,7 @@
 #include "rvtlm/models/uart_backend.h"
 #include "rvtlm/platforms/description.h"
 #include "rvtlm/platforms/platform.h"
+#include "rvtlm/plugins/host.h"
 #include "rvtlm/tlm/time_model.h"
 
 namespace {
@@ -107,6 +108,9 @@ void print_help() {
       "  --stats                   statistics at the end, progress while running\n"
       "  --dump-dtb FILE           write the generated device tree and exit\n"
       "  --device-library PATH     load device types from a shared library (repeatable)\n"
+      "  --plugin NAME-or-PATH[,key=value...]\n"
+      "                            load a plugin (repeatable): shipped ones by name\n"
+      "                            (insn-stats, trace, ips, cost-model), yours by path\n"
       "Debugging (docs/DEBUGGING.md)\n"
       "  --gdb PORT                GDB server on PORT (0: any free port; it is printed)\n"
       "  --gdb-wait                hold the harts at reset until a debugger attaches\n"
@@ -216,6 +220,7 @@ struct Options {
   std::optional<unsigned> gdb_port;
   bool gdb_wait = false;
   std::string gdb_address = "127.0.0.1";
+  std::vector<std::string> plugins;
 };
 
 // Options may come before and after the program (`rvtlm run prog.elf
@@ -225,7 +230,7 @@ Options parse_options(int argc, char** argv) {
   enum Id {
     kPlatform, kHarts, kXlen, kIsa, kMemory, kUart, kBios, kKernel, kInitrd, kAppend, kQuantum, kNsPerInsn,
     kIcountShift, kHz, kIpc, kSync, kNoDeadline, kDmi, kMisaligned, kTimeout, kTrace, kVcd,
-    kStats, kDumpDtb, kDeviceLibrary, kHelp, kVersion, kGdb, kGdbWait, kGdbAddress
+    kStats, kDumpDtb, kDeviceLibrary, kPlugin, kHelp, kVersion, kGdb, kGdbWait, kGdbAddress
   };
   struct Spec {
     const char* name;
@@ -246,6 +251,7 @@ Options parse_options(int argc, char** argv) {
       {"timeout", kTimeout, true},           {"trace", kTrace, true},
       {"vcd", kVcd, true},                   {"stats", kStats, false},
       {"dump-dtb", kDumpDtb, true},          {"device-library", kDeviceLibrary, true},
+      {"plugin", kPlugin, true},
       {"help", kHelp, false},                {"version", kVersion, false},
       {"gdb", kGdb, true},                   {"gdb-wait", kGdbWait, false},
       {"gdb-address", kGdbAddress, true}};
@@ -339,6 +345,7 @@ Options parse_options(int argc, char** argv) {
       case kStats: o.stats = true; break;
       case kDumpDtb: o.dump_dtb = arg; break;
       case kDeviceLibrary: o.device_libraries.push_back(arg); break;
+      case kPlugin: o.plugins.push_back(arg); break;
       case kHelp: print_help(); std::exit(0);
       case kVersion: print_version(); std::exit(0);
       case kGdb: o.gdb_port = parse_count("--gdb", arg, 65535); break;
@@ -591,6 +598,7 @@ int run(int argc, char** argv) {
   rvtlm::platforms::DeviceRegistry registry = rvtlm::platforms::DeviceRegistry::builtin();
   for (const std::string& library : o.device_libraries) registry.load(library);
   Platform platform("platform", description, po, registry);
+  for (const std::string& plugin : o.plugins) platform.plugins().load(plugin, "--plugin");
   if (!o.dump_dtb.empty()) {
     write_dump_dtb(o.dump_dtb, platform.device_tree());
     if (o.program.empty() && o.bios.empty() && o.kernel.empty()) return 0;

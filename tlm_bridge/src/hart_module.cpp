@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <limits>
 #include <ostream>
+#include <stdexcept>
 #include <string>
 #include <utility>
 
@@ -77,6 +78,8 @@ HartModule::HartModule(const sc_core::sc_module_name& name, HartModuleConfig con
       time_model_(config_.time_model
                       ? config_.time_model
                       : std::make_shared<FixedTimeModel>(sc_core::sc_time(1, sc_core::SC_NS))),
+      charge_model_(config_.charge_model),
+      charges_only_(time_model_->time(1) == sc_core::SC_ZERO_TIME),
       hart_(config_.hart, *this, domain),
       quantum_keeper_(std::make_unique<QuantumKeeper>(config_.quantum)) {
   static const char* const kTieNames[kInputCount] = {"msip_tie", "mtip_tie", "meip_tie", "seip_tie",
@@ -98,6 +101,24 @@ HartModule::HartModule(const sc_core::sc_module_name& name, HartModuleConfig con
 }
 
 HartModule::~HartModule() = default;
+
+void HartModule::set_time_model(std::shared_ptr<const TimeModel> model) {
+  if (thread_started_)
+    throw std::logic_error(std::string(name()) +
+                           ": the time model can only change before the hart starts");
+  if (!model) model = std::make_shared<FixedTimeModel>(sc_core::sc_time(1, sc_core::SC_NS));
+  time_model_ = std::move(model);
+  config_.time_model = time_model_;
+  charges_only_ = time_model_->time(1) == sc_core::SC_ZERO_TIME;
+}
+
+void HartModule::set_charge_model(std::shared_ptr<const TimeModel> model) {
+  if (thread_started_)
+    throw std::logic_error(std::string(name()) +
+                           ": the charge model can only change before the hart starts");
+  charge_model_ = std::move(model);
+  config_.charge_model = charge_model_;
+}
 
 void HartModule::before_end_of_elaboration() {
   // Unbound inputs read the constant false of a private signal.
@@ -152,6 +173,40 @@ void HartModule::rebase() {
   anchor_ = sc_core::sc_time_stamp();
   anchor_retired_ = hart_.retired();
   stall_ = sc_core::SC_ZERO_TIME;
+  anchor_charged_ = hart_.charged();
+}
+
+uint64_t HartModule::charged_budget(const sc_core::sc_time& limit,
+                                    const sc_core::sc_time& next_event) {
+  const uint64_t done = hart_.retired() - anchor_retired_;
+  const uint64_t charged = hart_.charged() - anchor_charged_;
+  const sc_core::sc_time instruction_time = time_model_->time(done);
+  const sc_core::sc_time charge_time = charge_model_->time(charged);
+  const sc_core::sc_time hart_time = anchor_ + stall_ + instruction_time + charge_time;
+  // Nothing fits: a run of one instruction ends at its first charge.
+  charge_limit_ = hart_.charged() + 1;
+  if (limit <= hart_time) return 0;
+  // Instructions and charges both use up the time left: each may take it
+  // all (a quantum's end may be passed), but no more than half of what is
+  // left to the next event, so that together they never pass the event;
+  // then the hart looks again.
+  uint64_t span = (limit - hart_time).value();
+  if (!charges_only_ && next_event != sc_core::sc_max_time())
+    span = std::min<uint64_t>(span, (next_event - hart_time).value() / 2);
+  const sc_core::sc_time left = sc_core::sc_time::from_value(span);
+  uint64_t budget = ~uint64_t{0} - hart_.retired();
+  if (!charges_only_) {
+    const uint64_t fit = time_model_->instructions_within(instruction_time + left);
+    budget = std::min(budget, fit > done ? fit - done : 0);
+  }
+  // The run ends once the charges reach what fits (as it ends when the
+  // instructions do): at the limit's time, or at the instruction that
+  // passes it.
+  const uint64_t units = charge_model_->instructions_within(charge_time + left);
+  const uint64_t most =
+      units > ~uint64_t{0} - anchor_charged_ ? ~uint64_t{0} : anchor_charged_ + units;
+  charge_limit_ = std::max(most, hart_.charged() + 1);
+  return budget;
 }
 
 void HartModule::new_quantum() {
@@ -207,6 +262,12 @@ void HartModule::run_thread() {
   // sc_start(SC_ZERO_TIME) completes elaboration and runs one delta cycle,
   // after which an embedder's loader writes the program (debug_write).
   sc_core::wait(sc_core::SC_ZERO_TIME);
+  thread_started_ = true;
+  if (charges_only_ && !charge_model_)
+    SC_REPORT_ERROR(kMessageType, (std::string(name()) +
+                                   ": a time model in which instructions take no time needs a "
+                                   "charge model (HartModuleConfig::charge_model)")
+                                      .c_str());
   apply_interrupt_levels();
   rebase();
   new_quantum();
@@ -225,6 +286,8 @@ void HartModule::run_thread() {
     // A zero quantum leaves no room to run ahead: one instruction at a time.
     const bool stepping = config_.sync == SyncPolicy::Lockstep || zero_quantum_;
     sc_core::sc_time limit = quantum_keeper_->next_sync_point();
+    // The next event the hart must not pass (with charges, see charged_budget).
+    sc_core::sc_time next_event = sc_core::sc_max_time();
     if (!stepping && hart_time >= limit) {
       sync();
       continue;
@@ -261,16 +324,32 @@ void HartModule::run_thread() {
         activity_now_known_ = true;
       }
       sc_core::sc_time next;
-      if (config_.bound_to_next_activity && context->next_time(next) && next < limit) limit = next;
+      if (config_.bound_to_next_activity && context->next_time(next)) {
+        next_event = next;
+        if (next < limit) limit = next;
+      }
     }
     // The supervisor timer (Sstc) is a deadline inside the hart: a run ends
     // there so the interrupt is taken at the same instruction whatever the
     // quantum.
     sc_core::sc_time timer_at;
-    if (supervisor_timer_at(timer_at) && timer_at > hart_time && timer_at < limit) limit = timer_at;
+    if (supervisor_timer_at(timer_at) && timer_at > hart_time) {
+      next_event = std::min(next_event, timer_at);
+      if (timer_at < limit) limit = timer_at;
+    }
 
     uint64_t budget = 1;
-    if (!stepping) {
+    charge_limit_ = ~uint64_t{0};
+    if (!stepping && charge_model_) {
+      budget = charged_budget(limit, next_event);
+      if (budget == 0) {
+        if (hart_time > now) {
+          sync();
+          continue;
+        }
+        budget = 1;
+      }
+    } else if (!stepping) {
       const uint64_t done = hart_.retired() - anchor_retired_;
       const sc_core::sc_time base = anchor_ + stall_;
       const uint64_t fit = limit > base ? time_model_->instructions_within(limit - base) : 0;
@@ -345,6 +424,7 @@ void HartModule::run_thread() {
 iss::RunResult HartModule::execute(uint64_t budget) {
   running_ = true;
   ++stats_.runs;
+  if (charge_model_) hart_.set_charge_limit(charge_limit_);
   const iss::RunResult result = hart_.run(budget);
   running_ = false;
   stats_.instructions += result.retired;

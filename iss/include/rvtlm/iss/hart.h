@@ -11,6 +11,7 @@
 
 #include "rvtlm/iss/bus.h"
 #include "rvtlm/iss/coherence.h"
+#include "rvtlm/iss/instrumentation.h"
 #include "rvtlm/iss/isa.h"
 #include "rvtlm/iss/state.h"
 #include "rvtlm/iss/types.h"
@@ -121,6 +122,27 @@ class Hart {
   uint64_t freg(unsigned index) const;
   void set_freg(unsigned index, uint64_t value);
   unsigned privilege() const;
+
+  // Instrumentation (instrumentation.h). The instrumenter must stay alive
+  // while attached; attaching or removing one discards the decoded code, so
+  // that every block is decoded (and instrumented) again.
+  void add_instrumenter(Instrumenter& instrumenter);
+  void remove_instrumenter(Instrumenter& instrumenter);
+
+  // Costs charged to the hart, in units an embedder gives a meaning to (the
+  // TLM bridge turns them into time). charge() may be called from an
+  // execution callback or between runs.
+  void charge(uint64_t units);
+  // Units charged since reset; exact between runs.
+  uint64_t charged() const;
+  // Units charged before the instruction after `retired` instructions, for a
+  // bus access or callback of the current run (like BusAccess::retired).
+  uint64_t charged_at(uint64_t retired) const;
+  // run() returns BudgetSpent once charged() reaches `units`, right after
+  // the instruction that reached it (after at least one instruction); a
+  // block whose own costs would reach it runs one instruction at a time.
+  // No limit: ~0.
+  void set_charge_limit(uint64_t units);
 
  private:
   std::unique_ptr<CoherenceDomain> own_domain_;

@@ -73,6 +73,9 @@ struct PlatformDescription {
   // Device libraries (device_library.h) the platform loads before it is
   // built; in a file, relative to the file's folder.
   std::vector<std::string> device_libraries;
+  // Plugins the platform loads once it is built, as "NAME-or-PATH[,key=value...]"
+  // (docs/PLUGINS.md); in a file, a relative path is relative to the file's folder.
+  std::vector<std::string> plugins;
   std::string memory;   // the main RAM device: --memory resizes it; the device tree goes there
   std::string console;  // the UART that --uart connects and /chosen/stdout-path names
   std::vector<DeviceDescription> devices;

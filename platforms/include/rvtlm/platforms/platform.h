@@ -28,6 +28,9 @@ namespace rvtlm::models {
 class Memory;
 class Htif;
 }  // namespace rvtlm::models
+namespace rvtlm::plugins {
+class PluginHost;
+}
 
 namespace rvtlm::platforms {
 
@@ -128,7 +131,14 @@ class Platform : public sc_core::sc_module {
   // Interrupt lines of every hart and device, and devices' own signals.
   void trace(sc_core::sc_trace_file* file);
 
+  // The plugins of the platform's harts (docs/PLUGINS.md): the
+  // description's are loaded when the platform is built; load more here
+  // before the simulation starts. Their end-of-run callbacks run at the end
+  // of the simulation.
+  plugins::PluginHost& plugins() { return *plugins_; }
+
  private:
+  void end_of_simulation() override;
   friend class DeviceContext;
   struct HartLines {
     std::array<std::unique_ptr<sc_core::sc_signal<bool>>, 4> line;
@@ -179,6 +189,8 @@ class Platform : public sc_core::sc_module {
   bool finished_ = false;
   int exit_code_ = 0;
   std::optional<unsigned> locked_up_hart_;
+  // Last: destroyed first, while the harts it instruments still exist.
+  std::unique_ptr<plugins::PluginHost> plugins_;
 };
 
 }  // namespace rvtlm::platforms

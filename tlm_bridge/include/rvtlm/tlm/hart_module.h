@@ -39,6 +39,12 @@ struct HartModuleConfig {
   iss::HartConfig hart;
   // nullptr: 1 ns per instruction.
   std::shared_ptr<const TimeModel> time_model;
+  // What the units charged to the hart (iss::Hart::charge, instrumentation
+  // costs) are worth: the hart's time is time_model(instructions) +
+  // charge_model(units). nullptr: charges do not become time. With a charge
+  // model, time_model may give instructions no time of their own
+  // (NoInstructionTimeModel).
+  std::shared_ptr<const TimeModel> charge_model;
   // This hart's own quantum. Zero follows ::tlm::tlm_global_quantum; when both
   // are set the hart syncs at the boundaries of either. An effective quantum
   // of zero (the global quantum's default) syncs after every instruction.
@@ -108,6 +114,12 @@ class HartModule : public sc_core::sc_module, private iss::Bus {
   const iss::Hart& hart() const { return hart_; }
   const HartModuleConfig& config() const { return config_; }
   const TimeModel& time_model() const { return *time_model_; }
+  const TimeModel* charge_model() const { return charge_model_.get(); }
+  // Replace the time model or the charge model (a plugin taking over the
+  // hart's time). Only before the hart's thread starts (the second delta
+  // cycle at time 0); std::logic_error after.
+  void set_time_model(std::shared_ptr<const TimeModel> model);
+  void set_charge_model(std::shared_ptr<const TimeModel> model);
 
   // Loader and debugger accesses through transport_dbg; they never advance
   // time. Return the number of bytes transferred (less than `length` when a
@@ -182,10 +194,17 @@ class HartModule : public sc_core::sc_module, private iss::Bus {
   void after_transport(bool stalled, const sc_core::sc_time& at, bool activity_before);
   void dmi_hint(uint64_t addr);
 
-  // Absolute time of the hart after `retired` instructions (since reset).
+  // Absolute time of the hart after `retired` instructions (since reset),
+  // with what was charged before the next one.
   sc_core::sc_time time_at(uint64_t retired) const {
-    return anchor_ + time_model_->time(retired - anchor_retired_) + stall_;
+    sc_core::sc_time t = anchor_ + time_model_->time(retired - anchor_retired_) + stall_;
+    if (charge_model_) t += charge_model_->time(hart_.charged_at(retired) - anchor_charged_);
+    return t;
   }
+  // With a charge model: the run's instruction budget, and the charge at
+  // which it must end (charge_limit_), so that together they reach about
+  // `limit` and never pass `next_event`.
+  uint64_t charged_budget(const sc_core::sc_time& limit, const sc_core::sc_time& next_event);
   void sync();
   void rebase();
   void new_quantum();
@@ -205,6 +224,8 @@ class HartModule : public sc_core::sc_module, private iss::Bus {
   std::shared_ptr<const TimeModel> time_model_;
   std::function<uint64_t(const sc_core::sc_time&)> time_source_;
   std::function<std::optional<sc_core::sc_time>(uint64_t)> time_reaches_;
+  std::shared_ptr<const TimeModel> charge_model_;
+  bool charges_only_ = false;  // instructions take no time of their own
   iss::Hart hart_;
   std::unique_ptr<QuantumKeeper> quantum_keeper_;
   std::array<std::unique_ptr<sc_core::sc_signal<bool>>, kInputCount> ties_;
@@ -215,6 +236,9 @@ class HartModule : public sc_core::sc_module, private iss::Bus {
   sc_core::sc_time anchor_;
   uint64_t anchor_retired_ = 0;
   sc_core::sc_time stall_;  // delays added by targets since the anchor
+  uint64_t anchor_charged_ = 0;  // hart_.charged() at the anchor
+  uint64_t charge_limit_ = ~uint64_t{0};  // for the next run
+  bool thread_started_ = false;
   bool zero_quantum_ = false;
   // The absolute time the current run() was budgeted up to.
   sc_core::sc_time run_limit_;

@@ -11,7 +11,10 @@ namespace rvtlm::tlm {
 
 // A plugin supplies its own model by deriving from this class. Both functions
 // must be consistent: instructions_within(time(n)) >= n, and time(n) must
-// grow with n and be non-zero for n > 0.
+// grow with n and be non-zero for n > 0 — except for a hart whose time comes
+// from charges (HartModuleConfig::charge_model): there instructions may take
+// no time (NoInstructionTimeModel), and the charge model, which counts
+// charged units instead of instructions, need only not decrease.
 class TimeModel {
  public:
   virtual ~TimeModel() = default;
@@ -71,6 +74,14 @@ class FrequencyTimeModel final : public TimeModel {
   double frequency_hz_;
   double ipc_;
   long double units_per_instruction_;
+};
+
+// Instructions take no time of their own: the hart's time is what is
+// charged to it (HartModuleConfig::charge_model, which it requires).
+class NoInstructionTimeModel final : public TimeModel {
+ public:
+  sc_core::sc_time time(uint64_t) const override { return sc_core::SC_ZERO_TIME; }
+  uint64_t instructions_within(const sc_core::sc_time&) const override { return ~uint64_t{0}; }
 };
 
 }  // namespace rvtlm::tlm
