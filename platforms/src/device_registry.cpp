@@ -349,6 +349,7 @@ DeviceType finisher_type() {
     auto f = std::make_unique<models::TestFinisher>(ctx.device().name.c_str());
     Platform& platform = ctx.platform();
     f->on_exit = [&platform](int code) { platform.finish(code); };
+    f->on_reset = [&platform] { platform.request_reset(); };
     ctx.map(f->socket);
     return f;
   };

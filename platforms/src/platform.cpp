@@ -107,6 +107,10 @@ Platform::Platform(const sc_core::sc_module_name& name, PlatformDescription desc
       options_(std::move(options)),
       registry_(registry) {
   apply_options();
+  SC_HAS_PROCESS(Platform);
+  SC_METHOD(reset_method);
+  sensitive << reset_event_;
+  dont_initialize();
   for (size_t i = 0; i < description_.device_libraries.size(); ++i) {
     try {
       registry_.load(description_.device_libraries[i]);
@@ -412,6 +416,28 @@ void Platform::load(uint64_t address, const void* bytes, uint64_t length) {
   claim(loaded_.empty() && options_.device_tree ? "the device tree" : "loaded bytes", address,
         length, ++loads_);
   memory->write(offset, bytes, length);
+  if (!reloading_) {
+    const auto* first = static_cast<const uint8_t*>(bytes);
+    reloads_.push_back([memory, offset, copy = std::vector<uint8_t>(first, first + length)] {
+      memory->write(offset, copy.data(), copy.size());
+    });
+  }
+}
+
+void Platform::request_reset() {
+  if (finished_) return;
+  // The harts stop after their current instruction (the hart that asked is
+  // inside its access now) and are reset from a method, when none runs.
+  for (auto& hart : harts_) hart->hart().request_halt();
+  reset_event_.notify(sc_core::SC_ZERO_TIME);
+}
+
+void Platform::reset_method() {
+  ++resets_;
+  reloading_ = true;
+  for (const auto& reload : reloads_) reload();
+  reloading_ = false;
+  for (auto& hart : harts_) hart->debug_reset();
 }
 
 void Platform::load_elf(const elf::ElfImage& image) {
@@ -442,6 +468,14 @@ void Platform::load_elf(const elf::ElfImage& image) {
   for (const Device& d : devices_)
     if (auto* memory = dynamic_cast<models::Memory*>(d.module.get()))
       memory->load_elf(image, d.description->base);
+  // The image must outlive the simulation for a platform reset to load it
+  // again (the command line keeps its images until the end).
+  if (!reloading_)
+    reloads_.push_back([this, &image] {
+      for (const Device& d : devices_)
+        if (auto* memory = dynamic_cast<models::Memory*>(d.module.get()))
+          memory->load_elf(image, d.description->base);
+    });
 }
 
 uint64_t Platform::load_binary(const std::string& path, uint64_t address) {
@@ -452,6 +486,8 @@ uint64_t Platform::load_binary(const std::string& path, uint64_t address) {
     throw std::runtime_error(path + ": " + std::to_string(length) + " bytes at " +
                              models::to_hex(address) + " do not fit in a memory region");
   claim(path, address, length, ++loads_);
+  if (!reloading_)
+    reloads_.push_back([memory, path, offset] { memory->load_binary(path, offset); });
   return memory->load_binary(path, offset);
 }
 

@@ -74,6 +74,17 @@ case "$case_name" in
       sh -c 'exec "$@" 2>"$0"' "$tmp/err" \
       "$rvtlm" run --uart stdio --bios "$opensbi/fw_jump.bin" --kernel "$uboot" --timeout 60s \
       >"$tmp/check" || fail "U-Boot session: $(cat "$tmp/check"; tail -n 20 "$tmp/log"; cat "$tmp/err")" ;;
+  uboot-reset)
+    need "$opensbi/fw_jump.bin" "$uboot"
+    # U-Boot's reset: the SBI system reset writes 0x7777 to the finisher, the
+    # platform loads its images again and restarts every hart: OpenSBI and
+    # U-Boot come up a second time (their banner after the typed line).
+    python3 "$shell_check" --quiet --log "$tmp/log" --prompt "=> " --send reset --send version \
+      --send poweroff --expect "resetting \.\.\." --expect "OpenSBI v1\.1" \
+      --expect "Platform Name *: rvtlm,virt" --expect "poweroff \.\.\." --timeout 250 -- \
+      sh -c 'exec "$@" 2>"$0"' "$tmp/err" \
+      "$rvtlm" run --uart stdio --bios "$opensbi/fw_jump.bin" --kernel "$uboot" --timeout 120s \
+      >"$tmp/check" || fail "U-Boot session: $(cat "$tmp/check"; tail -n 20 "$tmp/log"; cat "$tmp/err")" ;;
   linux-1)
     need "$opensbi/fw_jump.bin" "$linux/Image" "$linux/initramfs.cpio"
     boot_linux initramfs.cpio
