@@ -111,7 +111,8 @@ void print_help() {
       "  --gdb PORT                GDB server on PORT (0: any free port; it is printed)\n"
       "  --gdb-wait                hold the harts at reset until a debugger attaches\n"
       "  --gdb-address ADDR        listen on ADDR instead of 127.0.0.1\n"
-      "  --help                    this text\n\n"
+      "  --help, --version         this text; the version\n\n"
+      "Options may also follow the program, as --name value or --name=value.\n"
       "TIME is a number with a unit: s, ms, us, ns, ps (e.g. 10us).\n\n"
       "Exit status\n"
       "  0..255   the guest's exit code (test finisher or HTIF); when it is also one\n"
@@ -120,7 +121,8 @@ void print_help() {
       "           wait for an interrupt and nothing is left to simulate\n"
       "  2        bad options or input files (nothing was simulated)\n"
       "  124      --timeout reached\n"
-      "  125      a model stopped the simulation, or SystemC reported an error\n"
+      "  125      a model stopped the simulation, SystemC reported an error, or an\n"
+      "           output (trace, UART file) could not be written\n"
       "  137      GDB's kill\n");
 }
 

@@ -114,13 +114,13 @@ void HartModule::start_of_simulation() {
   if (config_.sync == SyncPolicy::Quantum && config_.quantum == sc_core::SC_ZERO_TIME &&
       ::tlm::tlm_global_quantum::instance().get() == sc_core::SC_ZERO_TIME &&
       sc_core::sc_report_handler::get_count(kQuantumMessageType) == 0) {
-    SC_REPORT_WARNING(kQuantumMessageType,
-                      (std::string(name()) +
-                       ": no quantum is set (tlm::tlm_global_quantum and "
-                       "HartModuleConfig::quantum are zero): harts synchronise after every "
-                       "instruction, at lockstep speed; set a quantum, or choose "
-                       "SyncPolicy::Lockstep to say that this is meant")
-                          .c_str());
+    SC_REPORT_WARNING(
+        kQuantumMessageType,
+        (std::string(name()) + ": no quantum is set (tlm::tlm_global_quantum and "
+                               "HartModuleConfig::quantum are zero): harts synchronise after every "
+                               "instruction, at lockstep speed; set a quantum, or choose "
+                               "SyncPolicy::Lockstep to say that this is meant")
+            .c_str());
   }
   host_start_ = std::chrono::steady_clock::now();
   host_clock_running_ = true;
@@ -186,6 +186,13 @@ void HartModule::wait_and_restart(const sc_core::sc_event& event, const sc_core:
 
 bool HartModule::supervisor_timer_at(sc_core::sc_time& at) const {
   uint64_t compare = 0;
+  if (time_reaches_) {
+    if (!hart_.timer_deadline(compare)) return false;
+    const std::optional<sc_core::sc_time> reached = time_reaches_(compare);
+    if (!reached) return false;
+    at = *reached;
+    return true;
+  }
   const uint64_t period = config_.time_csr_period.value();
   if (period == 0 || !hart_.timer_deadline(compare)) return false;
   if (compare > ~uint64_t{0} / period) return false;  // beyond SystemC's time range
@@ -363,11 +370,26 @@ void HartModule::wait_for_reset() {
   while (!reset.read()) wait_and_restart(wake_event_);
 }
 
+sc_core::sc_in<bool>& HartModule::interrupt_input(iss::Interrupt line) {
+  switch (line) {
+    case iss::Interrupt::MachineSoftware:
+      return msip;
+    case iss::Interrupt::MachineTimer:
+      return mtip;
+    case iss::Interrupt::MachineExternal:
+      return meip;
+    case iss::Interrupt::SupervisorExternal:
+      return seip;
+    default:
+      break;
+  }
+  SC_REPORT_FATAL("rvtlm/tlm/hart", "no input drives this interrupt line");
+  return seip;
+}
+
 void HartModule::apply_interrupt_levels() {
-  hart_.set_interrupt(iss::Interrupt::MachineSoftware, msip.read());
-  hart_.set_interrupt(iss::Interrupt::MachineTimer, mtip.read());
-  hart_.set_interrupt(iss::Interrupt::MachineExternal, meip.read());
-  hart_.set_interrupt(iss::Interrupt::SupervisorExternal, seip.read());
+  for (const iss::Interrupt line : kInterruptInputs)
+    hart_.set_interrupt(line, interrupt_input(line).read());
 }
 
 void HartModule::input_method() {
@@ -403,7 +425,19 @@ void HartModule::flush_reports() {
 
 // ---- Bus: MMIO, DMI, time ---------------------------------------------------------
 
+// A page-table walk may only read and write memory: what the configuration
+// says, else a target that offers DMI for the address.
+bool HartModule::is_memory(uint64_t addr) {
+  if (config_.is_memory) return config_.is_memory(addr);
+  ::tlm::tlm_generic_payload p;
+  p.set_command(::tlm::TLM_READ_COMMAND);
+  p.set_address(addr);
+  ::tlm::tlm_dmi dmi;
+  return socket->get_direct_mem_ptr(p, dmi) && dmi.is_read_allowed();
+}
+
 iss::BusStatus HartModule::read(const iss::BusAccess& access, void* data) {
+  if (access.page_table && !is_memory(access.addr)) return iss::BusStatus::Error;
   if (access.debug) {
     return transport_debug(::tlm::TLM_READ_COMMAND, access.addr, data, access.size) == access.size
                ? iss::BusStatus::Ok
@@ -414,6 +448,7 @@ iss::BusStatus HartModule::read(const iss::BusAccess& access, void* data) {
 
 iss::BusStatus HartModule::write(const iss::BusAccess& access, const void* data) {
   void* bytes = const_cast<void*>(data);  // TLM payloads take non-const data
+  if (access.page_table && !is_memory(access.addr)) return iss::BusStatus::Error;
   if (access.debug) {
     return transport_debug(::tlm::TLM_WRITE_COMMAND, access.addr, bytes, access.size) == access.size
                ? iss::BusStatus::Ok
@@ -425,7 +460,8 @@ iss::BusStatus HartModule::write(const iss::BusAccess& access, const void* data)
 iss::BusStatus HartModule::transport(::tlm::tlm_command command, const iss::BusAccess& access,
                                      void* data) {
   // A debugger's watchpoint: stop after this instruction (debug_hooks.h).
-  if (!watchpoints_.empty() && access.type != iss::AccessType::Fetch &&
+  // Page walks are the hart's own accesses, not the program's.
+  if (!watchpoints_.empty() && access.type != iss::AccessType::Fetch && !access.page_table &&
       watchpoints_.check(access.addr, access.size, command == ::tlm::TLM_WRITE_COMMAND))
     hart_.request_halt();
   const sc_core::sc_time now = kernel_time();
@@ -574,6 +610,10 @@ void HartModule::invalidate_direct_mem_ptr(sc_dt::uint64 start, sc_dt::uint64 en
 }
 
 bool HartModule::read_time(uint64_t retired, uint64_t& value) {
+  if (time_source_) {
+    value = time_source_(time_at(retired));
+    return true;
+  }
   if (config_.time_csr_period == sc_core::SC_ZERO_TIME) return false;
   value = time_at(retired).value() / config_.time_csr_period.value();
   return true;

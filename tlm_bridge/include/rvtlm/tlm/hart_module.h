@@ -11,6 +11,7 @@
 #include <functional>
 #include <iosfwd>
 #include <memory>
+#include <optional>
 #include <string>
 #include <systemc>
 #include <tlm>
@@ -55,7 +56,8 @@ struct HartModuleConfig {
   // propagating an interrupt) before it runs regardless.
   unsigned max_delta_yields = 8;
   // Period of the `time` CSR (Zicntr); it should match the platform's mtime.
-  // Zero: no `time` CSR (reading it is an illegal instruction).
+  // Zero: no `time` CSR (reading it is an illegal instruction), unless a
+  // time source is set (set_time_source), which takes precedence.
   sc_core::sc_time time_csr_period = sc_core::SC_ZERO_TIME;
   // Called with the exit code when the hart stops with
   // iss::StopReason::ExitRequest (after syncing). Empty: sc_core::sc_stop().
@@ -66,6 +68,10 @@ struct HartModuleConfig {
   // (which throws unless its actions are changed). Either way the hart
   // stays stopped until it is reset.
   std::function<void()> on_lockup;
+  // Whether an address is memory, which is all a page-table walk may read
+  // or write (anything else is an access fault). Empty: whatever target
+  // offers DMI for it.
+  std::function<bool(uint64_t)> is_memory;
 };
 
 class HartModule : public sc_core::sc_module, private iss::Bus {
@@ -77,6 +83,13 @@ class HartModule : public sc_core::sc_module, private iss::Bus {
   sc_core::sc_in<bool> mtip;
   sc_core::sc_in<bool> meip;
   sc_core::sc_in<bool> seip;
+  // The mip bit each input drives, in the order of the inputs above: the
+  // ISS's Interrupt is the one definition of the lines.
+  static constexpr std::array<iss::Interrupt, 4> kInterruptInputs = {
+      iss::Interrupt::MachineSoftware, iss::Interrupt::MachineTimer,
+      iss::Interrupt::MachineExternal, iss::Interrupt::SupervisorExternal};
+  // The input that drives `line`.
+  sc_core::sc_in<bool>& interrupt_input(iss::Interrupt line);
   // Active high: holds the hart in reset; on release it restarts at
   // config.hart.reset_pc. Unbound: never in reset.
   sc_core::sc_in<bool> reset;
@@ -101,6 +114,17 @@ class HartModule : public sc_core::sc_module, private iss::Bus {
   // target stops early). Valid once elaboration is complete.
   unsigned debug_read(uint64_t addr, void* data, unsigned length);
   unsigned debug_write(uint64_t addr, const void* data, unsigned length);
+
+  // The `time` CSR reads `source` at the instruction's time: the platform's
+  // own mtime (one timebase: after a guest writes mtime, the CSR agrees).
+  // `reaches` gives the time at which that clock reaches a value (zero:
+  // already; empty: never), so that stimecmp (Sstc) is a deadline on the
+  // same clock. Call during elaboration.
+  void set_time_source(std::function<uint64_t(const sc_core::sc_time&)> source,
+                       std::function<std::optional<sc_core::sc_time>(uint64_t)> reaches) {
+    time_source_ = std::move(source);
+    time_reaches_ = std::move(reaches);
+  }
 
   // The hart's own time: SystemC time plus the offset it runs ahead by.
   sc_core::sc_time local_time() const;
@@ -170,6 +194,7 @@ class HartModule : public sc_core::sc_module, private iss::Bus {
   void wait_and_restart(const sc_core::sc_event& event, const sc_core::sc_time& timeout);
   // Sstc: the SystemC time at which the hart's stimecmp deadline falls.
   bool supervisor_timer_at(sc_core::sc_time& at) const;
+  bool is_memory(uint64_t addr);
   void hold_in_reset();
   void wait_for_reset();
   void apply_interrupt_levels();
@@ -178,6 +203,8 @@ class HartModule : public sc_core::sc_module, private iss::Bus {
 
   HartModuleConfig config_;
   std::shared_ptr<const TimeModel> time_model_;
+  std::function<uint64_t(const sc_core::sc_time&)> time_source_;
+  std::function<std::optional<sc_core::sc_time>(uint64_t)> time_reaches_;
   iss::Hart hart_;
   std::unique_ptr<QuantumKeeper> quantum_keeper_;
   std::array<std::unique_ptr<sc_core::sc_signal<bool>>, kInputCount> ties_;
