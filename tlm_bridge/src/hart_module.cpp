@@ -540,7 +540,8 @@ iss::BusStatus HartModule::write(const iss::BusAccess& access, const void* data)
 iss::BusStatus HartModule::transport(::tlm::tlm_command command, const iss::BusAccess& access,
                                      void* data) {
   // A debugger's watchpoint: stop after this instruction (debug_hooks.h).
-  if (!watchpoints_.empty() && access.type != iss::AccessType::Fetch &&
+  // Page walks are the hart's own accesses, not the program's.
+  if (!watchpoints_.empty() && access.type != iss::AccessType::Fetch && !access.page_table &&
       watchpoints_.check(access.addr, access.size, command == ::tlm::TLM_WRITE_COMMAND))
     hart_.request_halt();
   const sc_core::sc_time now = kernel_time();

@@ -42,8 +42,8 @@ struct WatchHit {
 // Watched physical ranges of one hart. Loads and stores reach the bus
 // instead of a DMI pointer for the watched bytes (their 8-byte-aligned
 // surroundings are left out of DMI grants), so that the bridge sees them and
-// halts the hart after the accessing instruction. Instruction fetches and
-// debugger accesses never match.
+// halts the hart after the accessing instruction. Instruction fetches, page
+// walks and debugger accesses never match.
 class Watchpoints {
  public:
   bool empty() const { return ranges_.empty(); }
