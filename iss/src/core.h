@@ -67,8 +67,14 @@ struct TrackedCounter {
   uint64_t total;          // the block's share, prefix[count]
   const uint64_t* prefix;  // count + 1 running sums
 };
+struct InlineAdd {
+  uint64_t* counter;
+  uint64_t value;
+};
 struct BlockHooks {
   const InsnHooks* insns;       // one per instruction, or nullptr
+  const InlineAdd* adds;        // what entry_adds adds on entry
+  uint32_t n_adds;
   const uint64_t* cost_prefix;  // count + 1 running sums of the costs, or nullptr
   const TrackedCounter* counters;
   uint32_t n_counters;

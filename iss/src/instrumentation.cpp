@@ -168,9 +168,18 @@ void Core::instrument(uint64_t pc, uint64_t ppc, std::vector<DecodedInsn>& insns
     entry_ops.push_back(d);
   };
   if (bh->cost_prefix) entry_ops.push_back(entry_op(Op::entry_track));
+  // Counters: one op for one counter, one op looping over several.
+  std::vector<std::pair<uint64_t*, uint64_t>> adds;
   for (uint32_t k = 0; k < bh->n_counters; ++k)
-    entry_add(bh->counters[k].counter, bh->counters[k].total);
-  for (const auto& a : block.entry_adds_) entry_add(a.counter, a.value);
+    adds.emplace_back(bh->counters[k].counter, bh->counters[k].total);
+  for (const auto& a : block.entry_adds_) adds.emplace_back(a.counter, a.value);
+  if (adds.size() == 1) {
+    entry_add(adds[0].first, adds[0].second);
+  } else if (!adds.empty()) {
+    bh->adds = copy_to_arena<InlineAdd>(arena, adds);
+    bh->n_adds = static_cast<uint32_t>(adds.size());
+    entry_ops.push_back(entry_op(Op::entry_adds));
+  }
   if (bh->n_entry) entry_ops.push_back(entry_op(Op::entry_calls));
   hooks = bh;
 }

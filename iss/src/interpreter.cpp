@@ -138,6 +138,7 @@ StopReason Core::execute(uint64_t limit) {
           && L_block_end,
       &&L_entry_track,
       &&L_entry_add,
+      &&L_entry_adds,
       &&L_entry_calls,
       &&L_instrumented,
   };
@@ -286,6 +287,12 @@ L_entry_add:
   *reinterpret_cast<uint64_t*>(static_cast<uintptr_t>(ip->pc)) +=
       (uint64_t{ip->bits} << 32) | static_cast<uint32_t>(ip->imm);
   NEXT();
+// Several counters at once (one dispatch).
+L_entry_adds: {
+  const BlockHooks& h = *blk->hooks;
+  for (uint32_t k = 0; k < h.n_adds; ++k) *h.adds[k].counter += h.adds[k].value;
+  NEXT();
+}
 L_entry_calls:
   run_entry_hooks(*blk, retired);
   NEXT();

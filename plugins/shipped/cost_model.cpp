@@ -11,8 +11,10 @@
 // ({entries, page, miss}), all LRU. Cycles may be fractional: they are
 // charged in thousandths of a cycle. Class cycles are static costs of each
 // instruction, exact at every MMIO access; misses and taken branches are
-// charged by callbacks as they happen. At the end it prints the count of
-// every event (and writes them as JSON to report=, for calibration).
+// charged by callbacks as they happen (taken branches are only detected
+// when they cost cycles or report= asks for their count). At the end it
+// prints the count of every event (and writes them as JSON to report=, for
+// calibration).
 #include <array>
 #include <cinttypes>
 #include <deque>
@@ -238,6 +240,9 @@ struct CostModel {
   Config config;
   uint64_t class_units[RVTLM_INSN_CLASS_COUNT];
   uint64_t taken_units = 0;
+  // Taken branches need a call after every branch: only when they cost
+  // something or their count is reported for calibration.
+  bool count_taken = false;
   std::vector<HartModel> harts;  // sized once: counters point into it
   Output out;
   std::string report_path;
@@ -309,7 +314,7 @@ void on_block(rvtlm_block* b, void* data) {
     }
     if (api->insn_memory_size(b, i) && (m.dcache.enabled() || m.dtlb.enabled()))
       api->insn_mem_cb(b, i, &on_memory, &c);
-    if (cls == RVTLM_INSN_BRANCH) {
+    if (cls == RVTLM_INSN_BRANCH && c.count_taken) {
       auto* d = static_cast<std::pair<CostModel*, uint64_t>*>(
           api->block_alloc(b, sizeof(std::pair<CostModel*, uint64_t>)));
       new (d) std::pair<CostModel*, uint64_t>(&c, api->insn_size(b, i));
@@ -348,8 +353,10 @@ void on_exit(void* data) {
       if (!classes[k]) continue;
       line += std::string(" ") + kClassNames[k] + "=" + std::to_string(classes[k]);
     }
-    std::fprintf(f, "cost-model: hart %u: classes:%s taken-branch=%" PRIu64 " traps=%" PRIu64 "\n",
-                 h, line.c_str(), m.taken, m.traps);
+    const std::string taken =
+        c->count_taken ? " taken-branch=" + std::to_string(m.taken) : std::string();
+    std::fprintf(f, "cost-model: hart %u: classes:%s%s traps=%" PRIu64 "\n", h, line.c_str(),
+                 taken.c_str(), m.traps);
     print_level(f, h, "icache", m.icache);
     print_level(f, h, "dcache", m.dcache);
     print_level(f, h, "l2", m.l2);
@@ -421,6 +428,7 @@ int install_cost_model(const rvtlm_api* api, rvtlm_plugin* self, int argc,
                                           "\" must be at least 0.001");
   }
   c->taken_units = units(c->config.taken_branch);
+  c->count_taken = c->taken_units != 0 || args.has("report");
   c->report_path = args.text("report");
   if (const std::string e = c->out.open(args.text("file")); !e.empty())
     return install_error(api, self, "file: " + e);
