@@ -15,9 +15,9 @@ namespace rvtlm::iss {
 
 const char* to_string(InsnClass c) {
   static const char* const kNames[kInsnClassCount] = {
-      "alu",    "mul",      "div",    "load",   "store",  "atomic",    "branch",
-      "jump",   "csr",      "system", "fence",  "fp-load", "fp-store", "fp-add",
-      "fp-mul", "fp-fma",   "fp-div", "fp-cvt", "illegal"};
+      "alu",    "mul",    "div",    "load",   "store",   "atomic",   "branch",
+      "jump",   "csr",    "system", "fence",  "fp-load", "fp-store", "fp-add",
+      "fp-mul", "fp-fma", "fp-div", "fp-cvt", "illegal"};
   const auto i = static_cast<unsigned>(c);
   return i < kInsnClassCount ? kNames[i] : "?";
 }
@@ -27,8 +27,9 @@ const char* to_string(InsnClass c) {
 void* BlockInstrumentation::allocate(std::size_t bytes) { return core_->arena.allocate(bytes); }
 
 BlockInstrumentation::Hooks& BlockInstrumentation::at(std::size_t i) {
-  if (i >= insns_.size()) throw std::out_of_range("BlockInstrumentation: no instruction " +
-                                                  std::to_string(i) + " in this block");
+  if (i >= insns_.size())
+    throw std::out_of_range("BlockInstrumentation: no instruction " + std::to_string(i) +
+                            " in this block");
   if (hooks_.empty()) hooks_.resize(insns_.size());
   return hooks_[i];
 }
@@ -133,7 +134,8 @@ void Core::instrument(uint64_t pc, uint64_t ppc, std::vector<DecodedInsn>& insns
       for (const auto& a : h.adds) {
         auto it = std::find_if(counters.begin(), counters.end(),
                                [&](const auto& c) { return c.first == a.counter; });
-        if (it == counters.end()) it = counters.insert(counters.end(), {a.counter, std::vector<uint64_t>(n, 0)});
+        if (it == counters.end())
+          it = counters.insert(counters.end(), {a.counter, std::vector<uint64_t>(n, 0)});
         it->second[i] += a.value;
       }
     }
