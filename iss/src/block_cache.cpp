@@ -140,8 +140,8 @@ Block* Core::translate(uint64_t pc, uint64_t ppc, uint64_t retired, unsigned max
 
   if (arena.bytes_in_use() > kArenaLimit) async |= kAsyncFlush;  // at the next block boundary
   auto* b = static_cast<Block*>(arena.allocate(sizeof(Block)));
-  auto* entry = static_cast<DecodedInsn*>(
-      arena.allocate((n_entry + pending.size()) * sizeof(DecodedInsn)));
+  auto* entry =
+      static_cast<DecodedInsn*>(arena.allocate((n_entry + pending.size()) * sizeof(DecodedInsn)));
   if (n_entry) std::copy(pending_entry.begin(), pending_entry.end(), entry);
   DecodedInsn* insns = entry + n_entry;
   std::copy(pending.begin(), pending.end(), insns);

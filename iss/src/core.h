@@ -67,8 +67,14 @@ struct TrackedCounter {
   uint64_t total;          // the block's share, prefix[count]
   const uint64_t* prefix;  // count + 1 running sums
 };
+struct InlineAdd {
+  uint64_t* counter;
+  uint64_t value;
+};
 struct BlockHooks {
-  const InsnHooks* insns;       // one per instruction, or nullptr
+  const InsnHooks* insns;  // one per instruction, or nullptr
+  const InlineAdd* adds;   // what entry_adds adds on entry
+  uint32_t n_adds;
   const uint64_t* cost_prefix;  // count + 1 running sums of the costs, or nullptr
   const TrackedCounter* counters;
   uint32_t n_counters;
@@ -121,8 +127,8 @@ enum AsyncFlag : uint32_t {
   kAsyncFlush = 2,  // discard decoded blocks
   kAsyncHalt = 4,
   kAsyncExit = 8,
-  kAsyncDebug = 16,  // sticky while tracing, breakpoints or execute triggers are active
-  kAsyncTimer = 32,  // the Sstc deadline moved: end the run for a new budget
+  kAsyncDebug = 16,   // sticky while tracing, breakpoints or execute triggers are active
+  kAsyncTimer = 32,   // the Sstc deadline moved: end the run for a new budget
   kAsyncCharge = 64,  // the charge limit was reached: end the run
 };
 
@@ -274,8 +280,8 @@ class Core final : public DomainMember {
   uint64_t charged_ = 0;
   uint64_t charge_limit_ = ~uint64_t{0};
   const BlockHooks* tracked_ = nullptr;  // the last block entered with costs
-  uint32_t tracked_count_ = 0;            // its instructions
-  uint64_t tracked_base_ = 0;             // instructions retired when it was entered
+  uint32_t tracked_count_ = 0;           // its instructions
+  uint64_t tracked_base_ = 0;            // instructions retired when it was entered
   bool started_ = false;
 
  private:

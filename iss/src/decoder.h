@@ -22,6 +22,7 @@ enum class Op : uint16_t {
       block_end,
   entry_track,
   entry_add,
+  entry_adds,
   entry_calls,
   instrumented,
   count

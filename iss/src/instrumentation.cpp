@@ -15,9 +15,9 @@ namespace rvtlm::iss {
 
 const char* to_string(InsnClass c) {
   static const char* const kNames[kInsnClassCount] = {
-      "alu",    "mul",      "div",    "load",   "store",  "atomic",    "branch",
-      "jump",   "csr",      "system", "fence",  "fp-load", "fp-store", "fp-add",
-      "fp-mul", "fp-fma",   "fp-div", "fp-cvt", "illegal"};
+      "alu",    "mul",    "div",    "load",   "store",   "atomic",   "branch",
+      "jump",   "csr",    "system", "fence",  "fp-load", "fp-store", "fp-add",
+      "fp-mul", "fp-fma", "fp-div", "fp-cvt", "illegal"};
   const auto i = static_cast<unsigned>(c);
   return i < kInsnClassCount ? kNames[i] : "?";
 }
@@ -27,8 +27,9 @@ const char* to_string(InsnClass c) {
 void* BlockInstrumentation::allocate(std::size_t bytes) { return core_->arena.allocate(bytes); }
 
 BlockInstrumentation::Hooks& BlockInstrumentation::at(std::size_t i) {
-  if (i >= insns_.size()) throw std::out_of_range("BlockInstrumentation: no instruction " +
-                                                  std::to_string(i) + " in this block");
+  if (i >= insns_.size())
+    throw std::out_of_range("BlockInstrumentation: no instruction " + std::to_string(i) +
+                            " in this block");
   if (hooks_.empty()) hooks_.resize(insns_.size());
   return hooks_[i];
 }
@@ -133,7 +134,8 @@ void Core::instrument(uint64_t pc, uint64_t ppc, std::vector<DecodedInsn>& insns
       for (const auto& a : h.adds) {
         auto it = std::find_if(counters.begin(), counters.end(),
                                [&](const auto& c) { return c.first == a.counter; });
-        if (it == counters.end()) it = counters.insert(counters.end(), {a.counter, std::vector<uint64_t>(n, 0)});
+        if (it == counters.end())
+          it = counters.insert(counters.end(), {a.counter, std::vector<uint64_t>(n, 0)});
         it->second[i] += a.value;
       }
     }
@@ -168,9 +170,18 @@ void Core::instrument(uint64_t pc, uint64_t ppc, std::vector<DecodedInsn>& insns
     entry_ops.push_back(d);
   };
   if (bh->cost_prefix) entry_ops.push_back(entry_op(Op::entry_track));
+  // Counters: one op for one counter, one op looping over several.
+  std::vector<std::pair<uint64_t*, uint64_t>> adds;
   for (uint32_t k = 0; k < bh->n_counters; ++k)
-    entry_add(bh->counters[k].counter, bh->counters[k].total);
-  for (const auto& a : block.entry_adds_) entry_add(a.counter, a.value);
+    adds.emplace_back(bh->counters[k].counter, bh->counters[k].total);
+  for (const auto& a : block.entry_adds_) adds.emplace_back(a.counter, a.value);
+  if (adds.size() == 1) {
+    entry_add(adds[0].first, adds[0].second);
+  } else if (!adds.empty()) {
+    bh->adds = copy_to_arena<InlineAdd>(arena, adds);
+    bh->n_adds = static_cast<uint32_t>(adds.size());
+    entry_ops.push_back(entry_op(Op::entry_adds));
+  }
   if (bh->n_entry) entry_ops.push_back(entry_op(Op::entry_calls));
   hooks = bh;
 }

@@ -54,7 +54,7 @@ namespace {
 template <typename XReg>
 Flow execute_one(Core& c, const DecodedInsn& d, uint64_t retired) {
   switch (static_cast<Op>(d.op)) {
-#define RVTLM_ONE_Seq(name)           \
+#define RVTLM_ONE_Seq(name)       \
   sem::name<XReg>(c, d, retired); \
   return Flow::Next;
 #define RVTLM_ONE_Ctl(name) return sem::name<XReg>(c, d, retired);
@@ -113,8 +113,7 @@ __attribute__((noinline)) Flow Core::run_instrumented(const InsnHooks& h, const 
           flow == Flow::Taken || flow == Flow::Fallthrough || flow == Flow::Indirect;
       const uint64_t next = transfers ? npc : static_cast<XReg>(d.pc + d.len);
       for (uint32_t k = 0; k < h.n_after; ++k)
-        reinterpret_cast<AfterCallback>(h.after[k].callback)(*owner, d.pc, next,
-                                                             h.after[k].data);
+        reinterpret_cast<AfterCallback>(h.after[k].callback)(*owner, d.pc, next, h.after[k].data);
     }
   }
   // A charge that reached the limit ends the run right after this instruction.
@@ -126,7 +125,8 @@ void Core::run_entry_hooks(const Block& b, uint64_t retired) {
   s.retired = retired;
   s.pc = b.pc;
   for (uint32_t k = 0; k < b.hooks->n_entry; ++k)
-    reinterpret_cast<ExecCallback>(b.hooks->entry[k].callback)(*owner, b.pc, b.hooks->entry[k].data);
+    reinterpret_cast<ExecCallback>(b.hooks->entry[k].callback)(*owner, b.pc,
+                                                               b.hooks->entry[k].data);
 }
 
 template <typename XReg>
@@ -138,6 +138,7 @@ StopReason Core::execute(uint64_t limit) {
           && L_block_end,
       &&L_entry_track,
       &&L_entry_add,
+      &&L_entry_adds,
       &&L_entry_calls,
       &&L_instrumented,
   };
@@ -272,7 +273,7 @@ L_block_end:
 // block's static costs and counted instructions are added whole on entry
 // (settle takes back what does not retire); a block whose costs would reach
 // the charge limit runs one instruction at a time.
-L_entry_track: {
+L_entry_track : {
   const uint64_t* prefix = blk->hooks->cost_prefix;
   if (prefix && charged_ + prefix[blk->count] >= charge_limit_) {
     if (blk->count > 1) goto step;
@@ -286,11 +287,17 @@ L_entry_add:
   *reinterpret_cast<uint64_t*>(static_cast<uintptr_t>(ip->pc)) +=
       (uint64_t{ip->bits} << 32) | static_cast<uint32_t>(ip->imm);
   NEXT();
+// Several counters at once (one dispatch).
+L_entry_adds : {
+  const BlockHooks& h = *blk->hooks;
+  for (uint32_t k = 0; k < h.n_adds; ++k) *h.adds[k].counter += h.adds[k].value;
+  NEXT();
+}
 L_entry_calls:
   run_entry_hooks(*blk, retired);
   NEXT();
 // An instruction with hooks (its op is unchanged; only the handler is this).
-L_instrumented: {
+L_instrumented : {
   const InsnHooks& h = blk->hooks->insns[INDEX];
   if (h.n_before) run_hooks_before<XReg>(h, *ip, RETIRED_NOW);
   if (!(h.n_after | h.n_memory) && !(async & kAsyncCharge)) goto* kLabels[ip->op];

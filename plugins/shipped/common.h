@@ -55,10 +55,14 @@ class Args {
     double v = std::strtod(text.c_str(), &end);
     if (errno != 0 || end == text.c_str()) return std::nullopt;
     const std::string suffix(end);
-    if (suffix == "k" || suffix == "K") v *= 1e3;
-    else if (suffix == "M") v *= 1e6;
-    else if (suffix == "G") v *= 1e9;
-    else if (!suffix.empty()) return std::nullopt;
+    if (suffix == "k" || suffix == "K")
+      v *= 1e3;
+    else if (suffix == "M")
+      v *= 1e6;
+    else if (suffix == "G")
+      v *= 1e9;
+    else if (!suffix.empty())
+      return std::nullopt;
     if (!std::isfinite(v)) return std::nullopt;
     return v;
   }

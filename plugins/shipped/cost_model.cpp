@@ -11,18 +11,20 @@
 // ({entries, page, miss}), all LRU. Cycles may be fractional: they are
 // charged in thousandths of a cycle. Class cycles are static costs of each
 // instruction, exact at every MMIO access; misses and taken branches are
-// charged by callbacks as they happen. At the end it prints the count of
-// every event (and writes them as JSON to report=, for calibration).
+// charged by callbacks as they happen (taken branches are only detected
+// when they cost cycles or report= asks for their count). At the end it
+// prints the count of every event (and writes them as JSON to report=, for
+// calibration).
 #include <array>
 #include <cinttypes>
 #include <deque>
 #include <fstream>
 #include <memory>
 #include <new>
-#include <utility>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <stdexcept>
+#include <utility>
 
 #include "common.h"
 
@@ -34,7 +36,7 @@ using nlohmann::json;
 constexpr double kUnitsPerCycle = 1000;
 
 const char* const kClassNames[RVTLM_INSN_CLASS_COUNT] = {
-    "alu",    "mul",    "div",    "load",   "store",  "atomic",   "branch",
+    "alu",    "mul",    "div",    "load",   "store",   "atomic",   "branch",
     "jump",   "csr",    "system", "fence",  "fp-load", "fp-store", "fp-add",
     "fp-mul", "fp-fma", "fp-div", "fp-cvt", "illegal"};
 
@@ -44,7 +46,10 @@ class Lru {
  public:
   Lru() = default;
   Lru(uint64_t sets, unsigned ways, unsigned shift)
-      : sets_(sets), ways_(ways), shift_(shift), tags_(sets * ways, ~uint64_t{0}),
+      : sets_(sets),
+        ways_(ways),
+        shift_(shift),
+        tags_(sets * ways, ~uint64_t{0}),
         stamps_(sets * ways, 0) {}
   bool enabled() const { return sets_ != 0; }
   // True on a hit.
@@ -153,8 +158,8 @@ LevelConfig level(const json& root, const char* key, bool tlb) {
   } else {
     c.size = o.contains("size") ? size_value(o.at("size"), where + "/size") : 0;
     c.line = o.contains("line") ? size_value(o.at("line"), where + "/line") : 64;
-    c.ways = o.contains("ways") ? static_cast<unsigned>(size_value(o.at("ways"), where + "/ways"))
-                                : 1;
+    c.ways =
+        o.contains("ways") ? static_cast<unsigned>(size_value(o.at("ways"), where + "/ways")) : 1;
     if (!power_of_two(c.line) || c.line < 4 || c.line > 4096)
       throw std::runtime_error(where + "/line: expected a power of two from 4 to 4096");
     if (c.ways == 0 || c.ways > 64) throw std::runtime_error(where + "/ways: expected 1 to 64");
@@ -211,12 +216,14 @@ Config parse_config(const std::string& text) {
   return c;
 }
 
-uint64_t units(double cycles) { return static_cast<uint64_t>(std::llround(cycles * kUnitsPerCycle)); }
+uint64_t units(double cycles) {
+  return static_cast<uint64_t>(std::llround(cycles * kUnitsPerCycle));
+}
 
 struct HartModel {
   Lru icache, dcache, l2, itlb, dtlb;
   std::array<uint64_t, RVTLM_INSN_CLASS_COUNT> classes{};  // inline counters, exact
-  uint64_t fetch_line = ~uint64_t{0};  // the line in the fetch buffer
+  uint64_t fetch_line = ~uint64_t{0};                      // the line in the fetch buffer
   uint64_t taken = 0;
   uint64_t traps = 0;
 };
@@ -238,6 +245,9 @@ struct CostModel {
   Config config;
   uint64_t class_units[RVTLM_INSN_CLASS_COUNT];
   uint64_t taken_units = 0;
+  // Taken branches need a call after every branch: only when they cost
+  // something or their count is reported for calibration.
+  bool count_taken = false;
   std::vector<HartModel> harts;  // sized once: counters point into it
   Output out;
   std::string report_path;
@@ -262,14 +272,16 @@ void on_fetch(rvtlm_hart* h, uint64_t, void* data) {
   const uint64_t line = f->paddr >> f->line_shift;
   if (line == m.fetch_line) return;
   m.fetch_line = line;
-  if (m.itlb.enabled() && !m.itlb.access(f->vaddr)) c.api->hart_charge(h, units(c.config.itlb.miss));
+  if (m.itlb.enabled() && !m.itlb.access(f->vaddr))
+    c.api->hart_charge(h, units(c.config.itlb.miss));
   if (m.icache.enabled()) c.data_access(h, m, m.icache, c.config.icache, f->paddr);
 }
 
 void on_memory(rvtlm_hart* h, uint64_t, const rvtlm_mem_access* a, void* data) {
   auto& c = *static_cast<CostModel*>(data);
   HartModel& m = c.of(h);
-  if (m.dtlb.enabled() && !m.dtlb.access(a->vaddr)) c.api->hart_charge(h, units(c.config.dtlb.miss));
+  if (m.dtlb.enabled() && !m.dtlb.access(a->vaddr))
+    c.api->hart_charge(h, units(c.config.dtlb.miss));
   // Devices are not cached.
   if (m.dcache.enabled() && !(a->flags & RVTLM_MEM_DEVICE))
     c.data_access(h, m, m.dcache, c.config.dcache, a->paddr);
@@ -309,7 +321,7 @@ void on_block(rvtlm_block* b, void* data) {
     }
     if (api->insn_memory_size(b, i) && (m.dcache.enabled() || m.dtlb.enabled()))
       api->insn_mem_cb(b, i, &on_memory, &c);
-    if (cls == RVTLM_INSN_BRANCH) {
+    if (cls == RVTLM_INSN_BRANCH && c.count_taken) {
       auto* d = static_cast<std::pair<CostModel*, uint64_t>*>(
           api->block_alloc(b, sizeof(std::pair<CostModel*, uint64_t>)));
       new (d) std::pair<CostModel*, uint64_t>(&c, api->insn_size(b, i));
@@ -320,10 +332,10 @@ void on_block(rvtlm_block* b, void* data) {
 
 void print_level(FILE* f, unsigned hart, const char* name, const Lru& l) {
   if (!l.enabled()) return;
-  std::fprintf(f, "cost-model: hart %u: %s: %" PRIu64 " accesses, %" PRIu64 " misses (%.2f%%)\n",
-               hart, name, l.accesses, l.misses,
-               l.accesses ? 100.0 * static_cast<double>(l.misses) / static_cast<double>(l.accesses)
-                          : 0.0);
+  std::fprintf(
+      f, "cost-model: hart %u: %s: %" PRIu64 " accesses, %" PRIu64 " misses (%.2f%%)\n", hart, name,
+      l.accesses, l.misses,
+      l.accesses ? 100.0 * static_cast<double>(l.misses) / static_cast<double>(l.accesses) : 0.0);
 }
 
 void on_exit(void* data) {
@@ -348,8 +360,10 @@ void on_exit(void* data) {
       if (!classes[k]) continue;
       line += std::string(" ") + kClassNames[k] + "=" + std::to_string(classes[k]);
     }
-    std::fprintf(f, "cost-model: hart %u: classes:%s taken-branch=%" PRIu64 " traps=%" PRIu64 "\n",
-                 h, line.c_str(), m.taken, m.traps);
+    const std::string taken =
+        c->count_taken ? " taken-branch=" + std::to_string(m.taken) : std::string();
+    std::fprintf(f, "cost-model: hart %u: classes:%s%s traps=%" PRIu64 "\n", h, line.c_str(),
+                 taken.c_str(), m.traps);
     print_level(f, h, "icache", m.icache);
     print_level(f, h, "dcache", m.dcache);
     print_level(f, h, "l2", m.l2);
@@ -385,8 +399,7 @@ Lru make_tlb(const LevelConfig& c) {
 
 }  // namespace
 
-int install_cost_model(const rvtlm_api* api, rvtlm_plugin* self, int argc,
-                       const rvtlm_arg* argv) {
+int install_cost_model(const rvtlm_api* api, rvtlm_plugin* self, int argc, const rvtlm_arg* argv) {
   const Args args(argc, argv);
   if (const std::string e = args.unknown({"config", "hz", "report", "file"}); !e.empty())
     return install_error(api, self, e);
@@ -417,10 +430,11 @@ int install_cost_model(const rvtlm_api* api, rvtlm_plugin* self, int argc,
   for (unsigned k = 0; k < RVTLM_INSN_CLASS_COUNT; ++k) {
     c->class_units[k] = units(c->config.cycles[k]);
     if (c->class_units[k] == 0)
-      return install_error(api, self, std::string("cycles of \"") + kClassNames[k] +
-                                          "\" must be at least 0.001");
+      return install_error(
+          api, self, std::string("cycles of \"") + kClassNames[k] + "\" must be at least 0.001");
   }
   c->taken_units = units(c->config.taken_branch);
+  c->count_taken = c->taken_units != 0 || args.has("report");
   c->report_path = args.text("report");
   if (const std::string e = c->out.open(args.text("file")); !e.empty())
     return install_error(api, self, "file: " + e);

@@ -23,7 +23,7 @@ namespace rvtlm::plugins::shipped {
 namespace {
 
 const char* const kClassNames[RVTLM_INSN_CLASS_COUNT] = {
-    "alu",    "mul",    "div",    "load",   "store",  "atomic",   "branch",
+    "alu",    "mul",    "div",    "load",   "store",   "atomic",   "branch",
     "jump",   "csr",    "system", "fence",  "fp-load", "fp-store", "fp-add",
     "fp-mul", "fp-fma", "fp-div", "fp-cvt", "illegal"};
 
@@ -35,7 +35,7 @@ struct BlockRecord {
   uint64_t insns = 0;    // instructions of the block executed
   uint64_t entries = 0;  // executions of its first instruction (classes=on)
   std::array<uint64_t, RVTLM_INSN_CLASS_COUNT> classes{};  // classes=on
-  std::string first;  // disassembly of the first instruction
+  std::string first;                                       // disassembly of the first instruction
 };
 
 struct InsnStats {
@@ -105,7 +105,8 @@ struct InsnStats {
                      h, total, entries, by_pc.size());
         std::string line;
         for (unsigned c = 0; c < RVTLM_INSN_CLASS_COUNT; ++c)
-          if (counts[c]) line += std::string(" ") + kClassNames[c] + "=" + std::to_string(counts[c]);
+          if (counts[c])
+            line += std::string(" ") + kClassNames[c] + "=" + std::to_string(counts[c]);
         std::fprintf(f, "insn-stats: hart %u: classes:%s\n", h, line.c_str());
       } else {
         std::fprintf(f, "insn-stats: hart %u: %" PRIu64 " instructions in %zu distinct blocks\n", h,
@@ -124,9 +125,9 @@ struct InsnStats {
         const double share =
             total ? 100.0 * static_cast<double>(b.insns) / static_cast<double>(total) : 0.0;
         if (classes) {
-          std::fprintf(f, "insn-stats:   0x%016" PRIx64 " %3u x %" PRIu64 " = %" PRIu64
-                          " (%.1f%%)  %s\n",
-                       b.pc, b.size, b.entries, b.insns, share, b.first->c_str());
+          std::fprintf(
+              f, "insn-stats:   0x%016" PRIx64 " %3u x %" PRIu64 " = %" PRIu64 " (%.1f%%)  %s\n",
+              b.pc, b.size, b.entries, b.insns, share, b.first->c_str());
         } else {
           std::fprintf(f, "insn-stats:   0x%016" PRIx64 " %3u %" PRIu64 " (%.1f%%)  %s\n", b.pc,
                        b.size, b.insns, share, b.first->c_str());
@@ -145,8 +146,7 @@ void on_exit(void* data) {
 
 }  // namespace
 
-int install_insn_stats(const rvtlm_api* api, rvtlm_plugin* self, int argc,
-                       const rvtlm_arg* argv) {
+int install_insn_stats(const rvtlm_api* api, rvtlm_plugin* self, int argc, const rvtlm_arg* argv) {
   const Args args(argc, argv);
   if (const std::string e = args.unknown({"hot", "classes", "file"}); !e.empty())
     return install_error(api, self, e);

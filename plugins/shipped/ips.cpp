@@ -26,9 +26,9 @@ struct Pacer {
   std::chrono::steady_clock::time_point start;
   uint64_t ticks = 0;
   uint64_t last_ps = 0;
-  double slept = 0;      // seconds
-  double max_behind = 0; // seconds
-  double behind = 0;     // at the last tick
+  double slept = 0;       // seconds
+  double max_behind = 0;  // seconds
+  double behind = 0;      // at the last tick
 };
 
 void on_start(rvtlm_hart*, void* data) {
@@ -81,8 +81,9 @@ int install_ips(const rvtlm_api* api, rvtlm_plugin* self, int argc, const rvtlm_
     const auto ips = args.number("ips");
     if (!ips || !(*ips > 0))
       return install_error(api, self,
-                           "ips=" + args.text("ips") + ": expected a positive number of "
-                           "instructions per second, such as 100M");
+                           "ips=" + args.text("ips") +
+                               ": expected a positive number of "
+                               "instructions per second, such as 100M");
     rate = *ips;
   } else {
     const auto hz = args.number("hz");
@@ -100,8 +101,9 @@ int install_ips(const rvtlm_api* api, rvtlm_plugin* self, int argc, const rvtlm_
   if (args.has("period")) {
     const auto p = args.number("period");
     if (!p || !(*p > 0))
-      return install_error(api, self, "period=" + args.text("period") +
-                                          ": expected a positive number of milliseconds");
+      return install_error(
+          api, self,
+          "period=" + args.text("period") + ": expected a positive number of milliseconds");
     period_ms = *p;
   }
   for (unsigned h = 0; h < api->harts(self); ++h)

@@ -48,8 +48,11 @@ void on_memory(rvtlm_hart* hart, uint64_t pc, const rvtlm_mem_access* a, void* d
                "%s ns hart%u %" PRIu64 " 0x%016" PRIx64 " %s 0x%016" PRIx64 " 0x%016" PRIx64
                " %u %s\n",
                nanoseconds(api->hart_time_ps(hart)).c_str(), api->hart_index(hart),
-               api->hart_retired(hart), pc, load && store ? "RW" : store ? "W" : "R", a->vaddr,
-               a->paddr, a->size, (a->flags & RVTLM_MEM_DEVICE) ? "device" : "ram");
+               api->hart_retired(hart), pc,
+               load && store ? "RW"
+               : store       ? "W"
+                             : "R",
+               a->vaddr, a->paddr, a->size, (a->flags & RVTLM_MEM_DEVICE) ? "device" : "ram");
 }
 
 void on_block(rvtlm_block* b, void* data) {
@@ -82,7 +85,8 @@ int install_trace(const rvtlm_api* api, rvtlm_plugin* self, int argc, const rvtl
   trace->api = api;
   const auto insns = args.flag("insns", true);
   const auto memory = args.flag("memory", true);
-  if (!insns) return install_error(api, self, "insns=" + args.text("insns") + ": expected on or off");
+  if (!insns)
+    return install_error(api, self, "insns=" + args.text("insns") + ": expected on or off");
   if (!memory)
     return install_error(api, self, "memory=" + args.text("memory") + ": expected on or off");
   trace->insns = *insns;

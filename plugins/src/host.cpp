@@ -246,12 +246,10 @@ int control_time(rvtlm_plugin* p, unsigned index, double seconds_per_insn,
   if (!h.time_owner.empty() && h.time_owner != p->name)
     return fail(p, "hart " + std::to_string(index) + "'s time is already controlled by plugin " +
                        h.time_owner);
-  if (!std::isfinite(seconds_per_insn) || !std::isfinite(seconds_per_unit) ||
-      seconds_per_unit < 0)
+  if (!std::isfinite(seconds_per_insn) || !std::isfinite(seconds_per_unit) || seconds_per_unit < 0)
     return fail(p, "control_time(): times must be finite, and a unit's not negative");
   if (seconds_per_insn == 0 && !(seconds_per_unit > 0) && !h.module->charge_model())
-    return fail(p,
-                "control_time(): instructions that take no time need charged units that do");
+    return fail(p, "control_time(): instructions that take no time need charged units that do");
   try {
     if (seconds_per_insn == 0) {
       h.module->set_time_model(std::make_shared<tlm::NoInstructionTimeModel>());
@@ -497,17 +495,16 @@ void PluginHost::load(const std::string& text, const std::string& origin) {
         return;
       }
     }
-    throw PluginError(where + ": no plugin named '" + spec.plugin + "' (shipped: " +
-                      detail::shipped_list() + "; a path such as ./" + spec.plugin +
-                      ".so loads your own)");
+    throw PluginError(where + ": no plugin named '" + spec.plugin +
+                      "' (shipped: " + detail::shipped_list() + "; a path such as ./" +
+                      spec.plugin + ".so loads your own)");
   }
   void* handle = dlopen(spec.plugin.c_str(), RTLD_NOW | RTLD_LOCAL);
   if (!handle) {
     const char* why = dlerror();
     throw PluginError(where + ": cannot load it: " + (why ? why : "unknown error"));
   }
-  const auto* version =
-      static_cast<const uint32_t*>(dlsym(handle, RVTLM_PLUGIN_VERSION_SYMBOL));
+  const auto* version = static_cast<const uint32_t*>(dlsym(handle, RVTLM_PLUGIN_VERSION_SYMBOL));
   void* install = dlsym(handle, RVTLM_PLUGIN_INSTALL_SYMBOL);
   if (!version || !install) {
     dlclose(handle);

@@ -50,7 +50,8 @@ int main(void) {
     for (int k = 0; k < DIVS; ++k) acc += x / ((acc & 0xff) | 1);
     const uint32_t base = (i * STRIDE * 5 + (x >> 20)) & (FOOTPRINT - 1);
     for (int k = 0; k < LOADS; ++k) acc += words[(base + (uint32_t)k * STRIDE) & (FOOTPRINT - 1)];
-    for (int k = 0; k < STORES; ++k) words[(base + (uint32_t)k * 3 * STRIDE) & (FOOTPRINT - 1)] = acc;
+    for (int k = 0; k < STORES; ++k)
+      words[(base + (uint32_t)k * 3 * STRIDE) & (FOOTPRINT - 1)] = acc;
     for (int k = 0; k < CALLS; ++k) acc = mix(acc, x);
     for (volatile int k = 0; k < INNER; ++k) acc += (uint32_t)k;
     if (((x >> 16) & TAKEN_MASK) == 0) {

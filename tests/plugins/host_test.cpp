@@ -3,7 +3,10 @@
 // linked into the test. Exact counts, charged MMIO times, the cost model's
 // events and cycles, a timer interrupt's instruction under the cost model at
 // every quantum, and the errors of loading. One process per test (SystemC).
+#include "rvtlm/plugins/host.h"
+
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <fstream>
@@ -13,11 +16,8 @@
 #include <string>
 #include <vector>
 
-#include <unistd.h>
-
 #include "platform.h"
 #include "rvtlm/plugin.h"
-#include "rvtlm/plugins/host.h"
 
 namespace rvtlm::tlm_test {
 namespace {
@@ -67,10 +67,10 @@ class TempFile {
 Program load_store_loop() {
   Program p;
   p.li(reg::t0, static_cast<int32_t>(kRecorderBase));  // lui
-  p.la(reg::a0, kRamBase + 0x1000);                     // auipc, addi
-  p.li(reg::t2, 3);                                     // addi
-  p.label("loop") << lw(reg::t1, reg::a0, 0) << addi(reg::t1, reg::t1, 1)
-                  << sw(reg::t1, reg::a0, 0) << addi(reg::t2, reg::t2, -1);
+  p.la(reg::a0, kRamBase + 0x1000);                    // auipc, addi
+  p.li(reg::t2, 3);                                    // addi
+  p.label("loop") << lw(reg::t1, reg::a0, 0) << addi(reg::t1, reg::t1, 1) << sw(reg::t1, reg::a0, 0)
+                  << addi(reg::t2, reg::t2, -1);
   p.bne(reg::t2, reg::zero, "loop");
   p << sw(reg::t1, reg::t0, 0);
   p.label("end") << wfi();
@@ -233,7 +233,7 @@ TEST(PluginHost, OnePluginControlsAHartsTime) {
 Program line_walk() {
   Program p;
   p.la(reg::a0, kRamBase + 0x1000);  // auipc, addi
-  p.li(reg::t2, 16);                  // addi
+  p.li(reg::t2, 16);                 // addi
   p.label("loop") << andi(reg::t3, reg::t2, 7) << slli(reg::t3, reg::t3, 6)
                   << add(reg::t3, reg::a0, reg::t3) << lw(reg::t1, reg::t3, 0)
                   << addi(reg::t2, reg::t2, -1);

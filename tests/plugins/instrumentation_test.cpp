@@ -2,6 +2,8 @@
 // SystemC: counters and callbacks per block and per instruction, memory
 // callbacks with virtual and physical addresses, traps and privilege
 // changes, and costs charged to the hart.
+#include "rvtlm/iss/instrumentation.h"
+
 #include <gtest/gtest.h>
 
 #include <cstdint>
@@ -13,7 +15,6 @@
 
 #include "rvtlm/iss/csr.h"
 #include "rvtlm/iss/hart.h"
-#include "rvtlm/iss/instrumentation.h"
 #include "test_asm.h"
 #include "test_bus.h"
 
@@ -68,13 +69,13 @@ class TestInstrumenter : public iss::Instrumenter {
 // block B (from `loop`, 4 instructions) the other four, then block C spins.
 Program store_loop() {
   return {
-      auipc(a0, 1),          // 0
-      addi(t0, zero, 5),     // 1
-      addi(t1, t1, 1),       // 2  loop:
-      sw(t1, a0, 0),         // 3
-      addi(t0, t0, -1),      // 4
-      bne(t0, zero, -12),    // 5  -> loop
-      jal(zero, 0),          // 6  spin
+      auipc(a0, 1),        // 0
+      addi(t0, zero, 5),   // 1
+      addi(t1, t1, 1),     // 2  loop:
+      sw(t1, a0, 0),       // 3
+      addi(t0, t0, -1),    // 4
+      bne(t0, zero, -12),  // 5  -> loop
+      jal(zero, 0),        // 6  spin
   };
 }
 constexpr uint64_t kLoop = kRamBase + 8;
@@ -232,12 +233,12 @@ TEST(Instrumentation, MemoryHooksGiveVirtualAndPhysicalAddresses) {
   config.pmp_entries = 0;  // S-mode data accesses and the walk may go anywhere
   Machine m(
       {
-      lui(a0, 0x40000),     // 0x40000000
-      addi(a0, a0, 0x10),   //
-      addi(t1, zero, 77),   //
-      sw(t1, a0, 0),        // store through the mapping
-      lw(t2, a0, 0),        // and load it back
-      jal(zero, 0),
+          lui(a0, 0x40000),    // 0x40000000
+          addi(a0, a0, 0x10),  //
+          addi(t1, zero, 77),  //
+          sw(t1, a0, 0),       // store through the mapping
+          lw(t2, a0, 0),       // and load it back
+          jal(zero, 0),
       },
       config);
   // Root at +0x5000 -> level 1 at +0x6000 -> level 0 at +0x7000 -> the page.
@@ -253,11 +254,11 @@ TEST(Instrumentation, MemoryHooksGiveVirtualAndPhysicalAddresses) {
   in.decide = [&](BlockInstrumentation& b) {
     for (std::size_t i = 0; i < b.size(); ++i)
       if (b.instruction(i).memory_size)
-        b.on_memory(i, TestInstrumenter::run_memory,
-                    in.keep(TestInstrumenter::Memory(
-                        [&](Hart&, uint64_t pc, const iss::MemoryAccess& a) {
-                          accesses.emplace_back(pc, a);
-                        })));
+        b.on_memory(
+            i, TestInstrumenter::run_memory,
+            in.keep(TestInstrumenter::Memory([&](Hart&, uint64_t pc, const iss::MemoryAccess& a) {
+              accesses.emplace_back(pc, a);
+            })));
   };
   m.hart.add_instrumenter(in);
   m.hart.run(6);
@@ -280,13 +281,13 @@ TEST(Instrumentation, MemoryHooksGiveVirtualAndPhysicalAddresses) {
 
 TEST(Instrumentation, MemoryHooksTellDevicesAndAtomicsApart) {
   Machine m({
-      auipc(a0, 1),               // RAM + 0x1000
-      lui(a1, 0x10000),           // MMIO
-      addi(t1, zero, 5),          //
-      sd(t1, a0, 8),              // RAM
-      sw(t1, a1, 4),              // device
-      amoadd_w(t2, t1, a0),       // RAM, read and write
-      lbu(t3, a1, 4),             // device
+      auipc(a0, 1),          // RAM + 0x1000
+      lui(a1, 0x10000),      // MMIO
+      addi(t1, zero, 5),     //
+      sd(t1, a0, 8),         // RAM
+      sw(t1, a1, 4),         // device
+      amoadd_w(t2, t1, a0),  // RAM, read and write
+      lbu(t3, a1, 4),        // device
       jal(zero, 0),
   });
   TestInstrumenter in;
@@ -294,11 +295,10 @@ TEST(Instrumentation, MemoryHooksTellDevicesAndAtomicsApart) {
   in.decide = [&](BlockInstrumentation& b) {
     for (std::size_t i = 0; i < b.size(); ++i)
       if (b.instruction(i).memory_size)
-        b.on_memory(i, TestInstrumenter::run_memory,
-                    in.keep(TestInstrumenter::Memory(
-                        [&](Hart&, uint64_t, const iss::MemoryAccess& a) {
-                          accesses.push_back(a);
-                        })));
+        b.on_memory(
+            i, TestInstrumenter::run_memory,
+            in.keep(TestInstrumenter::Memory(
+                [&](Hart&, uint64_t, const iss::MemoryAccess& a) { accesses.push_back(a); })));
   };
   m.hart.add_instrumenter(in);
   m.hart.run(8);
@@ -341,8 +341,7 @@ TEST(Instrumentation, TrapsAndPrivilegeChangesAreReported) {
   EXPECT_EQ(t.from_privilege, 0u);
   EXPECT_EQ(t.to_privilege, 3u);
   EXPECT_EQ(t.retired, 4u);  // auipc, addi, csrw, mret
-  EXPECT_EQ(in.privilege_changes,
-            (std::vector<std::pair<unsigned, unsigned>>{{3, 0}, {0, 3}}));
+  EXPECT_EQ(in.privilege_changes, (std::vector<std::pair<unsigned, unsigned>>{{3, 0}, {0, 3}}));
 }
 
 TEST(Instrumentation, StartAndStopAreReported) {

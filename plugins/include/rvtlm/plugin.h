@@ -53,7 +53,7 @@ extern "C" {
 #define RVTLM_PLUGIN_VERSION_SYMBOL "rvtlm_plugin_api_version"
 #define RVTLM_PLUGIN_INSTALL_SYMBOL "rvtlm_plugin_install"
 
-#define RVTLM_PLUGIN_DECLARE_VERSION                                     \
+#define RVTLM_PLUGIN_DECLARE_VERSION                                                  \
   RVTLM_PLUGIN_EXTERN_C RVTLM_PLUGIN_EXPORT const uint32_t rvtlm_plugin_api_version = \
       RVTLM_PLUGIN_API_VERSION
 #define RVTLM_PLUGIN_INSTALL RVTLM_PLUGIN_EXTERN_C RVTLM_PLUGIN_EXPORT int rvtlm_plugin_install
@@ -94,8 +94,8 @@ enum rvtlm_insn_class {
 
 /* A data access, after it was performed. */
 #define RVTLM_MEM_LOAD 1u
-#define RVTLM_MEM_STORE 2u   /* both for an AMO */
-#define RVTLM_MEM_DEVICE 4u  /* through the bus (MMIO), not a direct pointer to RAM */
+#define RVTLM_MEM_STORE 2u  /* both for an AMO */
+#define RVTLM_MEM_DEVICE 4u /* through the bus (MMIO), not a direct pointer to RAM */
 typedef struct rvtlm_mem_access {
   uint64_t vaddr;
   uint64_t paddr; /* physical (equal to vaddr without paging) */
@@ -171,8 +171,8 @@ typedef struct rvtlm_api {
   size_t (*block_size)(const rvtlm_block* block); /* instructions */
   uint64_t (*insn_pc)(const rvtlm_block* block, size_t i);
   uint32_t (*insn_bits)(const rvtlm_block* block, size_t i);
-  unsigned (*insn_size)(const rvtlm_block* block, size_t i); /* 2 or 4 */
-  unsigned (*insn_class)(const rvtlm_block* block, size_t i); /* enum rvtlm_insn_class */
+  unsigned (*insn_size)(const rvtlm_block* block, size_t i);        /* 2 or 4 */
+  unsigned (*insn_class)(const rvtlm_block* block, size_t i);       /* enum rvtlm_insn_class */
   unsigned (*insn_memory_size)(const rvtlm_block* block, size_t i); /* bytes, 0: none */
   const char* (*insn_mnemonic)(const rvtlm_block* block, size_t i);
   /* "addi\ta0,a0,1" (objdump -M no-aliases style); valid during the callback. */

@@ -236,7 +236,7 @@ class HartModule : public sc_core::sc_module, private iss::Bus {
   sc_core::sc_time anchor_;
   uint64_t anchor_retired_ = 0;
   sc_core::sc_time stall_;  // delays added by targets since the anchor
-  uint64_t anchor_charged_ = 0;  // hart_.charged() at the anchor
+  uint64_t anchor_charged_ = 0;           // hart_.charged() at the anchor
   uint64_t charge_limit_ = ~uint64_t{0};  // for the next run
   bool thread_started_ = false;
   bool zero_quantum_ = false;
