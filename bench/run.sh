@@ -9,8 +9,16 @@
 #   --build DIR  build tree holding iss/rvtlm-iss and bench/*.elf (default:
 #                build/ at the repository root)
 #   --quick      run intmix only
-#   --rv32       run the rv32 builds as well as the rv64 ones
-#   workload     any of: intmix memwalk branchy compressed mmio (default: all)
+#   --rv32       run the rv32 builds as well as the rv64 ones (the -user
+#                workloads have none: Sv39 is RV64 only)
+#   workload     any of: intmix memwalk branchy compressed mmio intmix-user
+#                memwalk-user fpmatmul fft (default: all)
+#
+# intmix-user and memwalk-user are intmix and memwalk run in U-mode under
+# Sv39 page tables (bench/umode); when both builds of one workload ran, a
+# line after the table gives the user-mode MIPS of each simulator against its
+# machine-mode MIPS. fpmatmul and fft are double- and single-precision
+# floating point.
 #
 # The instruction count of a row comes from `rvtlm-iss --stats`; every
 # simulator executes the same instructions, so the QEMU MIPS use it too.
@@ -26,7 +34,7 @@
 set -uo pipefail
 export LC_ALL=C
 
-all_workloads=(intmix memwalk branchy compressed mmio)
+all_workloads=(intmix memwalk branchy compressed mmio intmix-user memwalk-user fpmatmul fft)
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=$repo/build
 quick=0
@@ -148,11 +156,16 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-" || b <= 0) p
 failed=0
 rows=()
 mmio_rows=()
-row_format='%-16s %12s %8s %8s %8s %8s %8s %8s %8s %8s %8s %8s %s'
+row_format='%-18s %12s %8s %8s %8s %8s %8s %8s %8s %8s %8s %8s %s'
+declare -A mips_of
 for arch in "${archs[@]}"; do
   qemu=qemu-system-riscv${arch#rv}
   for w in "${workloads[@]}"; do
     name=$w-$arch
+    if [ "$arch" = rv32 ] && [[ $w == *-user ]]; then
+      echo "note: $name skipped: the user-mode build is RV64 only (Sv39)"
+      continue
+    fi
     elf=$build/bench/$name.elf
     if [ ! -f "$elf" ]; then
       echo "FAIL: $elf not found (build the bench targets first)" >&2
@@ -242,6 +255,7 @@ for arch in "${archs[@]}"; do
     m_vp=$(mips "$insns" "$t_vp")
     m_qemu=$(mips "$insns" "$t_qemu")
     m_icount=$(mips "$insns" "$t_icount")
+    mips_of[$name]="$m_iss $m_vp $m_qemu $m_icount"
     rows+=("$(printf "$row_format" \
       "$name" "${insns:--}" "$t_iss" "$t_vp" "$t_qemu" "$t_icount" \
       "$m_iss" "$m_vp" "$m_qemu" "$m_icount" "$(ratio "$m_iss" "$m_icount")" "$(ratio "$m_vp" "$m_icount")" \
@@ -258,11 +272,32 @@ fi
 echo "seconds: wall time of the process; iss: rvtlm-iss; virt: rvtlm run (SystemC, virt platform)"
 echo "ratio: rvtlm MIPS / QEMU -icount MIPS (> 1: rvtlm faster)"
 echo
-printf '%29s %35s %35s %17s\n' "" "----------- seconds ---------------" "------------- MIPS ----------------" "ratio to qemu-ic"
+printf '%31s %35s %35s %17s\n' "" "----------- seconds ---------------" "------------- MIPS ----------------" "ratio to qemu-ic"
 printf "$row_format\n" workload instructions iss virt qemu qemu-ic iss virt qemu qemu-ic iss virt status
 for r in "${rows[@]}"; do
   echo "$r"
 done
+user_rows=()
+for arch in "${archs[@]}"; do
+  for w in "${workloads[@]}"; do
+    [[ $w == *-user ]] || continue
+    user=${mips_of[$w-$arch]:-}
+    machine=${mips_of[${w%-user}-$arch]:-}
+    [ -n "$user" ] && [ -n "$machine" ] || continue
+    read -r u_iss u_vp u_qemu u_icount <<<"$user"
+    read -r k_iss k_vp k_qemu k_icount <<<"$machine"
+    user_rows+=("$(printf '%-18s rvtlm-iss %s, rvtlm run %s, QEMU %s, QEMU -icount %s' "$w-$arch" \
+      "$(ratio "$u_iss" "$k_iss")" "$(ratio "$u_vp" "$k_vp")" \
+      "$(ratio "$u_qemu" "$k_qemu")" "$(ratio "$u_icount" "$k_icount")")")
+  done
+done
+if [ ${#user_rows[@]} -gt 0 ]; then
+  echo
+  echo "user-mode MIPS / machine-mode MIPS of the same workload (1.00: paging costs nothing):"
+  for r in "${user_rows[@]}"; do
+    echo "$r"
+  done
+fi
 if [ ${#mmio_rows[@]} -gt 0 ]; then
   echo
   for r in "${mmio_rows[@]}"; do

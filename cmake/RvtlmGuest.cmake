@@ -14,7 +14,11 @@
 
 find_program(RVTLM_GUEST_CC riscv64-unknown-elf-gcc)
 find_program(RVTLM_GUEST_OBJDUMP riscv64-unknown-elf-objdump)
-set(RVTLM_GUEST_DIR ${CMAKE_CURRENT_LIST_DIR}/../guest/common)
+# In the source tree guest/common sits next to cmake/; the installed
+# package's config sets RVTLM_GUEST_DIR to its installed copy first.
+if(NOT RVTLM_GUEST_DIR)
+  set(RVTLM_GUEST_DIR ${CMAKE_CURRENT_LIST_DIR}/../guest/common)
+endif()
 
 function(rvtlm_add_guest name)
   cmake_parse_arguments(G "NO_RUNTIME" "ARCH;MARCH;PLATFORM" "SOURCES;FLAGS" ${ARGN})

@@ -16,6 +16,8 @@ set(RVTLM_INSTALL_LIBRARIES
   rvtlm_elf
   rvtlm_iss
   rvtlm_tlm
+  rvtlm_debug_protocol
+  rvtlm_debug
   rvtlm_models
   rvtlm_plugins
   rvtlm_platforms
@@ -71,16 +73,28 @@ if(_rvtlm_libraries)
 
   # Imported targets of other packages that appear in the libraries' link
   # interface (a static library carries even its PRIVATE dependencies as
-  # $<LINK_ONLY:...>) must be recreated by the package config before
-  # rvtlmTargets.cmake is loaded. Recognised: Threads::Threads and the
+  # $<LINK_ONLY:...>) must be recreated by the package config before a
+  # component is used. Recognised: Threads::Threads, nlohmann_json and the
   # targets of pkg_check_modules(<prefix> ... IMPORTED_TARGET <module>).
+  # Each component's own and inherited dependencies are written down, so
+  # that find_package(rvtlm COMPONENTS iss) looks for none of the others'
+  # (libelf, SystemC, nlohmann_json, libfdt).
   set(RVTLM_FIND_DEPENDENCIES "")
   set(_rvtlm_seen)
   foreach(lib IN LISTS _rvtlm_libraries)
+    get_target_property(_component ${lib} EXPORT_NAME)
     get_target_property(_links ${lib} LINK_LIBRARIES)
     get_target_property(_ilinks ${lib} INTERFACE_LINK_LIBRARIES)
+    set(_requires)
+    set(_needs)
     foreach(dep IN LISTS _links _ilinks)
       if(dep MATCHES "BUILD_INTERFACE:")
+        continue()
+      endif()
+      string(REGEX REPLACE "^\\$<LINK_ONLY:(.*)>$" "\\1" dep "${dep}")
+      if(dep IN_LIST _rvtlm_libraries)
+        get_target_property(_other ${dep} EXPORT_NAME)
+        list(APPEND _requires ${_other})
         continue()
       endif()
       if(dep MATCHES "(Threads::Threads|PkgConfig::[A-Za-z0-9_.+-]+|nlohmann_json::nlohmann_json)")
@@ -88,27 +102,33 @@ if(_rvtlm_libraries)
       else()
         continue()
       endif()
-      if(dep IN_LIST _rvtlm_seen)
+      string(MAKE_C_IDENTIFIER ${dep} _key)
+      list(APPEND _needs ${_key})
+      if(_key IN_LIST _rvtlm_seen)
         continue()
       endif()
-      list(APPEND _rvtlm_seen ${dep})
+      list(APPEND _rvtlm_seen ${_key})
       if(dep STREQUAL "Threads::Threads")
-        string(APPEND RVTLM_FIND_DEPENDENCIES "find_dependency(Threads)\n")
+        set(_code "find_dependency(Threads)")
       elseif(dep STREQUAL "nlohmann_json::nlohmann_json")
-        string(APPEND RVTLM_FIND_DEPENDENCIES "find_dependency(nlohmann_json 3)\n")
+        set(_code "find_dependency(nlohmann_json 3)")
       else()
         string(REPLACE "PkgConfig::" "" _prefix ${dep})
         set(_module ${${_prefix}_MODULE_NAME})
         if(NOT _module)
           string(TOLOWER ${_prefix} _module)
         endif()
-        string(APPEND RVTLM_FIND_DEPENDENCIES
-               "find_dependency(PkgConfig)\n"
-               "if(NOT TARGET ${dep})\n"
-               "  pkg_check_modules(${_prefix} REQUIRED QUIET IMPORTED_TARGET ${_module})\n"
-               "endif()\n")
+        set(_code "find_dependency(PkgConfig)\nif(NOT TARGET ${dep})\n"
+                  "  pkg_check_modules(${_prefix} REQUIRED QUIET IMPORTED_TARGET ${_module})\nendif()")
+        string(JOIN "" _code ${_code})
       endif()
+      string(APPEND RVTLM_FIND_DEPENDENCIES "set(_rvtlm_find_${_key} [=[${_code}]=])\n")
     endforeach()
+    list(REMOVE_DUPLICATES _requires)
+    list(REMOVE_DUPLICATES _needs)
+    string(APPEND RVTLM_FIND_DEPENDENCIES
+           "set(_rvtlm_requires_${_component} \"${_requires}\")\n"
+           "set(_rvtlm_needs_${_component} \"${_needs}\")\n")
   endforeach()
 
   string(REPLACE ";" " " RVTLM_COMPONENTS "${_rvtlm_components}")
@@ -130,7 +150,13 @@ if(_rvtlm_libraries)
     COMPATIBILITY SameMinorVersion)
   install(FILES ${CMAKE_BINARY_DIR}/rvtlmConfig.cmake
                 ${CMAKE_BINARY_DIR}/rvtlmConfigVersion.cmake
+                ${PROJECT_SOURCE_DIR}/cmake/RvtlmGuest.cmake
           DESTINATION ${RVTLM_INSTALL_CMAKEDIR}
+          COMPONENT rvtlm_development)
+  # The guests' shared start-up code, linker scripts and console
+  # (rvtlm_add_guest from the installed package links them).
+  install(DIRECTORY ${PROJECT_SOURCE_DIR}/guest/common/
+          DESTINATION ${CMAKE_INSTALL_DATADIR}/rvtlm/guest/common
           COMPONENT rvtlm_development)
 endif()
 

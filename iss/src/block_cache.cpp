@@ -88,7 +88,7 @@ Block* Core::translate(uint64_t pc, uint64_t ppc, uint64_t retired, unsigned max
         // block of its own, decoded again each time (its translation
         // depends on two pages).
         if (!pending.empty()) break;
-        if (!mmu.translate_fetch(a_hi, pa_hi, f)) {
+        if (!mmu.translate_fetch(a_hi, pa_hi, f, retired)) {
           fault = f;
           return nullptr;
         }
@@ -165,7 +165,7 @@ Block* Core::lookup(uint64_t pc, uint64_t retired) {
   const uint32_t tag = link_tag();
   if (j.block && j.pc == pc && j.tag == tag) return j.block;
   uint64_t ppc;
-  if (!mmu.translate_fetch(pc, ppc, fault)) return nullptr;
+  if (!mmu.translate_fetch(pc, ppc, fault, retired)) return nullptr;
   Block* b = nullptr;
   auto it = blocks.find(ppc);
   if (it != blocks.end()) {

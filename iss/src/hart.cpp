@@ -229,6 +229,10 @@ bool Hart::debug_read(uint64_t vaddr, void* data, unsigned size) {
   return true;
 }
 
+bool Hart::debug_translate(uint64_t vaddr, uint64_t& paddr) {
+  return core_->mmu.debug_translate(vaddr, paddr);
+}
+
 bool Hart::debug_write(uint64_t vaddr, const void* data, unsigned size) {
   const auto* bytes = static_cast<const uint8_t*>(data);
   for (unsigned i = 0; i < size; ++i) {

@@ -38,6 +38,7 @@ Mmu::Mmu(Bus& bus, CoherenceDomain& domain, DomainMember* self, uint64_t hart_id
       ad_(ad) {
   flush();
   data_ = sets_[set_index(data_priv_)].data();
+  data_set_ = set_index(data_priv_);
 }
 
 void Mmu::set_context(unsigned data_priv, unsigned fetch_priv, uint64_t satp, bool sum, bool mxr) {
@@ -53,6 +54,7 @@ void Mmu::set_context(unsigned data_priv, unsigned fetch_priv, uint64_t satp, bo
   data_translated_ = data_priv < 3 && translates;
   fetch_translated_ = fetch_priv < 3 && translates;
   data_ = sets_[set_index(data_priv)].data();
+  data_set_ = set_index(data_priv);
 }
 
 void Mmu::note_superpage(uint64_t vaddr, unsigned shift) {
@@ -72,7 +74,12 @@ void Mmu::flush_virtual() {
   superpages_.clear();
   superpages_overflow_ = false;
   for (unsigned s = 0; s < 2; ++s) {
-    for (Entry& e : sets_[s]) e = {kInvalidTag, kInvalidTag, 0, kInvalidTag};
+    if (filled_[s].size() < kEntries) {
+      for (const uint16_t i : filled_[s]) sets_[s][i] = {kInvalidTag, kInvalidTag, 0, kInvalidTag};
+    } else {
+      for (Entry& e : sets_[s]) e = {kInvalidTag, kInvalidTag, 0, kInvalidTag};
+    }
+    filled_[s].clear();
     for (FetchEntry& e : fetch_sets_[s]) e = {kInvalidTag, 0};
   }
 }
@@ -97,6 +104,7 @@ void Mmu::flush() {
     for (Entry& e : set) e = {kInvalidTag, kInvalidTag, 0, kInvalidTag};
   for (auto& set : fetch_sets_)
     for (FetchEntry& e : set) e = {kInvalidTag, 0};
+  for (auto& list : filled_) list.clear();
 }
 
 void Mmu::drop_write_pointers(uint64_t page) {
@@ -172,7 +180,10 @@ void Mmu::fill(uint64_t vaddr, uint64_t paddr, const DmiGrant& g, bool read, boo
   if (ppage < g.start || ppage + kPageMask > g.end) return;  // page not wholly granted
   // A cached pointer skips the PMP check: only pages with one verdict qualify.
   if (!pmp_.page_uniform(ppage)) return;
-  Entry& e = data_[(vaddr >> kPageShift) & (kEntries - 1)];
+  const unsigned index = (vaddr >> kPageShift) & (kEntries - 1);
+  Entry& e = data_[index];
+  if (data_set_ < 2 && filled_[data_set_].size() < kEntries)
+    filled_[data_set_].push_back(static_cast<uint16_t>(index));
   const uintptr_t addend = reinterpret_cast<uintptr_t>(g.host) +
                            static_cast<uintptr_t>(ppage - g.start) - static_cast<uintptr_t>(vpage);
   if (e.addend != addend || e.ppage != ppage || (e.read_tag != vpage && e.write_tag != vpage)) {
@@ -185,8 +196,9 @@ void Mmu::fill(uint64_t vaddr, uint64_t paddr, const DmiGrant& g, bool read, boo
 }
 
 bool Mmu::bus_access(uint64_t addr, unsigned size, AccessType type, void* data, uint64_t retired,
-                     bool debug) {
+                     bool debug, bool page_table) {
   BusAccess access;
+  access.page_table = page_table;
   access.addr = addr;
   access.size = size;
   access.type = type;
@@ -256,6 +268,7 @@ bool Mmu::phys_write(uint64_t paddr, unsigned size, uint64_t value, uint64_t ret
 
 bool Mmu::load(uint64_t addr, unsigned size, uint64_t& value, uint64_t retired, MemFault& fault,
                LoadKind kind, uint64_t* paddr_out) {
+  walk_retired_ = retired;
   const bool atomic = kind != LoadKind::Plain;
   const AccessType type = kind == LoadKind::Amo ? AccessType::Write : AccessType::Read;
   if (addr & (size - 1)) {
@@ -296,6 +309,7 @@ bool Mmu::load(uint64_t addr, unsigned size, uint64_t& value, uint64_t retired, 
 
 bool Mmu::store(uint64_t addr, unsigned size, uint64_t value, uint64_t retired, MemFault& fault,
                 bool atomic, uint64_t* paddr_out) {
+  walk_retired_ = retired;
   if (addr & (size - 1)) {
     if (atomic || misaligned_ == MisalignedPolicy::Trap) {
       fault = {kCauseStoreMisaligned, addr};
@@ -330,7 +344,8 @@ bool Mmu::store(uint64_t addr, unsigned size, uint64_t value, uint64_t retired, 
   return true;
 }
 
-bool Mmu::translate_fetch(uint64_t vaddr, uint64_t& paddr, MemFault& fault) {
+bool Mmu::translate_fetch(uint64_t vaddr, uint64_t& paddr, MemFault& fault, uint64_t retired) {
+  walk_retired_ = retired;
   if (!fetch_translated_) {
     paddr = vaddr;
   } else {
@@ -387,18 +402,21 @@ bool Mmu::read_pte(uint64_t paddr, unsigned size, uint64_t& value) {
   // Privileged spec 3.7.1: page-table accesses are checked as S-mode ones;
   // a walk reaches RAM only (a PTE in a device is an access fault).
   if (!pmp_.check(paddr, size, AccessType::Read, 1)) return false;
-  const DmiGrant* g = grant_for(paddr, size, AccessType::Read);
-  if (!g) return false;
   value = 0;
-  std::memcpy(&value, g->host + (paddr - g->start), size);
-  return true;
+  if (const DmiGrant* g = grant_for(paddr, size, AccessType::Read)) {
+    std::memcpy(&value, g->host + (paddr - g->start), size);
+    return true;
+  }
+  return bus_access(paddr, size, AccessType::Read, &value, walk_retired_, false, true);
 }
 
 bool Mmu::write_pte(uint64_t paddr, unsigned size, uint64_t value) {
   if (!pmp_.check(paddr, size, AccessType::Write, 1)) return false;
-  const DmiGrant* g = grant_for(paddr, size, AccessType::Write);
-  if (!g) return false;
-  std::memcpy(g->host + (paddr - g->start), &value, size);
+  if (const DmiGrant* g = grant_for(paddr, size, AccessType::Write)) {
+    std::memcpy(g->host + (paddr - g->start), &value, size);
+  } else if (!bus_access(paddr, size, AccessType::Write, &value, walk_retired_, false, true)) {
+    return false;
+  }
   if (domain_.watched(paddr >> kPageShift)) domain_.store(self_, paddr, size);
   return true;
 }

@@ -32,7 +32,7 @@ class Mmu final : public PageTableMemory {
  public:
   static constexpr unsigned kPageShift = 12;
   static constexpr uint64_t kPageMask = (uint64_t{1} << kPageShift) - 1;
-  static constexpr unsigned kEntries = 1024;
+  static constexpr unsigned kEntries = 4096;
   static constexpr unsigned kFetchEntries = 64;
 
   Mmu(Bus& bus, CoherenceDomain& domain, DomainMember* self, uint64_t hart_id,
@@ -81,7 +81,7 @@ class Mmu final : public PageTableMemory {
 
   // Instruction fetch: the physical address of `vaddr` (fetch TLB, page walk
   // and PMP), then parcels read from physical memory.
-  bool translate_fetch(uint64_t vaddr, uint64_t& paddr, MemFault& fault);
+  bool translate_fetch(uint64_t vaddr, uint64_t& paddr, MemFault& fault, uint64_t retired);
   bool fetch16(uint64_t paddr, uint64_t vaddr, uint16_t& value, uint64_t retired, MemFault& fault);
 
   // Debugger and loader access to physical memory: DMI or bus with debug =
@@ -147,7 +147,7 @@ class Mmu final : public PageTableMemory {
   const DmiGrant* grant_for(uint64_t addr, unsigned size, AccessType type);
   void fill(uint64_t vaddr, uint64_t paddr, const DmiGrant& grant, bool read, bool write);
   bool bus_access(uint64_t addr, unsigned size, AccessType type, void* data, uint64_t retired,
-                  bool debug);
+                  bool debug, bool page_table = false);
   bool phys_read(uint64_t paddr, unsigned size, uint64_t& value, uint64_t retired, AccessType type);
   bool phys_write(uint64_t paddr, unsigned size, uint64_t value, uint64_t retired);
   static uint64_t fault_cause(AccessType type, bool page_fault);
@@ -170,10 +170,18 @@ class Mmu final : public PageTableMemory {
   bool data_translated_ = false;
   bool fetch_translated_ = false;
   bool fill_enabled_ = true;
+  // The instruction count the bus sees for a walk's own accesses: that of
+  // the load, store or fetch that needed the walk.
+  uint64_t walk_retired_ = 0;
   uint64_t bus_data_accesses_ = 0;
 
   std::array<std::array<Entry, kEntries>, 3> sets_;
   Entry* data_;  // the set of data_priv_
+  unsigned data_set_ = 2;
+  // Indexes of the S/U entries filled since their last flush, so that a
+  // flush (every satp write) resets those instead of the whole set; past
+  // kEntries of them the whole set is reset.
+  std::array<std::vector<uint16_t>, 2> filled_;
   std::array<std::array<FetchEntry, kFetchEntries>, 3> fetch_sets_;
   // Superpages whose 4 KiB pieces the S/U sets may hold: an sfence.vma for
   // an address inside one of them drops everything (the pieces sit at other

@@ -90,7 +90,7 @@ void print_help() {
       "  --help, --version        this text; the version\n\n"
       "Options may also follow the program.\n"
       "Devices: finisher 0x100000, CLINT 0x2000000 (mtime at 10 MHz, 1 ns per instruction),\n"
-      "16550 console 0x10000000. An ELF symbol 'tohost' enables HTIF exit.\n"
+      "16550 console 0x10000000. An ELF symbol 'tohost' enables HTIF exit.\n\n"
       "Exit status\n"
       "  0..255   the guest's exit code (finisher or HTIF); when it is also one of\n"
       "           rvtlm-iss's own below, or does not fit (then 255), stderr says so\n"
@@ -408,6 +408,8 @@ class Machine final : public Bus {
 
   // ---- Bus ----
   BusStatus read(const BusAccess& a, void* data) override {
+    // A page-table walk may only read memory.
+    if (a.page_table && !in(a, kRamBase, ram_.size())) return BusStatus::Error;
     uint64_t v = 0;
     if (in(a, kUartBase, kUartSize)) {
       v = uart_read(a.addr - kUartBase);
@@ -425,6 +427,7 @@ class Machine final : public Bus {
   }
 
   BusStatus write(const BusAccess& a, const void* data) override {
+    if (a.page_table && !in(a, kRamBase, ram_.size())) return BusStatus::Error;
     uint64_t v = 0;
     std::memcpy(&v, data, a.size);
     if (in(a, kUartBase, kUartSize)) {

@@ -82,6 +82,19 @@ uint64_t Aclint::mtime_at(const sc_core::sc_time& t) const {
   return offset_ + static_cast<uint64_t>(ticks);
 }
 
+std::optional<sc_core::sc_time> Aclint::time_of(uint64_t value) const {
+  const uint64_t now = sc_core::sc_time_stamp().value();
+  const uint64_t mtime = mtime_at(sc_core::sc_time::from_value(now));
+  // mtime does not wrap within SystemC's time range at any frequency it
+  // accepts: a value below the current one has been reached.
+  if (value <= mtime) return sc_core::SC_ZERO_TIME;
+  const Wide base = Wide{now} * frequency_ / resolution_per_second_;
+  const Wide target = base + (value - mtime);
+  const Wide at = (target * resolution_per_second_ + frequency_ - 1) / frequency_;
+  if (at > std::numeric_limits<uint64_t>::max()) return std::nullopt;
+  return sc_core::sc_time::from_value(static_cast<uint64_t>(at));
+}
+
 sc_core::sc_time Aclint::period() const {
   return sc_core::sc_time(1.0 / static_cast<double>(frequency_), sc_core::SC_SEC);
 }

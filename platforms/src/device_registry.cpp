@@ -48,8 +48,8 @@ void DeviceRegistry::load(const std::string& path) {
   void* handle = ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
   if (!handle) {
     const char* why = ::dlerror();
-    throw DescriptionError(path + ": cannot load the device library: " +
-                           (why ? why : "unknown error"));
+    throw DescriptionError(path +
+                           ": cannot load the device library: " + (why ? why : "unknown error"));
   }
   using AbiFunction = unsigned (*)();
   using RegisterFunction = void (*)(DeviceRegistry&);
@@ -113,8 +113,8 @@ void check_property(const DeviceDescription& d, const DeviceProperty& p) {
                                   std::to_string(p.min) + " to " + std::to_string(p.max));
       const uint64_t v = d.number(p.name, 0);
       if (v < p.min || v > p.max)
-        throw d.error(p.name, std::to_string(v) + " is outside " + std::to_string(p.min) +
-                                  " to " + std::to_string(p.max));
+        throw d.error(p.name, std::to_string(v) + " is outside " + std::to_string(p.min) + " to " +
+                                  std::to_string(p.max));
       break;
     }
     case DeviceProperty::Kind::Any:
@@ -132,8 +132,7 @@ void DeviceRegistry::check(const PlatformDescription& description) const {
       const std::string near = closest_word(d.type, types());
       throw d.error("type", "unknown type \"" + d.type + "\"" +
                                 (near.empty() ? "" : "; did you mean \"" + near + "\"?") +
-                                " (types: " + joined(types()) +
-                                "; a device library may add more)");
+                                " (types: " + joined(types()) + "; a device library may add more)");
     }
     if (t->interrupt_controller) has_interrupt_controller = true;
   }
@@ -178,15 +177,15 @@ void DeviceRegistry::check(const PlatformDescription& description) const {
 
 namespace {
 
-
 // A latency of a second per access is already far beyond any memory.
 constexpr uint64_t kMaxLatencyNs = 1'000'000'000;
 
-// Local hart interrupt numbers (privileged spec 3.1.9, mip).
-constexpr uint32_t kMachineSoftware = 3;
-constexpr uint32_t kMachineTimer = 7;
-constexpr uint32_t kSupervisorExternal = 9;
-constexpr uint32_t kMachineExternal = 11;
+// Local hart interrupt numbers in the device tree: the mip bits.
+constexpr uint32_t cell(iss::Interrupt line) { return static_cast<uint32_t>(line); }
+constexpr uint32_t kMachineSoftware = cell(iss::Interrupt::MachineSoftware);
+constexpr uint32_t kMachineTimer = cell(iss::Interrupt::MachineTimer);
+constexpr uint32_t kSupervisorExternal = cell(iss::Interrupt::SupervisorExternal);
+constexpr uint32_t kMachineExternal = cell(iss::Interrupt::MachineExternal);
 
 DeviceType memory_type() {
   DeviceType t;
@@ -203,6 +202,14 @@ DeviceType memory_type() {
     auto m = std::make_unique<models::Memory>(d.name.c_str(), c);
     ctx.map(m->socket);
     return m;
+  };
+  // RAM is a /memory node (the platform writes those); a read-only memory
+  // is a memory-mapped flash or ROM on the bus (Linux's "mtd-rom").
+  t.device_tree = [](const DeviceTreeContext& ctx) {
+    if (!ctx.device.flag("read_only", false)) return;
+    ctx.begin_node("flash", {"mtd-rom"});
+    ctx.tree.property_u32("bank-width", 4);
+    ctx.tree.end_node();
   };
   t.properties = {{"read_only", DeviceProperty::Kind::Flag},
                   {"read_latency_ns", DeviceProperty::Kind::Number, 0, kMaxLatencyNs},
@@ -265,8 +272,8 @@ DeviceType aclint_type() {
     auto a = std::make_unique<models::Aclint>(d.name.c_str(), c);
     ctx.map(a->socket);
     for (unsigned h = 0; h < ctx.harts(); ++h) {
-      a->msip[h].bind(ctx.hart_line(h, HartLine::Msip));
-      a->mtip[h].bind(ctx.hart_line(h, HartLine::Mtip));
+      a->msip[h].bind(ctx.hart_line(h, iss::Interrupt::MachineSoftware));
+      a->mtip[h].bind(ctx.hart_line(h, iss::Interrupt::MachineTimer));
     }
     return a;
   };
@@ -306,10 +313,10 @@ DeviceType plic_type() {
     for (const DeviceDescription& other : ctx.description().devices)
       for (unsigned s : other.interrupts)
         if (s > p.sources())
-          throw other.error("interrupts", "source " + std::to_string(s) + " is more than " +
-                                              ctx.device().name + "'s " +
-                                              std::to_string(p.sources()) +
-                                              " sources; raise its \"sources\" or choose a lower number");
+          throw other.error("interrupts",
+                            "source " + std::to_string(s) + " is more than " + ctx.device().name +
+                                "'s " + std::to_string(p.sources()) +
+                                " sources; raise its \"sources\" or choose a lower number");
     for (unsigned s = 1; s <= p.sources(); ++s)
       if (sc_core::sc_signal<bool>* line = ctx.source(s)) p.irq[s].bind(*line);
   };
@@ -321,8 +328,7 @@ DeviceType plic_type() {
     ctx.tree.property_u32("riscv,ndev", static_cast<uint32_t>(ctx.device.number("sources", 31)));
     std::vector<uint32_t> cells;
     for (const auto& [hart, line] : ctx.contexts)
-      cells.insert(cells.end(), {ctx.cpu_interrupt_controllers.at(hart),
-                                 line == HartLine::Seip ? kSupervisorExternal : kMachineExternal});
+      cells.insert(cells.end(), {ctx.cpu_interrupt_controllers.at(hart), cell(line)});
     ctx.tree.property_cells("interrupts-extended", cells);
     if (ctx.own_phandle) ctx.tree.property_u32("phandle", ctx.own_phandle);
     ctx.tree.end_node();
@@ -343,6 +349,7 @@ DeviceType finisher_type() {
     auto f = std::make_unique<models::TestFinisher>(ctx.device().name.c_str());
     Platform& platform = ctx.platform();
     f->on_exit = [&platform](int code) { platform.finish(code); };
+    f->on_reset = [&platform] { platform.request_reset(); };
     ctx.map(f->socket);
     return f;
   };

@@ -7,6 +7,7 @@
 
 #include "rvtlm/elf/elf_image.h"
 #include "rvtlm/elf/input_file.h"
+#include "rvtlm/models/aclint.h"
 #include "rvtlm/models/format.h"
 #include "rvtlm/models/htif.h"
 #include "rvtlm/models/memory.h"
@@ -15,7 +16,15 @@
 namespace rvtlm::platforms {
 namespace {
 
+// Signal names of the harts' inputs, in HartModule::kInterruptInputs order.
 const char* const kLineNames[] = {"msip", "mtip", "meip", "seip"};
+
+unsigned line_index(iss::Interrupt line) {
+  const auto& inputs = rvtlm::tlm::HartModule::kInterruptInputs;
+  for (unsigned l = 0; l < inputs.size(); ++l)
+    if (inputs[l] == line) return l;
+  return static_cast<unsigned>(inputs.size());
+}
 
 // The interrupt controller's contexts in order: for each hart, its
 // hart_contexts ("M" drives MEIP, "S" drives SEIP).
@@ -23,7 +32,8 @@ std::vector<std::pair<unsigned, HartLine>> interrupt_contexts(const PlatformDesc
   std::vector<std::pair<unsigned, HartLine>> result;
   for (unsigned h = 0; h < d.harts; ++h)
     for (const std::string& mode : d.hart_contexts)
-      result.emplace_back(h, mode == "S" ? HartLine::Seip : HartLine::Meip);
+      result.emplace_back(
+          h, mode == "S" ? iss::Interrupt::SupervisorExternal : iss::Interrupt::MachineExternal);
   return result;
 }
 
@@ -66,14 +76,19 @@ sc_core::sc_signal<bool>* DeviceContext::source(unsigned s) const {
 
 sc_core::sc_signal<bool>& DeviceContext::hart_line(unsigned hart, HartLine line) const {
   auto& lines = platform_.hart_lines_.at(hart);
-  const auto l = static_cast<unsigned>(line);
+  const unsigned l = line_index(line);
+  if (l >= lines.line.size())
+    throw device_.error("", "harts have no input for mip bit " +
+                                std::to_string(static_cast<unsigned>(line)) +
+                                " (their inputs: msip, mtip, meip, seip)");
   // Two drivers of one signal would only fail once simulation starts.
   if (!lines.driver[l].empty())
     throw device_.error(
         "", "hart " + std::to_string(hart) + "'s " + kLineNames[l] + " is driven by both " +
                 lines.driver[l] + " and " + device_.name + "; a platform has one " +
-                (line == HartLine::Msip || line == HartLine::Mtip ? "timer (aclint)"
-                                                                  : "interrupt controller (plic)") +
+                (line == iss::Interrupt::MachineSoftware || line == iss::Interrupt::MachineTimer
+                     ? "timer (aclint)"
+                     : "interrupt controller (plic)") +
                 " for its harts");
   lines.driver[l] = device_.name;
   return *lines.line[l];
@@ -92,6 +107,10 @@ Platform::Platform(const sc_core::sc_module_name& name, PlatformDescription desc
       options_(std::move(options)),
       registry_(registry) {
   apply_options();
+  SC_HAS_PROCESS(Platform);
+  SC_METHOD(reset_method);
+  sensitive << reset_event_;
+  dont_initialize();
   for (size_t i = 0; i < description_.device_libraries.size(); ++i) {
     try {
       registry_.load(description_.device_libraries[i]);
@@ -190,6 +209,9 @@ void Platform::build_device_tree() {
     if (hart_isa.has(iss::Extension::S))
       tree.property("mmu-type", description_.xlen == 64 ? "riscv,sv48" : "riscv,sv32");
     tree.begin_node("interrupt-controller");
+    // An interrupt provider says how many address cells its specifier has
+    // (dtc's interrupt_provider check; as QEMU's virt tree).
+    tree.property_u32("#address-cells", 0);
     tree.property_u32("#interrupt-cells", 1);
     tree.property("interrupt-controller");
     tree.property("compatible", "riscv,cpu-intc");
@@ -273,6 +295,11 @@ void Platform::build_harts() {
     c.quantum = options_.quantum;
     c.sync = options_.sync;
     c.dmi = options_.dmi;
+    c.is_memory = [this](uint64_t addr) {
+      for (const DeviceDescription& d : description_.devices)
+        if (d.type == "memory" && addr >= d.base && addr - d.base < d.size) return true;
+      return false;
+    };
     c.bound_to_next_activity = options_.bound_to_next_activity;
     if (timebase_hz_)
       c.time_csr_period =
@@ -289,10 +316,9 @@ void Platform::build_harts() {
       hart_lines_[h].line[l] = std::make_unique<sc_core::sc_signal<bool>>(
           ("hart" + std::to_string(h) + "_" + kLineNames[l]).c_str());
     }
-    hart->msip.bind(*hart_lines_[h].line[0]);
-    hart->mtip.bind(*hart_lines_[h].line[1]);
-    hart->meip.bind(*hart_lines_[h].line[2]);
-    hart->seip.bind(*hart_lines_[h].line[3]);
+    for (unsigned l = 0; l < 4; ++l)
+      hart->interrupt_input(rvtlm::tlm::HartModule::kInterruptInputs[l])
+          .bind(*hart_lines_[h].line[l]);
     harts_.push_back(std::move(hart));
   }
   router_ = std::make_unique<models::Router>("router");
@@ -322,6 +348,13 @@ void Platform::build_devices() {
       throw d.error("size", "the host cannot reserve " + std::to_string(d.size) + " bytes for it");
     }
   }
+  // One timebase: the harts' `time` CSR reads the ACLINT's mtime, so that
+  // both agree after the guest writes mtime.
+  for (Device& device : devices_)
+    if (auto* aclint = dynamic_cast<models::Aclint*>(device.module.get()))
+      for (auto& hart : harts_)
+        hart->set_time_source([aclint](const sc_core::sc_time& t) { return aclint->mtime_at(t); },
+                              [aclint](uint64_t value) { return aclint->time_of(value); });
   for (Device& device : devices_) {
     if (!device.type->connect) continue;
     DeviceContext ctx(*this, *device.description);
@@ -383,6 +416,28 @@ void Platform::load(uint64_t address, const void* bytes, uint64_t length) {
   claim(loaded_.empty() && options_.device_tree ? "the device tree" : "loaded bytes", address,
         length, ++loads_);
   memory->write(offset, bytes, length);
+  if (!reloading_) {
+    const auto* first = static_cast<const uint8_t*>(bytes);
+    reloads_.push_back([memory, offset, copy = std::vector<uint8_t>(first, first + length)] {
+      memory->write(offset, copy.data(), copy.size());
+    });
+  }
+}
+
+void Platform::request_reset() {
+  if (finished_) return;
+  // The harts stop after their current instruction (the hart that asked is
+  // inside its access now) and are reset from a method, when none runs.
+  for (auto& hart : harts_) hart->hart().request_halt();
+  reset_event_.notify(sc_core::SC_ZERO_TIME);
+}
+
+void Platform::reset_method() {
+  ++resets_;
+  reloading_ = true;
+  for (const auto& reload : reloads_) reload();
+  reloading_ = false;
+  for (auto& hart : harts_) hart->debug_reset();
 }
 
 void Platform::load_elf(const elf::ElfImage& image) {
@@ -413,6 +468,14 @@ void Platform::load_elf(const elf::ElfImage& image) {
   for (const Device& d : devices_)
     if (auto* memory = dynamic_cast<models::Memory*>(d.module.get()))
       memory->load_elf(image, d.description->base);
+  // The image must outlive the simulation for a platform reset to load it
+  // again (the command line keeps its images until the end).
+  if (!reloading_)
+    reloads_.push_back([this, &image] {
+      for (const Device& d : devices_)
+        if (auto* memory = dynamic_cast<models::Memory*>(d.module.get()))
+          memory->load_elf(image, d.description->base);
+    });
 }
 
 uint64_t Platform::load_binary(const std::string& path, uint64_t address) {
@@ -423,6 +486,8 @@ uint64_t Platform::load_binary(const std::string& path, uint64_t address) {
     throw std::runtime_error(path + ": " + std::to_string(length) + " bytes at " +
                              models::to_hex(address) + " do not fit in a memory region");
   claim(path, address, length, ++loads_);
+  if (!reloading_)
+    reloads_.push_back([memory, path, offset] { memory->load_binary(path, offset); });
   return memory->load_binary(path, offset);
 }
 

@@ -18,6 +18,7 @@
 #include <systemc>
 #include <vector>
 
+#include "rvtlm/debug/gdb_server.h"
 #include "rvtlm/elf/elf_image.h"
 #include "rvtlm/elf/input_file.h"
 #include "rvtlm/iss/disassembler.h"
@@ -35,7 +36,8 @@ using rvtlm::platforms::Platform;
 using rvtlm::platforms::PlatformOptions;
 
 // Exit statuses (docs/PLATFORMS.md, --help).
-constexpr int kLockupStatus = 1;  // a hart locked up, or a deadlock
+constexpr int kLockupStatus = 1;    // a hart locked up, or a deadlock
+constexpr int kKilledStatus = 137;  // GDB's kill, as a shell reports SIGKILL
 constexpr int kUsageError = 2;
 constexpr int kTimeoutStatus = 124;
 constexpr int kStoppedStatus = 125;  // a model stopped the simulation, or SystemC failed
@@ -45,8 +47,8 @@ constexpr int kStoppedStatus = 125;  // a model stopped the simulation, or Syste
 int guest_status(int code) {
   const int status = code >= 0 && code <= 255 ? code : 255;
   if (status != code) {
-    std::fprintf(stderr, "rvtlm: the guest's exit code %d does not fit an exit status: %d\n",
-                 code, status);
+    std::fprintf(stderr, "rvtlm: the guest's exit code %d does not fit an exit status: %d\n", code,
+                 status);
   } else if (status == kLockupStatus || status == kUsageError || status == kTimeoutStatus ||
              status == kStoppedStatus) {
     std::fprintf(stderr, "rvtlm: exit status %d is the guest's own exit code\n", status);
@@ -105,11 +107,19 @@ void print_help() {
       "  --vcd FILE                interrupt lines and UART output as a VCD file\n"
       "  --stats                   statistics at the end, progress while running\n"
       "  --dump-dtb FILE           write the generated device tree and exit\n"
+      "  --signature FILE          at the end, the memory between the program's symbols\n"
+      "                            begin_signature and end_signature, one 32-bit word per\n"
+      "                            line in hex (the architectural tests' format)\n"
       "  --device-library PATH     load device types from a shared library (repeatable)\n"
       "  --plugin NAME-or-PATH[,key=value...]\n"
       "                            load a plugin (repeatable): shipped ones by name\n"
       "                            (insn-stats, trace, ips, cost-model), yours by path\n"
-      "  --help                    this text\n\n"
+      "Debugging (docs/DEBUGGING.md)\n"
+      "  --gdb PORT                GDB server on PORT (0: any free port; it is printed)\n"
+      "  --gdb-wait                hold the harts at reset until a debugger attaches\n"
+      "  --gdb-address ADDR        listen on ADDR instead of 127.0.0.1\n"
+      "  --help, --version         this text; the version\n\n"
+      "Options may also follow the program, as --name value or --name=value.\n"
       "TIME is a number with a unit: s, ms, us, ns, ps (e.g. 10us).\n\n"
       "Exit status\n"
       "  0..255   the guest's exit code (test finisher or HTIF); when it is also one\n"
@@ -118,7 +128,9 @@ void print_help() {
       "           wait for an interrupt and nothing is left to simulate\n"
       "  2        bad options or input files (nothing was simulated)\n"
       "  124      --timeout reached\n"
-      "  125      a model stopped the simulation, or SystemC reported an error\n");
+      "  125      a model stopped the simulation, SystemC reported an error, or an\n"
+      "           output (trace, UART file) could not be written\n"
+      "  137      GDB's kill\n");
 }
 
 // The longest time SystemC can represent: 2^64 - 1 resolution units.
@@ -208,7 +220,11 @@ struct Options {
   bool stats = false;
   std::string dump_dtb;
   std::vector<std::string> device_libraries;
+  std::optional<unsigned> gdb_port;
+  bool gdb_wait = false;
+  std::string gdb_address = "127.0.0.1";
   std::vector<std::string> plugins;
+  std::string signature;
 };
 
 // Options may come before and after the program (`rvtlm run prog.elf
@@ -216,31 +232,76 @@ struct Options {
 // ends the options.
 Options parse_options(int argc, char** argv) {
   enum Id {
-    kPlatform, kHarts, kXlen, kIsa, kMemory, kUart, kBios, kKernel, kInitrd, kAppend, kQuantum, kNsPerInsn,
-    kIcountShift, kHz, kIpc, kSync, kNoDeadline, kDmi, kMisaligned, kTimeout, kTrace, kVcd,
-    kStats, kDumpDtb, kDeviceLibrary, kPlugin, kHelp, kVersion
+    kPlatform,
+    kHarts,
+    kXlen,
+    kIsa,
+    kMemory,
+    kUart,
+    kBios,
+    kKernel,
+    kInitrd,
+    kAppend,
+    kQuantum,
+    kNsPerInsn,
+    kIcountShift,
+    kHz,
+    kIpc,
+    kSync,
+    kNoDeadline,
+    kDmi,
+    kMisaligned,
+    kTimeout,
+    kTrace,
+    kVcd,
+    kStats,
+    kDumpDtb,
+    kDeviceLibrary,
+    kPlugin,
+    kSignature,
+    kHelp,
+    kVersion,
+    kGdb,
+    kGdbWait,
+    kGdbAddress
   };
   struct Spec {
     const char* name;
     Id id;
     bool takes_value;
   };
-  static const Spec kSpecs[] = {
-      {"platform", kPlatform, true},         {"harts", kHarts, true},
-      {"xlen", kXlen, true},                 {"memory", kMemory, true},
-      {"isa", kIsa, true},
-      {"uart", kUart, true},                 {"bios", kBios, true},
-      {"initrd", kInitrd, true},             {"append", kAppend, true},
-      {"kernel", kKernel, true},             {"quantum", kQuantum, true},
-      {"ns-per-insn", kNsPerInsn, true},     {"icount-shift", kIcountShift, true},
-      {"hz", kHz, true},                     {"ipc", kIpc, true},
-      {"sync", kSync, true},                 {"no-deadline", kNoDeadline, false},
-      {"dmi", kDmi, true},                   {"misaligned", kMisaligned, true},
-      {"timeout", kTimeout, true},           {"trace", kTrace, true},
-      {"vcd", kVcd, true},                   {"stats", kStats, false},
-      {"dump-dtb", kDumpDtb, true},          {"device-library", kDeviceLibrary, true},
-      {"plugin", kPlugin, true},
-      {"help", kHelp, false},                {"version", kVersion, false}};
+  static const Spec kSpecs[] = {{"platform", kPlatform, true},
+                                {"harts", kHarts, true},
+                                {"xlen", kXlen, true},
+                                {"memory", kMemory, true},
+                                {"isa", kIsa, true},
+                                {"uart", kUart, true},
+                                {"bios", kBios, true},
+                                {"initrd", kInitrd, true},
+                                {"append", kAppend, true},
+                                {"kernel", kKernel, true},
+                                {"quantum", kQuantum, true},
+                                {"ns-per-insn", kNsPerInsn, true},
+                                {"icount-shift", kIcountShift, true},
+                                {"hz", kHz, true},
+                                {"ipc", kIpc, true},
+                                {"sync", kSync, true},
+                                {"no-deadline", kNoDeadline, false},
+                                {"dmi", kDmi, true},
+                                {"misaligned", kMisaligned, true},
+                                {"timeout", kTimeout, true},
+                                {"trace", kTrace, true},
+                                {"vcd", kVcd, true},
+                                {"stats", kStats, false},
+                                {"dump-dtb", kDumpDtb, true},
+                                {"device-library", kDeviceLibrary, true},
+                                {"plugin", kPlugin, true},
+                                {"signature", kSignature, true},
+                                {"help", kHelp, false},
+                                {"version", kVersion, false},
+                                {"gdb", kGdb, true},
+                                {"gdb-wait", kGdbWait, false},
+                                {"gdb-address", kGdbAddress, true}};
   Options o;
   std::vector<std::string> programs;
   bool options_ended = false;
@@ -256,7 +317,8 @@ Options parse_options(int argc, char** argv) {
     }
     if (word.compare(0, 2, "--") != 0) fail("unknown option '" + word + "'");
     const size_t equals = word.find('=');
-    const std::string name = word.substr(2, equals == std::string::npos ? std::string::npos : equals - 2);
+    const std::string name =
+        word.substr(2, equals == std::string::npos ? std::string::npos : equals - 2);
     const Spec* spec = nullptr;
     for (const Spec& candidate : kSpecs)
       if (name == candidate.name) spec = &candidate;
@@ -273,9 +335,15 @@ Options parse_options(int argc, char** argv) {
       fail("option --" + name + " takes no value");
     }
     switch (spec->id) {
-      case kPlatform: o.platform = arg; break;
-      case kHarts: o.harts = parse_count("--harts", arg, 64); break;
-      case kIsa: o.isa = arg; break;
+      case kPlatform:
+        o.platform = arg;
+        break;
+      case kHarts:
+        o.harts = parse_count("--harts", arg, 64);
+        break;
+      case kIsa:
+        o.isa = arg;
+        break;
       case kXlen:
         if (arg != "32" && arg != "64") fail("--xlen must be 32 or 64, not '" + arg + "'");
         o.xlen = arg == "32" ? 32 : 64;
@@ -287,53 +355,106 @@ Options parse_options(int argc, char** argv) {
         o.memory = size;
         break;
       }
-      case kUart: o.uart = arg; break;
-      case kBios: o.bios = arg; break;
-      case kInitrd: o.initrd = arg; break;
-      case kAppend: o.append = arg; break;
-      case kKernel: o.kernel = arg; break;
+      case kUart:
+        o.uart = arg;
+        break;
+      case kBios:
+        o.bios = arg;
+        break;
+      case kInitrd:
+        o.initrd = arg;
+        break;
+      case kAppend:
+        o.append = arg;
+        break;
+      case kKernel:
+        o.kernel = arg;
+        break;
       case kQuantum:
         o.quantum = parse_time("--quantum", arg);
         if (o.quantum == sc_core::SC_ZERO_TIME)
           fail("--quantum must be at least " + sc_core::sc_get_time_resolution().to_string() +
                " (--sync lockstep synchronises after every instruction)");
         break;
-      case kNsPerInsn: o.ns_per_insn = parse_positive("--ns-per-insn", arg); break;
-      case kIcountShift: o.icount_shift = parse_count("--icount-shift", arg, 20); break;
-      case kHz: o.hz = parse_positive("--hz", arg); break;
-      case kIpc: o.ipc = parse_positive("--ipc", arg); break;
-      case kSync:
-        if (arg == "quantum") o.sync = rvtlm::tlm::SyncPolicy::Quantum;
-        else if (arg == "lockstep") o.sync = rvtlm::tlm::SyncPolicy::Lockstep;
-        else fail("--sync must be quantum or lockstep, not '" + arg + "'");
+      case kNsPerInsn:
+        o.ns_per_insn = parse_positive("--ns-per-insn", arg);
         break;
-      case kNoDeadline: o.deadline = false; break;
+      case kIcountShift:
+        o.icount_shift = parse_count("--icount-shift", arg, 20);
+        break;
+      case kHz:
+        o.hz = parse_positive("--hz", arg);
+        break;
+      case kIpc:
+        o.ipc = parse_positive("--ipc", arg);
+        break;
+      case kSync:
+        if (arg == "quantum")
+          o.sync = rvtlm::tlm::SyncPolicy::Quantum;
+        else if (arg == "lockstep")
+          o.sync = rvtlm::tlm::SyncPolicy::Lockstep;
+        else
+          fail("--sync must be quantum or lockstep, not '" + arg + "'");
+        break;
+      case kNoDeadline:
+        o.deadline = false;
+        break;
       case kDmi:
         if (arg != "on" && arg != "off") fail("--dmi must be on or off, not '" + arg + "'");
         o.dmi = arg == "on";
         break;
       case kMisaligned:
-        if (arg == "trap") o.misaligned = rvtlm::iss::MisalignedPolicy::Trap;
-        else if (arg == "emulate") o.misaligned = rvtlm::iss::MisalignedPolicy::Emulate;
-        else fail("--misaligned must be trap or emulate, not '" + arg + "'");
+        if (arg == "trap")
+          o.misaligned = rvtlm::iss::MisalignedPolicy::Trap;
+        else if (arg == "emulate")
+          o.misaligned = rvtlm::iss::MisalignedPolicy::Emulate;
+        else
+          fail("--misaligned must be trap or emulate, not '" + arg + "'");
         break;
       case kTimeout:
         o.timeout = parse_time("--timeout", arg);
         if (*o.timeout == sc_core::SC_ZERO_TIME) fail("--timeout must be more than zero");
         break;
       case kTrace: {
-        if (arg != "insn" && arg != "tlm") fail("--trace kind must be insn or tlm, not '" + arg + "'");
+        if (arg != "insn" && arg != "tlm")
+          fail("--trace kind must be insn or tlm, not '" + arg + "'");
         if (i + 1 >= argc) fail("--trace " + arg + " needs a file");
         (arg == "insn" ? o.trace_insn : o.trace_tlm) = argv[++i];
         break;
       }
-      case kVcd: o.vcd = arg; break;
-      case kStats: o.stats = true; break;
-      case kDumpDtb: o.dump_dtb = arg; break;
-      case kDeviceLibrary: o.device_libraries.push_back(arg); break;
-      case kPlugin: o.plugins.push_back(arg); break;
-      case kHelp: print_help(); std::exit(0);
-      case kVersion: print_version(); std::exit(0);
+      case kVcd:
+        o.vcd = arg;
+        break;
+      case kStats:
+        o.stats = true;
+        break;
+      case kDumpDtb:
+        o.dump_dtb = arg;
+        break;
+      case kDeviceLibrary:
+        o.device_libraries.push_back(arg);
+        break;
+      case kSignature:
+        o.signature = arg;
+        break;
+      case kPlugin:
+        o.plugins.push_back(arg);
+        break;
+      case kHelp:
+        print_help();
+        std::exit(0);
+      case kVersion:
+        print_version();
+        std::exit(0);
+      case kGdb:
+        o.gdb_port = parse_count("--gdb", arg, 65535);
+        break;
+      case kGdbWait:
+        o.gdb_wait = true;
+        break;
+      case kGdbAddress:
+        o.gdb_address = arg;
+        break;
     }
   }
   if (!programs.empty()) o.program = programs[0];
@@ -341,6 +462,8 @@ Options parse_options(int argc, char** argv) {
   const int time_models = (o.ns_per_insn ? 1 : 0) + (o.icount_shift ? 1 : 0) + (o.hz ? 1 : 0);
   if (time_models > 1) fail("choose one of --ns-per-insn, --icount-shift and --hz");
   if (o.ipc && !o.hz) fail("--ipc needs --hz");
+  if ((o.gdb_wait || o.gdb_address != "127.0.0.1") && !o.gdb_port)
+    fail("--gdb-wait and --gdb-address need --gdb PORT");
   // An instruction takes at least one time-resolution unit (or time would
   // stand still and --timeout never come) and at most what SystemC's time
   // range holds.
@@ -355,9 +478,9 @@ Options parse_options(int argc, char** argv) {
   if (o.hz) {
     const long double rate = static_cast<long double>(*o.hz) * o.ipc.value_or(1.0);
     if (1.0L / rate < resolution || 1.0L / rate > longest)
-      fail("--hz " + number_text(*o.hz) + (o.ipc ? " --ipc " + number_text(*o.ipc) : "") +
-           ": " + number_text(rate) + " instructions per second, outside " +
-           number_text(1 / longest) + " to " + number_text(1 / resolution) +
+      fail("--hz " + number_text(*o.hz) + (o.ipc ? " --ipc " + number_text(*o.ipc) : "") + ": " +
+           number_text(rate) + " instructions per second, outside " + number_text(1 / longest) +
+           " to " + number_text(1 / resolution) +
            " (one instruction per time resolution unit at most)");
   }
   if (o.program.empty() && o.bios.empty() && o.kernel.empty() && o.dump_dtb.empty())
@@ -371,7 +494,10 @@ bool is_elf(const std::string& path) {
   char magic[4] = {};
   if (file.size() < 4) return false;
   file.read(0, magic, 4);
-  return std::memcmp(magic, "\x7f" "ELF", 4) == 0;
+  return std::memcmp(magic,
+                     "\x7f"
+                     "ELF",
+                     4) == 0;
 }
 
 // A time in nanoseconds for traces: one unit whatever the value (sc_time's
@@ -499,7 +625,8 @@ int run(int argc, char** argv) {
   // platform exists.
   if (!o.dump_dtb.empty()) check_dump_dtb_path(o.dump_dtb);
   std::unique_ptr<OutputFile> insn_trace, tlm_trace;
-  if (!o.trace_insn.empty()) insn_trace = std::make_unique<OutputFile>("--trace insn", o.trace_insn);
+  if (!o.trace_insn.empty())
+    insn_trace = std::make_unique<OutputFile>("--trace insn", o.trace_insn);
   if (!o.trace_tlm.empty()) tlm_trace = std::make_unique<OutputFile>("--trace tlm", o.trace_tlm);
   // SystemC names the file <base>.vcd.
   std::string vcd_base = o.vcd;
@@ -541,8 +668,7 @@ int run(int argc, char** argv) {
                      description.xlens.end())
     fail((first && !o.xlen ? first->path() + ": an RV" + std::to_string(*po.xlen) + " ELF on "
                            : "--xlen " + std::to_string(*po.xlen) + ": ") +
-         description.name + ", which is RV" + std::to_string(description.xlens.front()) +
-         " only");
+         description.name + ", which is RV" + std::to_string(description.xlens.front()) + " only");
   for (const rvtlm::elf::ElfImage* image : {program.get(), bios.get(), kernel.get()})
     if (image && po.xlen && image->xlen() != *po.xlen)
       fail(image->path() + ": an RV" + std::to_string(image->xlen()) + " ELF on an RV" +
@@ -564,14 +690,30 @@ int run(int argc, char** argv) {
     po.initrd_end = start + size;
   }
   if (!o.bios.empty()) po.firmware_next = kernel ? kernel->entry() : kernel_address;
+  uint64_t signature_begin = 0, signature_end = 0;
+  if (!o.signature.empty()) {
+    const rvtlm::elf::ElfImage* image = program  ? program.get()
+                                        : kernel ? kernel.get()
+                                                 : bios.get();
+    const auto begin = image ? image->symbol("begin_signature") : std::nullopt;
+    const auto end = image ? image->symbol("end_signature") : std::nullopt;
+    if (!begin || !end || *end < *begin)
+      fail("--signature needs a program ELF with the symbols begin_signature and end_signature");
+    signature_begin = *begin;
+    signature_end = *end;
+  }
   if (program) {
     po.use_program(*program);
   } else if (!o.bios.empty()) {
-    if (bios) po.use_program(*bios);
-    else po.entry = memory_base;
+    if (bios)
+      po.use_program(*bios);
+    else
+      po.entry = memory_base;
   } else if (!o.kernel.empty()) {
-    if (kernel) po.use_program(*kernel);
-    else po.entry = kernel_address;
+    if (kernel)
+      po.use_program(*kernel);
+    else
+      po.entry = kernel_address;
   }
 
   // Device types from the user's libraries (and the description's own,
@@ -587,10 +729,14 @@ int run(int argc, char** argv) {
 
   try {
     if (program) platform.load_elf(*program);
-    if (bios) platform.load_elf(*bios);
-    else if (!o.bios.empty()) platform.load_binary(o.bios, memory_base);
-    if (kernel) platform.load_elf(*kernel);
-    else if (!o.kernel.empty()) platform.load_binary(o.kernel, kernel_address);
+    if (bios)
+      platform.load_elf(*bios);
+    else if (!o.bios.empty())
+      platform.load_binary(o.bios, memory_base);
+    if (kernel)
+      platform.load_elf(*kernel);
+    else if (!o.kernel.empty())
+      platform.load_binary(o.kernel, kernel_address);
     if (po.initrd_start) platform.load_binary(o.initrd, *po.initrd_start);
   } catch (const std::runtime_error& e) {
     fail(e.what());
@@ -599,8 +745,8 @@ int run(int argc, char** argv) {
   // Instruction trace: one line per instruction, "hart pc (bits) disassembly".
   std::unique_ptr<rvtlm::iss::Disassembler> disassembler;
   if (insn_trace) {
-    disassembler = std::make_unique<rvtlm::iss::Disassembler>(
-        xlen == 64 ? rvtlm::iss::Xlen::Rv64 : rvtlm::iss::Xlen::Rv32);
+    disassembler = std::make_unique<rvtlm::iss::Disassembler>(xlen == 64 ? rvtlm::iss::Xlen::Rv64
+                                                                         : rvtlm::iss::Xlen::Rv32);
     for (unsigned h = 0; h < platform.harts(); ++h) {
       rvtlm::tlm::HartModule& hart = platform.hart(h);
       hart.hart().set_trace([&, h](uint64_t pc, uint32_t bits, uint64_t retired) {
@@ -620,14 +766,14 @@ int run(int argc, char** argv) {
       uint64_t data = 0;
       std::memcpy(&data, p.get_data_ptr(), std::min<unsigned>(p.get_data_length(), 8));
       const std::string initiator =
-          (r.initiator >= 0 && static_cast<unsigned>(r.initiator) < platform.harts() ? "hart"
-                                                                                     : "initiator") +
+          (r.initiator >= 0 && static_cast<unsigned>(r.initiator) < platform.harts()
+               ? "hart"
+               : "initiator") +
           std::to_string(r.initiator);
       std::fprintf(tlm_trace->get(), "%s ns %s %c 0x%08" PRIx64 " %u 0x%" PRIx64 " %s %s\n",
                    nanoseconds(r.time).c_str(), initiator.c_str(), p.is_read() ? 'R' : 'W',
-                   static_cast<uint64_t>(p.get_address()),
-                   p.get_data_length(), data, r.range ? r.range->name.c_str() : "-",
-                   p.get_response_string().c_str());
+                   static_cast<uint64_t>(p.get_address()), p.get_data_length(), data,
+                   r.range ? r.range->name.c_str() : "-", p.get_response_string().c_str());
     };
   }
   sc_core::sc_trace_file* vcd = nullptr;
@@ -646,6 +792,25 @@ int run(int argc, char** argv) {
       // Before the guest runs, so that the client sees its first byte.
       if (tcp->waits_for_client()) tcp->wait_for_client();
     }
+  }
+
+  // The GDB server: every hart a thread; `kill` ends the run with 137.
+  std::unique_ptr<rvtlm::debug::GdbServer> gdb;
+  if (o.gdb_port) {
+    rvtlm::debug::GdbServerOptions go;
+    go.port = static_cast<uint16_t>(*o.gdb_port);
+    go.address = o.gdb_address;
+    go.wait_for_debugger = o.gdb_wait;
+    go.on_kill = [&platform] { platform.finish(kKilledStatus); };
+    std::vector<rvtlm::tlm::HartModule*> harts;
+    for (unsigned h = 0; h < platform.harts(); ++h) harts.push_back(&platform.hart(h));
+    try {
+      gdb = std::make_unique<rvtlm::debug::GdbServer>("gdb", harts, go);
+    } catch (const std::runtime_error& e) {
+      fail(std::string("--gdb: ") + e.what());
+    }
+    std::fprintf(stderr, "rvtlm: gdb server on %s:%u%s\n", gdb->address().c_str(),
+                 static_cast<unsigned>(gdb->port()), o.gdb_wait ? ", waiting for a debugger" : "");
   }
 
   Progress progress(platform, o.stats || isatty(STDERR_FILENO));
@@ -689,6 +854,18 @@ int run(int argc, char** argv) {
   // Output that could not be written makes the run fail, whatever the guest
   // did (its own status is still named).
   std::vector<std::string> output_errors;
+  if (!o.signature.empty()) {
+    // Read through the debug path: no side effects, no simulated time.
+    FILE* f = std::fopen(o.signature.c_str(), "w");
+    bool ok = f != nullptr;
+    for (uint64_t a = signature_begin; ok && a + 4 <= signature_end; a += 4) {
+      uint32_t word = 0;
+      if (platform.debug_read(a, &word, 4) != 4) word = 0;
+      ok = std::fprintf(f, "%08" PRIx32 "\n", word) > 0;
+    }
+    if (f && std::fclose(f) != 0) ok = false;
+    if (!ok) output_errors.push_back("--signature: cannot write '" + o.signature + "'");
+  }
   for (OutputFile* trace : {insn_trace.get(), tlm_trace.get()})
     if (trace)
       if (std::string error = trace->close(); !error.empty()) output_errors.push_back(error);
@@ -696,10 +873,12 @@ int run(int argc, char** argv) {
     if (auto* uart = platform.device_as<rvtlm::models::Uart16550>(d.name))
       if (auto* file = dynamic_cast<rvtlm::models::FileUartBackend*>(&uart->backend())) {
         file->flush();
-        if (!file->error().empty()) output_errors.push_back("UART " + d.name + ": " + file->error());
+        if (!file->error().empty())
+          output_errors.push_back("UART " + d.name + ": " + file->error());
       }
   if (!output_errors.empty()) {
-    for (const std::string& error : output_errors) std::fprintf(stderr, "rvtlm: %s\n", error.c_str());
+    for (const std::string& error : output_errors)
+      std::fprintf(stderr, "rvtlm: %s\n", error.c_str());
     if (platform.finished())
       std::fprintf(stderr, "rvtlm: the guest exited with %d\n", platform.exit_code());
     return kStoppedStatus;
@@ -711,7 +890,8 @@ int run(int argc, char** argv) {
     return kLockupStatus;
   }
   if (stopped) {
-    std::fprintf(stderr, "rvtlm: a model stopped the simulation at %s without the guest finishing\n",
+    std::fprintf(stderr,
+                 "rvtlm: a model stopped the simulation at %s without the guest finishing\n",
                  end.to_string().c_str());
     return kStoppedStatus;
   }
@@ -777,8 +957,7 @@ int sc_main(int argc, char** argv) {
   // Reports go to stderr: stdout belongs to the guest's console.
   sc_core::sc_report_handler::set_handler(&report_to_stderr);
   // A lockup is reported and ends the run (Platform stops it): no exception.
-  sc_core::sc_report_handler::set_actions("rvtlm/tlm/hart", sc_core::SC_ERROR,
-                                          sc_core::SC_DISPLAY);
+  sc_core::sc_report_handler::set_actions("rvtlm/tlm/hart", sc_core::SC_ERROR, sc_core::SC_DISPLAY);
   try {
     return run(argc - 1, argv + 1);
   } catch (const UsageError& e) {

@@ -66,7 +66,7 @@ case $case_name in
     expect_error "huge\.elf: segment at 0x80000000 \(41875931136 bytes\) outside RAM" ;;
   lockup)
     run "$bin/cli-lockup-rv64.elf"; expect_status 1
-    head -1 "$tmp/err" | grep -qE "^rvtlm-iss: hart 0: lockup: .*cause [0-9]+ at pc 0x" || fail "stderr '$err'"
+    head -1 "$tmp/err" | grep -qE "^rvtlm-iss: hart 0: lockup: .*\(the first: cause 2 at pc 0x80000004, tval 0x0\)$" || fail "stderr '$err'"
     tail -1 "$tmp/err" | grep -qx "rvtlm-iss: stopped: hart 0 locked up" || fail "stderr '$err'" ;;
   guest-status-collision)
     run "$bin/cli-exit2-rv64.elf"; expect_status 2

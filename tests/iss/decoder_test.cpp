@@ -62,7 +62,7 @@ TEST_P(DecoderPerXlen, ReservedEncodingsAreIllegal) {
 INSTANTIATE_TEST_SUITE_P(Xlen, DecoderPerXlen, ::testing::Values(Xlen::Rv32, Xlen::Rv64));
 
 TEST(Decoder, Rv64OnlyEncodingsAreIllegalOnRv32) {
-  const Decoder rv32(Isa(Xlen::Rv32));
+  const Decoder rv32{Isa(Xlen::Rv32)};
   Operands ops;
   EXPECT_EQ(rv32.decode(0x00003503 /* ld */, ops), nullptr);
   EXPECT_EQ(rv32.decode(0x0000003b /* addw */, ops), nullptr);
@@ -71,7 +71,7 @@ TEST(Decoder, Rv64OnlyEncodingsAreIllegalOnRv32) {
   const Encoding* e = rv32.decode(0x2001 /* c.jal */, ops);
   ASSERT_NE(e, nullptr);
   EXPECT_STREQ(e->mnemonic, "c.jal");
-  const Decoder rv64(Isa(Xlen::Rv64));
+  const Decoder rv64{Isa(Xlen::Rv64)};
   e = rv64.decode(0x2505 /* c.addiw a0,1 */, ops);
   ASSERT_NE(e, nullptr);
   EXPECT_STREQ(e->mnemonic, "c.addiw");
@@ -79,7 +79,7 @@ TEST(Decoder, Rv64OnlyEncodingsAreIllegalOnRv32) {
 }
 
 TEST(Decoder, ExtractsOperandsOfEachFormat) {
-  const Decoder d(Isa(Xlen::Rv64));
+  const Decoder d{Isa(Xlen::Rv64)};
   struct Case {
     uint32_t bits;
     const char* mnemonic;

@@ -47,6 +47,7 @@ class HartModule::QuantumKeeper : public tlm_utils::tlm_quantumkeeper {
   explicit QuantumKeeper(const sc_core::sc_time& own_quantum) : own_quantum_(own_quantum) {}
 
   const sc_core::sc_time& next_sync_point() const { return m_next_sync_point; }
+  void set_own_quantum(const sc_core::sc_time& quantum) { own_quantum_ = quantum; }
 
  protected:
   sc_core::sc_time compute_local_quantum() override {
@@ -134,13 +135,13 @@ void HartModule::start_of_simulation() {
   if (config_.sync == SyncPolicy::Quantum && config_.quantum == sc_core::SC_ZERO_TIME &&
       ::tlm::tlm_global_quantum::instance().get() == sc_core::SC_ZERO_TIME &&
       sc_core::sc_report_handler::get_count(kQuantumMessageType) == 0) {
-    SC_REPORT_WARNING(kQuantumMessageType,
-                      (std::string(name()) +
-                       ": no quantum is set (tlm::tlm_global_quantum and "
-                       "HartModuleConfig::quantum are zero): harts synchronise after every "
-                       "instruction, at lockstep speed; set a quantum, or choose "
-                       "SyncPolicy::Lockstep to say that this is meant")
-                          .c_str());
+    SC_REPORT_WARNING(
+        kQuantumMessageType,
+        (std::string(name()) + ": no quantum is set (tlm::tlm_global_quantum and "
+                               "HartModuleConfig::quantum are zero): harts synchronise after every "
+                               "instruction, at lockstep speed; set a quantum, or choose "
+                               "SyncPolicy::Lockstep to say that this is meant")
+            .c_str());
   }
   host_start_ = std::chrono::steady_clock::now();
   host_clock_running_ = true;
@@ -240,6 +241,13 @@ void HartModule::wait_and_restart(const sc_core::sc_event& event, const sc_core:
 
 bool HartModule::supervisor_timer_at(sc_core::sc_time& at) const {
   uint64_t compare = 0;
+  if (time_reaches_) {
+    if (!hart_.timer_deadline(compare)) return false;
+    const std::optional<sc_core::sc_time> reached = time_reaches_(compare);
+    if (!reached) return false;
+    at = *reached;
+    return true;
+  }
   const uint64_t period = config_.time_csr_period.value();
   if (period == 0 || !hart_.timer_deadline(compare)) return false;
   if (compare > ~uint64_t{0} / period) return false;  // beyond SystemC's time range
@@ -358,7 +366,12 @@ void HartModule::run_thread() {
     run_end_retired_ = hart_.retired() + budget;
 
     sync_requested_ = false;
-    const iss::RunResult result = execute(budget);
+    iss::RunResult result;
+    if (debug_hooks_) {
+      if (!execute_debugged(result)) continue;
+    } else {
+      result = execute(budget);
+    }
     if (result.retired != 0) delta_yields_in_row_ = 0;  // a new point in the hart's time
     flush_reports();
 
@@ -437,18 +450,36 @@ void HartModule::wait_for_reset() {
   while (!reset.read()) wait_and_restart(wake_event_);
 }
 
+sc_core::sc_in<bool>& HartModule::interrupt_input(iss::Interrupt line) {
+  switch (line) {
+    case iss::Interrupt::MachineSoftware:
+      return msip;
+    case iss::Interrupt::MachineTimer:
+      return mtip;
+    case iss::Interrupt::MachineExternal:
+      return meip;
+    case iss::Interrupt::SupervisorExternal:
+      return seip;
+    default:
+      break;
+  }
+  SC_REPORT_FATAL("rvtlm/tlm/hart", "no input drives this interrupt line");
+  return seip;
+}
+
 void HartModule::apply_interrupt_levels() {
-  hart_.set_interrupt(iss::Interrupt::MachineSoftware, msip.read());
-  hart_.set_interrupt(iss::Interrupt::MachineTimer, mtip.read());
-  hart_.set_interrupt(iss::Interrupt::MachineExternal, meip.read());
-  hart_.set_interrupt(iss::Interrupt::SupervisorExternal, seip.read());
+  for (const iss::Interrupt line : kInterruptInputs)
+    hart_.set_interrupt(line, interrupt_input(line).read());
 }
 
 void HartModule::input_method() {
   apply_interrupt_levels();
   // Only possible while a target waits inside b_transport: stop after the
   // current instruction so that reset is seen at once.
-  if (running_ && reset.read()) hart_.request_halt();
+  if (running_ && reset.read()) {
+    hart_.request_halt();
+    own_halt_ = true;
+  }
   wake_event_.notify();
 }
 
@@ -474,7 +505,19 @@ void HartModule::flush_reports() {
 
 // ---- Bus: MMIO, DMI, time ---------------------------------------------------------
 
+// A page-table walk may only read and write memory: what the configuration
+// says, else a target that offers DMI for the address.
+bool HartModule::is_memory(uint64_t addr) {
+  if (config_.is_memory) return config_.is_memory(addr);
+  ::tlm::tlm_generic_payload p;
+  p.set_command(::tlm::TLM_READ_COMMAND);
+  p.set_address(addr);
+  ::tlm::tlm_dmi dmi;
+  return socket->get_direct_mem_ptr(p, dmi) && dmi.is_read_allowed();
+}
+
 iss::BusStatus HartModule::read(const iss::BusAccess& access, void* data) {
+  if (access.page_table && !is_memory(access.addr)) return iss::BusStatus::Error;
   if (access.debug) {
     return transport_debug(::tlm::TLM_READ_COMMAND, access.addr, data, access.size) == access.size
                ? iss::BusStatus::Ok
@@ -485,6 +528,7 @@ iss::BusStatus HartModule::read(const iss::BusAccess& access, void* data) {
 
 iss::BusStatus HartModule::write(const iss::BusAccess& access, const void* data) {
   void* bytes = const_cast<void*>(data);  // TLM payloads take non-const data
+  if (access.page_table && !is_memory(access.addr)) return iss::BusStatus::Error;
   if (access.debug) {
     return transport_debug(::tlm::TLM_WRITE_COMMAND, access.addr, bytes, access.size) == access.size
                ? iss::BusStatus::Ok
@@ -495,6 +539,11 @@ iss::BusStatus HartModule::write(const iss::BusAccess& access, const void* data)
 
 iss::BusStatus HartModule::transport(::tlm::tlm_command command, const iss::BusAccess& access,
                                      void* data) {
+  // A debugger's watchpoint: stop after this instruction (debug_hooks.h).
+  // Page walks are the hart's own accesses, not the program's.
+  if (!watchpoints_.empty() && access.type != iss::AccessType::Fetch && !access.page_table &&
+      watchpoints_.check(access.addr, access.size, command == ::tlm::TLM_WRITE_COMMAND))
+    hart_.request_halt();
   const sc_core::sc_time now = kernel_time();
   const sc_core::sc_time at = time_at(access.retired);
   const sc_core::sc_time sent = at > now ? at - now : sc_core::SC_ZERO_TIME;
@@ -563,7 +612,10 @@ void HartModule::after_transport(bool stalled, const sc_core::sc_time& at, bool 
       sync_requested_ = true;
     }
   }
-  if (stop) hart_.request_halt();
+  if (stop) {
+    hart_.request_halt();
+    own_halt_ = true;
+  }
 }
 
 bool HartModule::request_dmi(uint64_t addr, iss::AccessType type, iss::DmiGrant& grant) {
@@ -594,6 +646,11 @@ bool HartModule::request_dmi(uint64_t addr, iss::AccessType type, iss::DmiGrant&
     grant.end = dmi.get_end_address();
     grant.readable = dmi.is_read_allowed();
     grant.writable = dmi.is_write_allowed();
+    // Watched bytes stay out of DMI so that their accesses reach transport().
+    if (!watchpoints_.empty() && !watchpoints_.clip(addr, grant)) {
+      ++stats_.dmi_refusals;
+      return false;
+    }
     ++stats_.dmi_grants;
     return true;
   }
@@ -633,6 +690,10 @@ void HartModule::invalidate_direct_mem_ptr(sc_dt::uint64 start, sc_dt::uint64 en
 }
 
 bool HartModule::read_time(uint64_t retired, uint64_t& value) {
+  if (time_source_) {
+    value = time_source_(time_at(retired));
+    return true;
+  }
   if (config_.time_csr_period == sc_core::SC_ZERO_TIME) return false;
   value = time_at(retired).value() / config_.time_csr_period.value();
   return true;
@@ -667,6 +728,64 @@ unsigned HartModule::debug_write(uint64_t addr, const void* data, unsigned lengt
   // The hart may hold decoded code for the bytes written.
   if (n != 0) hart_.invalidate_code(addr, addr + n);
   return n;
+}
+
+// ---- Debugger attachment ----------------------------------------------------------
+
+// The run budgeted in run_thread, with a debugger's hooks around it. The
+// debugger may hold the hart (false: look at the time again), shorten the
+// run (a single step) or stop it early (a breakpoint, a watchpoint); after a
+// stop of its own the run goes on with the rest of its budget, so that the
+// harts' schedule is the one they have without a debugger.
+bool HartModule::execute_debugged(iss::RunResult& result) {
+  const uint64_t start = hart_.retired();
+  uint64_t retired = 0;
+  for (;;) {
+    uint64_t budget = run_end_retired_ - hart_.retired();
+    if (!debug_hooks_->before_run(*this, budget)) return false;
+    own_halt_ = false;
+    result = execute(budget);
+    retired += result.retired;
+    flush_reports();
+    debug_hooks_->after_run(*this, result);
+    const bool debugger_stop = result.reason == iss::StopReason::Breakpoint ||
+                               result.reason == iss::StopReason::BudgetSpent ||
+                               (result.reason == iss::StopReason::HaltRequest && !own_halt_);
+    // (A reset while stopped moves the count back: the run is over.)
+    const uint64_t now = hart_.retired();
+    if (!debugger_stop || now >= run_end_retired_ || now < start || reset.read()) break;
+  }
+  result.retired = retired;
+  return true;
+}
+
+void HartModule::add_watchpoint(uint64_t addr, uint64_t length, WatchKind kind) {
+  watchpoints_.add(addr, length, kind);
+  // Grants covering the range are dropped and asked for again (clipped).
+  hart_.invalidate_dmi(Watchpoints::hole_start(addr), Watchpoints::hole_end(addr, length));
+}
+
+bool HartModule::remove_watchpoint(uint64_t addr, uint64_t length, WatchKind kind) {
+  if (!watchpoints_.remove(addr, length, kind)) return false;
+  hart_.invalidate_dmi(Watchpoints::hole_start(addr), Watchpoints::hole_end(addr, length));
+  return true;
+}
+
+void HartModule::set_quantum(const sc_core::sc_time& quantum) {
+  config_.quantum = quantum;
+  quantum_keeper_->set_own_quantum(quantum);
+}
+
+void HartModule::debug_reset() {
+  const sc_core::sc_time now = local_time();
+  hart_.reset();
+  exited_ = false;
+  locked_up_ = false;
+  apply_interrupt_levels();
+  anchor_ = now;
+  anchor_retired_ = hart_.retired();
+  stall_ = sc_core::SC_ZERO_TIME;
+  wake_event_.notify(sc_core::SC_ZERO_TIME);
 }
 
 // ---- Statistics -------------------------------------------------------------------

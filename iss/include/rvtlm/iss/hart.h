@@ -114,6 +114,9 @@ class Hart {
   // not accessible.
   bool debug_read(uint64_t vaddr, void* data, unsigned size);
   bool debug_write(uint64_t vaddr, const void* data, unsigned size);
+  // The physical address debug_read would use for `vaddr` (debugger
+  // watchpoints); false if unmapped.
+  bool debug_translate(uint64_t vaddr, uint64_t& paddr);
 
   // Floating-point register `index` (0..31) as its 64-bit pattern.
   uint64_t freg(unsigned index) const;

@@ -27,6 +27,11 @@ struct BusAccess {
   uint64_t hart_id = 0;
   // True when the access comes from a debugger or loader, not from execution.
   bool debug = false;
+  // True for the page-table walk's own reads and writes of PTEs (Privileged
+  // spec 4.3.2). They go through the bus when the hart holds no DMI pointer
+  // for the page; a walk may only reach memory, so a bus answers Error for
+  // anything else (a walk into a device is an access fault).
+  bool page_table = false;
 };
 
 // Why run() returned.

@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <systemc>
 #include <vector>
 
@@ -40,6 +41,11 @@ class Aclint : public RegisterTarget {
   // The value mtime has at SystemC time `t` (exact: floor(t * frequency),
   // even where the period is not a whole number of time resolution units).
   uint64_t mtime_at(const sc_core::sc_time& t) const;
+  // The earliest SystemC time at which mtime reaches `value` (counting from
+  // its value now, so a guest's write of mtime is taken into account);
+  // zero when it already has, empty when SystemC's time range ends first.
+  // A hart's compare register (stimecmp) becomes a deadline with it.
+  std::optional<sc_core::sc_time> time_of(uint64_t value) const;
   // One mtime tick, rounded to the time resolution.
   sc_core::sc_time period() const;
   unsigned harts() const { return harts_; }

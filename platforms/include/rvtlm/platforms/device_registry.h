@@ -15,6 +15,7 @@
 #include <tlm>
 #include <vector>
 
+#include "rvtlm/iss/types.h"
 #include "rvtlm/platforms/description.h"
 #include "rvtlm/platforms/device_tree.h"
 
@@ -22,7 +23,8 @@ namespace rvtlm::platforms {
 
 class Platform;
 
-enum class HartLine : uint8_t { Msip, Mtip, Meip, Seip };
+// A hart's interrupt input is named by the mip bit it drives.
+using HartLine = iss::Interrupt;
 
 // What a device factory gets from the platform while it is built.
 class DeviceContext {

@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -122,6 +123,14 @@ class Platform : public sc_core::sc_module {
   // The guest asked to stop (finisher, HTIF): records the code and stops
   // the simulation.
   void finish(int exit_code);
+  // A platform-wide reset (the test finisher's 0x7777, firmware's SBI
+  // system reset): every hart stops after its current instruction; in the
+  // next delta cycle what was loaded (program, firmware, kernel, initrd,
+  // device tree) is loaded again and every hart restarts at its reset
+  // address with its boot registers. Device models keep their registers
+  // (the firmware that runs next initialises them).
+  void request_reset();
+  unsigned resets() const { return resets_; }
   bool finished() const { return finished_; }
   int exit_code() const { return exit_code_; }
   // The first hart that locked up (traps without an instruction retiring);
@@ -182,6 +191,12 @@ class Platform : public sc_core::sc_module {
   std::map<unsigned, std::unique_ptr<sc_core::sc_signal<bool>>> sources_;
   std::map<unsigned, std::string> source_drivers_;
   std::vector<uint8_t> device_tree_;
+  // What was loaded, to load again at a platform reset.
+  std::vector<std::function<void()>> reloads_;
+  sc_core::sc_event reset_event_;
+  unsigned resets_ = 0;
+  bool reloading_ = false;
+  void reset_method();
   uint64_t device_tree_address_ = 0;
   std::vector<uint8_t> firmware_info_;  // fw_dynamic_info, when firmware_next is set
   uint64_t firmware_info_address_ = 0;

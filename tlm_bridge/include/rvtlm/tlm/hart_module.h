@@ -11,6 +11,7 @@
 #include <functional>
 #include <iosfwd>
 #include <memory>
+#include <optional>
 #include <string>
 #include <systemc>
 #include <tlm>
@@ -20,6 +21,7 @@
 #include "rvtlm/iss/bus.h"
 #include "rvtlm/iss/coherence.h"
 #include "rvtlm/iss/hart.h"
+#include "rvtlm/tlm/debug_hooks.h"
 #include "rvtlm/tlm/statistics.h"
 #include "rvtlm/tlm/time_model.h"
 
@@ -60,7 +62,8 @@ struct HartModuleConfig {
   // propagating an interrupt) before it runs regardless.
   unsigned max_delta_yields = 8;
   // Period of the `time` CSR (Zicntr); it should match the platform's mtime.
-  // Zero: no `time` CSR (reading it is an illegal instruction).
+  // Zero: no `time` CSR (reading it is an illegal instruction), unless a
+  // time source is set (set_time_source), which takes precedence.
   sc_core::sc_time time_csr_period = sc_core::SC_ZERO_TIME;
   // Called with the exit code when the hart stops with
   // iss::StopReason::ExitRequest (after syncing). Empty: sc_core::sc_stop().
@@ -71,6 +74,10 @@ struct HartModuleConfig {
   // (which throws unless its actions are changed). Either way the hart
   // stays stopped until it is reset.
   std::function<void()> on_lockup;
+  // Whether an address is memory, which is all a page-table walk may read
+  // or write (anything else is an access fault). Empty: whatever target
+  // offers DMI for it.
+  std::function<bool(uint64_t)> is_memory;
 };
 
 class HartModule : public sc_core::sc_module, private iss::Bus {
@@ -82,6 +89,13 @@ class HartModule : public sc_core::sc_module, private iss::Bus {
   sc_core::sc_in<bool> mtip;
   sc_core::sc_in<bool> meip;
   sc_core::sc_in<bool> seip;
+  // The mip bit each input drives, in the order of the inputs above: the
+  // ISS's Interrupt is the one definition of the lines.
+  static constexpr std::array<iss::Interrupt, 4> kInterruptInputs = {
+      iss::Interrupt::MachineSoftware, iss::Interrupt::MachineTimer,
+      iss::Interrupt::MachineExternal, iss::Interrupt::SupervisorExternal};
+  // The input that drives `line`.
+  sc_core::sc_in<bool>& interrupt_input(iss::Interrupt line);
   // Active high: holds the hart in reset; on release it restarts at
   // config.hart.reset_pc. Unbound: never in reset.
   sc_core::sc_in<bool> reset;
@@ -113,6 +127,17 @@ class HartModule : public sc_core::sc_module, private iss::Bus {
   unsigned debug_read(uint64_t addr, void* data, unsigned length);
   unsigned debug_write(uint64_t addr, const void* data, unsigned length);
 
+  // The `time` CSR reads `source` at the instruction's time: the platform's
+  // own mtime (one timebase: after a guest writes mtime, the CSR agrees).
+  // `reaches` gives the time at which that clock reaches a value (zero:
+  // already; empty: never), so that stimecmp (Sstc) is a deadline on the
+  // same clock. Call during elaboration.
+  void set_time_source(std::function<uint64_t(const sc_core::sc_time&)> source,
+                       std::function<std::optional<sc_core::sc_time>(uint64_t)> reaches) {
+    time_source_ = std::move(source);
+    time_reaches_ = std::move(reaches);
+  }
+
   // The hart's own time: SystemC time plus the offset it runs ahead by.
   sc_core::sc_time local_time() const;
   // The time of the instruction after `retired` instructions since reset,
@@ -127,6 +152,21 @@ class HartModule : public sc_core::sc_module, private iss::Bus {
 
   HartStatistics statistics() const;
   void print_statistics(std::ostream& os) const;
+
+  // ---- Debugger attachment (rvtlm::debug; debug_hooks.h) ----
+  // `hooks` (nullptr: none) must outlive the simulation or be removed first.
+  void set_debug_hooks(DebugHooks* hooks) { debug_hooks_ = hooks; }
+  // Loads and stores of this hart that touch physical [addr, addr+length)
+  // halt it after the instruction (iss::StopReason::HaltRequest) with the
+  // hit kept for take_watch_hit.
+  void add_watchpoint(uint64_t addr, uint64_t length, WatchKind kind);
+  bool remove_watchpoint(uint64_t addr, uint64_t length, WatchKind kind);
+  bool take_watch_hit(WatchHit& hit) { return watchpoints_.take_hit(hit); }
+  // This hart's own quantum (HartModuleConfig::quantum), from the next sync.
+  void set_quantum(const sc_core::sc_time& quantum);
+  // Resets the hart at once, as a reset pulse would; its time goes on from
+  // its local time. Wakes it if it waits for an interrupt.
+  void debug_reset();
 
  private:
   class QuantumKeeper;
@@ -173,6 +213,7 @@ class HartModule : public sc_core::sc_module, private iss::Bus {
   void wait_and_restart(const sc_core::sc_event& event, const sc_core::sc_time& timeout);
   // Sstc: the SystemC time at which the hart's stimecmp deadline falls.
   bool supervisor_timer_at(sc_core::sc_time& at) const;
+  bool is_memory(uint64_t addr);
   void hold_in_reset();
   void wait_for_reset();
   void apply_interrupt_levels();
@@ -181,6 +222,8 @@ class HartModule : public sc_core::sc_module, private iss::Bus {
 
   HartModuleConfig config_;
   std::shared_ptr<const TimeModel> time_model_;
+  std::function<uint64_t(const sc_core::sc_time&)> time_source_;
+  std::function<std::optional<sc_core::sc_time>(uint64_t)> time_reaches_;
   std::shared_ptr<const TimeModel> charge_model_;
   bool charges_only_ = false;  // instructions take no time of their own
   iss::Hart hart_;
@@ -212,6 +255,12 @@ class HartModule : public sc_core::sc_module, private iss::Bus {
   bool exited_ = false;
   bool locked_up_ = false;
   int exit_code_ = 0;
+
+  // Debugger attachment.
+  bool execute_debugged(iss::RunResult& result);
+  DebugHooks* debug_hooks_ = nullptr;
+  Watchpoints watchpoints_;
+  bool own_halt_ = false;  // the last halt request was the bridge's, not a debugger's
 
   HartStatistics stats_;
   std::chrono::steady_clock::time_point host_start_;
