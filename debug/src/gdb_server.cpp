@@ -476,8 +476,7 @@ bool GdbServer::Impl::disarm_step(unsigned hart, const iss::RunResult& result) {
   c.step_breakpoints.clear();
   if (!c.stepping) return false;
   if (c.step_from_wfi) return !h.waiting_for_interrupt();
-  return result.retired != 0 || h.pc() != c.step_pc ||
-         result.reason == iss::StopReason::Breakpoint;
+  return result.retired != 0 || h.pc() != c.step_pc || result.reason == iss::StopReason::Breakpoint;
 }
 
 void GdbServer::Impl::after_run(unsigned hart, const iss::RunResult& result) {

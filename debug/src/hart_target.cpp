@@ -1,12 +1,11 @@
 #include "hart_target.h"
 
-#include <tlm>
-
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
 #include <sstream>
+#include <tlm>
 #include <utility>
 
 #include "rvtlm/iss/csr.h"
@@ -19,9 +18,9 @@ namespace {
 constexpr uint64_t kPageSize = 4096;
 
 // ABI names, as GDB's own RISC-V descriptions use them.
-const char* const kXNames[32] = {"zero", "ra", "sp", "gp", "tp",  "t0",  "t1", "t2",
-                                 "fp",   "s1", "a0", "a1", "a2",  "a3",  "a4", "a5",
-                                 "a6",   "a7", "s2", "s3", "s4",  "s5",  "s6", "s7",
+const char* const kXNames[32] = {"zero", "ra", "sp",  "gp",  "tp", "t0", "t1", "t2",
+                                 "fp",   "s1", "a0",  "a1",  "a2", "a3", "a4", "a5",
+                                 "a6",   "a7", "s2",  "s3",  "s4", "s5", "s6", "s7",
                                  "s8",   "s9", "s10", "s11", "t3", "t4", "t5", "t6"};
 const char* const kFNames[32] = {"ft0", "ft1", "ft2",  "ft3",  "ft4", "ft5", "ft6",  "ft7",
                                  "fs0", "fs1", "fa0",  "fa1",  "fa2", "fa3", "fa4",  "fa5",
@@ -109,8 +108,9 @@ void HartTarget::build_description() {
   d.osabi = "none";
   const std::string cpu = "org.gnu.gdb.riscv.cpu";
   for (unsigned i = 0; i < 32; ++i) {
-    const char* type = i == 1 ? "code_ptr" : (i == 2 || i == 3 || i == 4 || i == 8) ? "data_ptr"
-                                                                                      : "int";
+    const char* type = i == 1                                   ? "code_ptr"
+                       : (i == 2 || i == 3 || i == 4 || i == 8) ? "data_ptr"
+                                                                : "int";
     d.registers.push_back({kXNames[i], i, xlen, type, "", cpu});
   }
   d.registers.push_back({"pc", kPcRegnum, xlen, "code_ptr", "", cpu});
@@ -184,8 +184,8 @@ bool HartTarget::write_register(ThreadId thread, unsigned n, uint64_t v) {
     h.set_freg(n - kFirstFpRegnum, has_d_ ? v : (v & 0xffffffffu) | ~uint64_t{0xffffffffu});
   } else if (n == kPrivRegnum) {
     const iss::Isa& isa = h.config().isa;
-    const bool exists = v == 3 || (v == 1 && isa.has(iss::Extension::S)) ||
-                        (v == 0 && isa.has(iss::Extension::U));
+    const bool exists =
+        v == 3 || (v == 1 && isa.has(iss::Extension::S)) || (v == 0 && isa.has(iss::Extension::U));
     if (!exists) return false;
     // The privilege mode is plain state: changed through a snapshot.
     iss::HartState s = h.save_state();
@@ -283,7 +283,7 @@ bool HartTarget::remove_breakpoint(BreakpointType type, uint64_t addr, uint64_t 
 }
 
 std::vector<HartTarget::Piece> HartTarget::translate(unsigned hart, const Watch& w) const {
-  const tlm::WatchKind kind = w.type == BreakpointType::WriteWatch ? tlm::WatchKind::Write
+  const tlm::WatchKind kind = w.type == BreakpointType::WriteWatch  ? tlm::WatchKind::Write
                               : w.type == BreakpointType::ReadWatch ? tlm::WatchKind::Read
                                                                     : tlm::WatchKind::Access;
   std::vector<Piece> pieces;

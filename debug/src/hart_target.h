@@ -45,8 +45,7 @@ class HartTarget final : public Target {
   std::string thread_info(ThreadId thread) const override;
   bool read_register(ThreadId thread, unsigned regnum, uint64_t& value) override;
   bool write_register(ThreadId thread, unsigned regnum, uint64_t value) override;
-  std::size_t read_memory(ThreadId thread, uint64_t addr, uint8_t* data,
-                          std::size_t size) override;
+  std::size_t read_memory(ThreadId thread, uint64_t addr, uint8_t* data, std::size_t size) override;
   std::size_t write_memory(ThreadId thread, uint64_t addr, const uint8_t* data,
                            std::size_t size) override;
   bool supports(BreakpointType type) const override;

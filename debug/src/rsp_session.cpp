@@ -11,14 +11,14 @@ using rsp::parse_hex;
 
 // Error numbers in replies (GDB ignores their values; errno-like ones help
 // a person reading a packet log).
-constexpr int kErrInvalid = 0x01;      // malformed packet or argument
-constexpr int kErrNoThread = 0x02;     // no such thread
-constexpr int kErrFault = 0x0e;        // memory not accessible (EFAULT)
-constexpr int kErrNoRegister = 0x10;   // no such register
-constexpr int kErrRunning = 0x04;      // the target is running
-constexpr int kErrTooLarge = 0x07;     // packet longer than PacketSize (E2BIG)
-constexpr int kErrChecksum = 0x09;     // damaged packet in no-ack mode
-constexpr int kErrBreakpoint = 0x16;   // breakpoint or watchpoint refused
+constexpr int kErrInvalid = 0x01;     // malformed packet or argument
+constexpr int kErrNoThread = 0x02;    // no such thread
+constexpr int kErrFault = 0x0e;       // memory not accessible (EFAULT)
+constexpr int kErrNoRegister = 0x10;  // no such register
+constexpr int kErrRunning = 0x04;     // the target is running
+constexpr int kErrTooLarge = 0x07;    // packet longer than PacketSize (E2BIG)
+constexpr int kErrChecksum = 0x09;    // damaged packet in no-ack mode
+constexpr int kErrBreakpoint = 0x16;  // breakpoint or watchpoint refused
 
 std::string hex2(unsigned v) {
   static const char digits[] = "0123456789abcdef";
@@ -430,8 +430,8 @@ void Session::read_register(std::string_view args) {
     reject(kErrInvalid);
     return;
   }
-  const RegisterInfo* info = n <= 0xffffffffu ? target_.description().find(static_cast<unsigned>(n))
-                                              : nullptr;
+  const RegisterInfo* info =
+      n <= 0xffffffffu ? target_.description().find(static_cast<unsigned>(n)) : nullptr;
   if (!info || !target_.read_register(general_thread_, info->regnum, v)) {
     error(kErrNoRegister);
     return;
@@ -446,8 +446,8 @@ void Session::write_register(std::string_view args) {
     reject(kErrInvalid);
     return;
   }
-  const RegisterInfo* info = n <= 0xffffffffu ? target_.description().find(static_cast<unsigned>(n))
-                                              : nullptr;
+  const RegisterInfo* info =
+      n <= 0xffffffffu ? target_.description().find(static_cast<unsigned>(n)) : nullptr;
   if (!info) {
     error(kErrNoRegister);
     return;
@@ -491,8 +491,7 @@ void Session::write_memory(std::string_view args, bool binary) {
     return;
   }
   std::string data;
-  const bool decoded =
-      binary ? rsp::unescape_binary(encoded, data) : rsp::from_hex(encoded, data);
+  const bool decoded = binary ? rsp::unescape_binary(encoded, data) : rsp::from_hex(encoded, data);
   if (!decoded || data.size() != length) {
     reject(kErrInvalid);
     return;

@@ -147,8 +147,7 @@ class TcpTransport::Network {
   bool shutting_down_ = false;
 };
 
-TcpTransport::TcpTransport(const std::string& address, uint16_t port,
-                           std::function<void()> notify)
+TcpTransport::TcpTransport(const std::string& address, uint16_t port, std::function<void()> notify)
     : address_(address), notify_(std::move(notify)) {
   network_ = std::make_unique<Network>(*this, address, port);
   port_ = network_->port();

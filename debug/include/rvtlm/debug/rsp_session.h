@@ -86,9 +86,9 @@ class Session {
   bool no_ack_ = false;
   std::string last_reply_;  // framed, for a '-' from the debugger
   StopEvent last_stop_;
-  ThreadId general_thread_ = 1;  // Hg
+  ThreadId general_thread_ = 1;   // Hg
   int64_t continue_thread_ = -1;  // Hc: -1 all, else one thread
-  std::string xml_;  // the target description, built on first request
+  std::string xml_;               // the target description, built on first request
   uint64_t rejected_ = 0;
 };
 
