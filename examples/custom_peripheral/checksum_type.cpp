@@ -32,9 +32,8 @@ platforms::DeviceType checksum_type() {
   // What a description may say about it (checked before anything is built):
   // no properties of its own, one interrupt output, 0x14 bytes of registers.
   t.interrupt_outputs = 1;
-  t.registers_size = [](const platforms::DeviceDescription&, const platforms::PlatformDescription&) {
-    return uint64_t{0x14};
-  };
+  t.registers_size = [](const platforms::DeviceDescription&,
+                        const platforms::PlatformDescription&) { return uint64_t{0x14}; };
   return t;
 }
 

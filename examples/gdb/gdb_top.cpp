@@ -77,8 +77,8 @@ int sc_main(int argc, char** argv) {
     router.map(finisher.socket, {"finisher", kFinisherBase, 0x1000});
 
     rvtlm::tlm::HartModuleConfig config;
-    config.hart.isa = rvtlm::iss::Isa(image.xlen() == 32 ? rvtlm::iss::Xlen::Rv32
-                                                          : rvtlm::iss::Xlen::Rv64);
+    config.hart.isa =
+        rvtlm::iss::Isa(image.xlen() == 32 ? rvtlm::iss::Xlen::Rv32 : rvtlm::iss::Xlen::Rv64);
     config.hart.reset_pc = image.entry();
     config.quantum = sc_core::sc_time(1, sc_core::SC_US);
     rvtlm::tlm::HartModule hart("hart", config);

@@ -36,17 +36,15 @@ ElfImage::ElfImage(const std::string& path) : path_(path) {
   GElf_Ehdr eh;
   if (!gelf_getehdr(h.elf, &eh)) fail("truncated ELF header");
   if (eh.e_ident[EI_DATA] != ELFDATA2LSB) fail("not a little-endian ELF file");
-  if (eh.e_machine != EM_RISCV) fail("not a RISC-V ELF file (e_machine " +
-                                     std::to_string(eh.e_machine) + ")");
+  if (eh.e_machine != EM_RISCV)
+    fail("not a RISC-V ELF file (e_machine " + std::to_string(eh.e_machine) + ")");
   if (eh.e_type != ET_EXEC) fail("not an executable ELF file");
   entry_ = eh.e_entry;
   if (eh.e_phnum != 0 &&
-      (eh.e_phoff > file_size ||
-       uint64_t{eh.e_phnum} * eh.e_phentsize > file_size - eh.e_phoff))
+      (eh.e_phoff > file_size || uint64_t{eh.e_phnum} * eh.e_phentsize > file_size - eh.e_phoff))
     fail("truncated: the program header table extends past the end of the file");
   if (eh.e_shnum != 0 &&
-      (eh.e_shoff > file_size ||
-       uint64_t{eh.e_shnum} * eh.e_shentsize > file_size - eh.e_shoff))
+      (eh.e_shoff > file_size || uint64_t{eh.e_shnum} * eh.e_shentsize > file_size - eh.e_shoff))
     fail("truncated: the section header table extends past the end of the file");
 
   std::size_t count = 0;
@@ -55,10 +53,12 @@ ElfImage::ElfImage(const std::string& path) : path_(path) {
     GElf_Phdr ph;
     if (!gelf_getphdr(h.elf, static_cast<int>(i), &ph)) fail("truncated program header table");
     if (ph.p_type != PT_LOAD || ph.p_memsz == 0) continue;
-    if (ph.p_filesz > ph.p_memsz) fail("segment " + std::to_string(i) + " is larger in the file than in memory");
+    if (ph.p_filesz > ph.p_memsz)
+      fail("segment " + std::to_string(i) + " is larger in the file than in memory");
     if (ph.p_offset > file_size || ph.p_filesz > file_size - ph.p_offset)
       fail("truncated: segment " + std::to_string(i) + " extends past the end of the file");
-    if (ph.p_paddr + ph.p_memsz < ph.p_paddr) fail("segment " + std::to_string(i) + " wraps around the address space");
+    if (ph.p_paddr + ph.p_memsz < ph.p_paddr)
+      fail("segment " + std::to_string(i) + " wraps around the address space");
     ElfSegment seg;
     seg.address = ph.p_paddr;
     seg.memory_size = ph.p_memsz;

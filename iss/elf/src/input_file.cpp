@@ -50,8 +50,8 @@ void InputFile::read(uint64_t offset, void* bytes, uint64_t length) const {
     const ssize_t n = ::pread(fd_, out, chunk, static_cast<off_t>(offset));
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) throw FileError(path_ + ": " + std::strerror(errno));
-    if (n == 0) throw FileError(path_ + ": truncated (the file ends at byte " +
-                                std::to_string(offset) + ")");
+    if (n == 0)
+      throw FileError(path_ + ": truncated (the file ends at byte " + std::to_string(offset) + ")");
     out += n;
     offset += static_cast<uint64_t>(n);
     length -= static_cast<uint64_t>(n);
