@@ -257,7 +257,7 @@ class Core final : public DomainMember {
     Block* block;
   };
   static constexpr unsigned kJumpCacheSize = 4096;
-  std::unordered_map<uint64_t, Block*> blocks;  // by physical address
+  std::unordered_map<uint64_t, Block*> blocks;         // by physical address
   std::unordered_map<uint64_t, Block*> single_blocks;  // single_block(), by physical address
   std::array<JumpEntry, kJumpCacheSize> jump_cache{};
   BlockArena arena;

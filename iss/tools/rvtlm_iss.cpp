@@ -9,8 +9,8 @@
 
 #include <cerrno>
 #include <chrono>
-#include <cmath>
 #include <cinttypes>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -50,8 +50,9 @@ constexpr int kInsnLimitStatus = 124;
 int guest_status(uint64_t code) {
   const int status = code <= 255 ? static_cast<int>(code) : 255;
   if (code > 255) {
-    std::fprintf(stderr, "rvtlm-iss: the guest's exit code %" PRIu64
-                 " does not fit an exit status: %d\n", code, status);
+    std::fprintf(stderr,
+                 "rvtlm-iss: the guest's exit code %" PRIu64 " does not fit an exit status: %d\n",
+                 code, status);
   } else if (status == kLockupStatus || status == kUsageError || status == kInsnLimitStatus) {
     std::fprintf(stderr, "rvtlm-iss: exit status %d is the guest's own exit code\n", status);
   }
@@ -110,10 +111,14 @@ uint64_t parse_number(const char* option, const std::string& text, bool allow_su
   std::string suffix(end);
   uint64_t scale = 1;
   if (allow_suffix && !suffix.empty()) {
-    if (suffix == "K" || suffix == "k" || suffix == "KiB") scale = uint64_t{1} << 10;
-    else if (suffix == "M" || suffix == "m" || suffix == "MiB") scale = uint64_t{1} << 20;
-    else if (suffix == "G" || suffix == "g" || suffix == "GiB") scale = uint64_t{1} << 30;
-    else usage_error(std::string(option) + ": unknown size suffix '" + suffix + "'");
+    if (suffix == "K" || suffix == "k" || suffix == "KiB")
+      scale = uint64_t{1} << 10;
+    else if (suffix == "M" || suffix == "m" || suffix == "MiB")
+      scale = uint64_t{1} << 20;
+    else if (suffix == "G" || suffix == "g" || suffix == "GiB")
+      scale = uint64_t{1} << 30;
+    else
+      usage_error(std::string(option) + ": unknown size suffix '" + suffix + "'");
   } else if (!suffix.empty()) {
     usage_error(std::string(option) + ": not a number: '" + text + "'");
   }
@@ -162,21 +167,33 @@ uint64_t parse_quantum(const std::string& text) {
 // "--name=value" are the same; "--" ends the options (as rvtlm run).
 Options parse_options(int argc, char** argv) {
   enum Id {
-    kXlen, kHarts, kMemory, kMaxInsns, kQuantum, kMisaligned, kIsa, kPmpEntries, kAdBits,
-    kSignature, kTrace, kStats, kHelp, kVersion
+    kXlen,
+    kHarts,
+    kMemory,
+    kMaxInsns,
+    kQuantum,
+    kMisaligned,
+    kIsa,
+    kPmpEntries,
+    kAdBits,
+    kSignature,
+    kTrace,
+    kStats,
+    kHelp,
+    kVersion
   };
   struct Spec {
     const char* name;
     Id id;
     bool takes_value;
   };
-  static const Spec kSpecs[] = {
-      {"xlen", kXlen, true},       {"harts", kHarts, true},     {"memory", kMemory, true},
-      {"max-insns", kMaxInsns, true}, {"quantum", kQuantum, true}, {"misaligned", kMisaligned, true},
-      {"isa", kIsa, true},         {"pmp-entries", kPmpEntries, true},
-      {"ad-bits", kAdBits, true},  {"signature", kSignature, true},
-      {"trace", kTrace, true},     {"stats", kStats, false},    {"help", kHelp, false},
-      {"version", kVersion, false}};
+  static const Spec kSpecs[] = {{"xlen", kXlen, true},       {"harts", kHarts, true},
+                                {"memory", kMemory, true},   {"max-insns", kMaxInsns, true},
+                                {"quantum", kQuantum, true}, {"misaligned", kMisaligned, true},
+                                {"isa", kIsa, true},         {"pmp-entries", kPmpEntries, true},
+                                {"ad-bits", kAdBits, true},  {"signature", kSignature, true},
+                                {"trace", kTrace, true},     {"stats", kStats, false},
+                                {"help", kHelp, false},      {"version", kVersion, false}};
   Options o;
   std::vector<std::string> programs;
   bool options_ended = false;
@@ -223,12 +240,19 @@ Options parse_options(int argc, char** argv) {
         if (o.memory < 4096 || o.memory > (uint64_t{16} << 30) || (o.memory & 4095))
           usage_error("--memory must be a multiple of 4 KiB between 4K and 16G");
         break;
-      case kMaxInsns: o.max_insns = parse_number("--max-insns", arg, false); break;
-      case kQuantum: o.quantum = parse_quantum(arg); break;
+      case kMaxInsns:
+        o.max_insns = parse_number("--max-insns", arg, false);
+        break;
+      case kQuantum:
+        o.quantum = parse_quantum(arg);
+        break;
       case kMisaligned:
-        if (arg == "trap") o.misaligned = MisalignedPolicy::Trap;
-        else if (arg == "emulate") o.misaligned = MisalignedPolicy::Emulate;
-        else usage_error("--misaligned must be 'trap' or 'emulate', not '" + arg + "'");
+        if (arg == "trap")
+          o.misaligned = MisalignedPolicy::Trap;
+        else if (arg == "emulate")
+          o.misaligned = MisalignedPolicy::Emulate;
+        else
+          usage_error("--misaligned must be 'trap' or 'emulate', not '" + arg + "'");
         break;
       case kIsa: {
         std::string error;
@@ -242,11 +266,16 @@ Options parse_options(int argc, char** argv) {
         o.pmp_entries = static_cast<unsigned>(std::stoul(arg));
         break;
       case kAdBits:
-        if (arg == "hardware") o.pte_update = rvtlm::iss::PteUpdate::Hardware;
-        else if (arg == "fault") o.pte_update = rvtlm::iss::PteUpdate::Fault;
-        else usage_error("--ad-bits must be 'hardware' or 'fault', not '" + arg + "'");
+        if (arg == "hardware")
+          o.pte_update = rvtlm::iss::PteUpdate::Hardware;
+        else if (arg == "fault")
+          o.pte_update = rvtlm::iss::PteUpdate::Fault;
+        else
+          usage_error("--ad-bits must be 'hardware' or 'fault', not '" + arg + "'");
         break;
-      case kSignature: o.signature = arg; break;
+      case kSignature:
+        o.signature = arg;
+        break;
       case kTrace:
         // As rvtlm run: --trace insn FILE (the kind may be left out).
         if (arg == "tlm") usage_error("--trace tlm: rvtlm-iss has no TLM transactions");
@@ -256,9 +285,15 @@ Options parse_options(int argc, char** argv) {
         }
         o.trace = arg;
         break;
-      case kStats: o.stats = true; break;
-      case kHelp: print_help(); std::exit(0);
-      case kVersion: std::printf("rvtlm-iss %s\n", RVTLM_VERSION); std::exit(0);
+      case kStats:
+        o.stats = true;
+        break;
+      case kHelp:
+        print_help();
+        std::exit(0);
+      case kVersion:
+        std::printf("rvtlm-iss %s\n", RVTLM_VERSION);
+        std::exit(0);
     }
   }
   if (programs.empty()) usage_error("no program given");
@@ -271,7 +306,8 @@ Options parse_options(int argc, char** argv) {
 class Ram {
  public:
   explicit Ram(uint64_t size) : size_(size) {
-    void* p = mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    void* p = mmap(nullptr, size, PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     if (p == MAP_FAILED) {
       std::fprintf(stderr, "rvtlm-iss: cannot allocate %" PRIu64 " bytes of RAM\n", size);
       std::exit(kUsageError);
@@ -303,7 +339,9 @@ class Machine final : public Bus {
       if (seg.address < kRamBase || seg.address - kRamBase > ram_.size() ||
           seg.memory_size > ram_.size() - (seg.address - kRamBase)) {
         char buf[160];
-        std::snprintf(buf, sizeof buf, "segment at 0x%" PRIx64 " (%" PRIu64 " bytes) outside RAM (0x%" PRIx64 "..0x%" PRIx64 ")",
+        std::snprintf(buf, sizeof buf,
+                      "segment at 0x%" PRIx64 " (%" PRIu64 " bytes) outside RAM (0x%" PRIx64
+                      "..0x%" PRIx64 ")",
                       seg.address, seg.memory_size, kRamBase, kRamBase + ram_.size() - 1);
         throw ElfError(elf.path() + ": " + buf);
       }
@@ -335,11 +373,12 @@ class Machine final : public Bus {
     for (unsigned i = 0; i < harts_.size(); ++i) {
       harts_[i].hart->set_trace([this, i](uint64_t pc, uint32_t bits, uint64_t retired) {
         std::string text = (*disassembler_)(bits, pc);
-        for (char& ch : text) if (ch == '\t') ch = ' ';
-        std::fprintf(trace_file_, "%" PRIu64 " ns hart%u %" PRIu64 " 0x%016" PRIx64 " (0x%0*x) %s\n",
-                     harts_[i].time_ns(retired), i, retired, pc,
-                     instruction_length(bits) == 2 ? 4 : 8,
-                     instruction_length(bits) == 2 ? bits & 0xffff : bits, text.c_str());
+        for (char& ch : text)
+          if (ch == '\t') ch = ' ';
+        std::fprintf(
+            trace_file_, "%" PRIu64 " ns hart%u %" PRIu64 " 0x%016" PRIx64 " (0x%0*x) %s\n",
+            harts_[i].time_ns(retired), i, retired, pc, instruction_length(bits) == 2 ? 4 : 8,
+            instruction_length(bits) == 2 ? bits & 0xffff : bits, text.c_str());
       });
     }
   }
@@ -378,8 +417,8 @@ class Machine final : public Bus {
         }
       }
       if (!any_ran && !advance_idle_time()) {
-        std::fprintf(stderr,
-                     "rvtlm-iss: deadlock: all harts wait for an interrupt and no timer is armed\n");
+        std::fprintf(
+            stderr, "rvtlm-iss: deadlock: all harts wait for an interrupt and no timer is armed\n");
         return kLockupStatus;
       }
     }
@@ -464,8 +503,10 @@ class Machine final : public Bus {
         g.end = page + 4095;
         return false;
       }
-      if (addr < page) hi = page - 1;
-      else lo = page + 4096;
+      if (addr < page)
+        hi = page - 1;
+      else
+        lo = page + 4096;
     }
     g.host = ram_.data() + (lo - kRamBase);
     g.start = lo;
@@ -495,13 +536,12 @@ class Machine final : public Bus {
     harts_[hart].hart->request_exit(static_cast<int>(code & 0xff));
   }
 
-  uint64_t current_time_ns(uint64_t retired) const {
-    return harts_[current_].time_ns(retired);
-  }
+  uint64_t current_time_ns(uint64_t retired) const { return harts_[current_].time_ns(retired); }
 
   void update_timer(HartSlot& s, uint64_t retired) {
     const uint64_t mtime = s.time_ns(retired) / kNsPerMtimeTick;
-    s.hart->set_interrupt(Interrupt::MachineTimer, s.mtimecmp != kNoDeadline && mtime >= s.mtimecmp);
+    s.hart->set_interrupt(Interrupt::MachineTimer,
+                          s.mtimecmp != kNoDeadline && mtime >= s.mtimecmp);
     s.hart->set_interrupt(Interrupt::MachineSoftware, s.msip);
   }
 
@@ -531,40 +571,62 @@ class Machine final : public Bus {
   uint8_t uart_read(uint64_t off) {
     const bool dlab = uart_lcr_ & 0x80;
     switch (off) {
-      case 0: return dlab ? uart_dll_ : 0;          // RBR: no input
-      case 1: return dlab ? uart_dlm_ : uart_ier_;
-      case 2: return 0xc1;                          // IIR: FIFOs on, no interrupt
-      case 3: return uart_lcr_;
-      case 4: return uart_mcr_;
-      case 5: return 0x60;                          // LSR: THRE | TEMT
-      case 6: return 0;
-      case 7: return uart_scr_;
-      default: return 0;
+      case 0:
+        return dlab ? uart_dll_ : 0;  // RBR: no input
+      case 1:
+        return dlab ? uart_dlm_ : uart_ier_;
+      case 2:
+        return 0xc1;  // IIR: FIFOs on, no interrupt
+      case 3:
+        return uart_lcr_;
+      case 4:
+        return uart_mcr_;
+      case 5:
+        return 0x60;  // LSR: THRE | TEMT
+      case 6:
+        return 0;
+      case 7:
+        return uart_scr_;
+      default:
+        return 0;
     }
   }
   void uart_write(uint64_t off, uint8_t v) {
     const bool dlab = uart_lcr_ & 0x80;
     switch (off) {
       case 0:
-        if (dlab) uart_dll_ = v;
-        else std::fputc(v, stdout);
+        if (dlab)
+          uart_dll_ = v;
+        else
+          std::fputc(v, stdout);
         break;
       case 1:
-        if (dlab) uart_dlm_ = v;
-        else uart_ier_ = v & 0x0f;
+        if (dlab)
+          uart_dlm_ = v;
+        else
+          uart_ier_ = v & 0x0f;
         break;
-      case 3: uart_lcr_ = v; break;
-      case 4: uart_mcr_ = v; break;
-      case 7: uart_scr_ = v; break;
-      default: break;
+      case 3:
+        uart_lcr_ = v;
+        break;
+      case 4:
+        uart_mcr_ = v;
+        break;
+      case 7:
+        uart_scr_ = v;
+        break;
+      default:
+        break;
     }
   }
 
   void finisher_write(const BusAccess& a, uint32_t v) {
     if (a.addr != kFinisherBase || a.debug) return;
     const uint32_t kind = v & 0xffff;
-    if (kind == 0x5555) exit(a.hart_id, 0);
-    else if (kind == 0x3333) exit(a.hart_id, (v >> 16) != 0 ? v >> 16 : 1);  // as the platforms
+    if (kind == 0x5555)
+      exit(a.hart_id, 0);
+    else if (kind == 0x3333)
+      exit(a.hart_id, (v >> 16) != 0 ? v >> 16 : 1);  // as the platforms
   }
 
   // ACLINT MSWI (msip at 0x0000), MTIMER (mtimecmp at 0x4000, mtime at 0xbff8).
@@ -601,7 +663,8 @@ class Machine final : public Bus {
     } else if (off >= 0x4000 && off < 0x4000 + 8 * n) {
       HartSlot& t = harts_[(off - 0x4000) / 8];
       const uint64_t shift = 8 * (off & 7);
-      const uint64_t mask = (a.size == 8 ? ~uint64_t{0} : ((uint64_t{1} << (8 * a.size)) - 1)) << shift;
+      const uint64_t mask = (a.size == 8 ? ~uint64_t{0} : ((uint64_t{1} << (8 * a.size)) - 1))
+                            << shift;
       t.mtimecmp = (t.mtimecmp & ~mask) | ((v << shift) & mask);
       HartSlot& self = harts_[a.hart_id];
       update_timer(t, &t == &self ? a.retired : t.hart->retired());
@@ -613,7 +676,8 @@ class Machine final : public Bus {
 
   int limit_reached(uint64_t total) {
     std::fflush(stdout);
-    std::fprintf(stderr, "rvtlm-iss: stopped after %" PRIu64 " instructions (--max-insns)\n", total);
+    std::fprintf(stderr, "rvtlm-iss: stopped after %" PRIu64 " instructions (--max-insns)\n",
+                 total);
     return kInsnLimitStatus;
   }
 

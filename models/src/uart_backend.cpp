@@ -253,8 +253,7 @@ std::unique_ptr<UartBackend> make_uart_backend(const std::string& spec) {
     if (!digits.empty() && digits.size() <= 5 &&
         digits.find_first_not_of("0123456789") == std::string::npos) {
       const unsigned long port = std::stoul(digits);
-      if (port <= 65535)
-        return std::make_unique<TcpUartBackend>(static_cast<uint16_t>(port), wait);
+      if (port <= 65535) return std::make_unique<TcpUartBackend>(static_cast<uint16_t>(port), wait);
     }
   }
   throw std::invalid_argument("bad UART back end \"" + spec +

@@ -36,15 +36,15 @@ struct BusAccess {
 
 // Why run() returned.
 enum class StopReason : uint8_t {
-  BudgetSpent,  // executed the full instruction budget
-  Wfi,          // waiting for an interrupt (no interrupt pending and enabled)
-  Breakpoint,   // the next instruction is at a breakpoint address
-  HaltRequest,  // request_halt() was called
+  BudgetSpent,   // executed the full instruction budget
+  Wfi,           // waiting for an interrupt (no interrupt pending and enabled)
+  Breakpoint,    // the next instruction is at a breakpoint address
+  HaltRequest,   // request_halt() was called
   TimerChanged,  // the hart changed its own timer deadline (Sstc stimecmp,
                  // menvcfg.STCE): a platform recomputes the run's budget
-  ExitRequest,  // request_exit() was called (e.g. by a finisher device)
-  Lockup,       // traps follow each other without an instruction retiring
-                // (e.g. no executable code at the trap vector)
+  ExitRequest,   // request_exit() was called (e.g. by a finisher device)
+  Lockup,        // traps follow each other without an instruction retiring
+                 // (e.g. no executable code at the trap vector)
 };
 
 const char* to_string(StopReason reason);

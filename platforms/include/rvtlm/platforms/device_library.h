@@ -25,7 +25,7 @@
 
 // Defines the library's entry points; the braces that follow are the body of
 // its registration function, with `registry_name` the DeviceRegistry&.
-#define RVTLM_DEVICE_LIBRARY(registry_name)                                              \
+#define RVTLM_DEVICE_LIBRARY(registry_name)                                               \
   extern "C" __attribute__((visibility("default"))) unsigned rvtlm_device_library_abi() { \
     return RVTLM_DEVICE_LIBRARY_ABI;                                                      \
   }                                                                                       \
