@@ -34,9 +34,12 @@ std::optional<uint64_t> json_number(const json& value) {
 std::string pointer_key(const std::string& key) {
   std::string out;
   for (char c : key) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
+    if (c == '~')
+      out += "~0";
+    else if (c == '/')
+      out += "~1";
+    else
+      out += c;
   }
   return out;
 }
@@ -285,9 +288,9 @@ DescriptionError PlatformDescription::error(const std::string& pointer,
 
 const std::vector<std::string>& description_keys() {
   static const std::vector<std::string> keys = {
-      "name",          "model",  "harts",   "max_harts", "xlen",   "xlens",
-      "ns_per_insn",   "hart_contexts", "memory", "console", "devices", "device_libraries",
-      "isa",           "plugins"};
+      "name",        "model",         "harts",  "max_harts", "xlen",    "xlens",
+      "ns_per_insn", "hart_contexts", "memory", "console",   "devices", "device_libraries",
+      "isa",         "plugins"};
   return keys;
 }
 
@@ -304,8 +307,8 @@ std::string closest_word(const std::string& word, const std::vector<std::string>
       row[0] = i;
       for (size_t j = 1; j <= candidate.size(); ++j) {
         const size_t up = row[j];
-        row[j] = std::min({row[j] + 1, row[j - 1] + 1,
-                           diagonal + (word[i - 1] == candidate[j - 1] ? 0 : 1)});
+        row[j] = std::min(
+            {row[j] + 1, row[j - 1] + 1, diagonal + (word[i - 1] == candidate[j - 1] ? 0 : 1)});
         diagonal = up;
       }
     }
@@ -341,8 +344,8 @@ void PlatformDescription::validate() const {
     throw error("/xlen", name + " is RV" + std::to_string(xlens.front()) + " only (xlens)");
   if (max_harts == 0 || max_harts > 64) throw error("/max_harts", "max_harts must be 1 to 64");
   if (harts == 0 || harts > max_harts)
-    throw error("/harts", "harts must be 1 to " + std::to_string(max_harts) + " on " + name +
-                              " (max_harts)");
+    throw error("/harts",
+                "harts must be 1 to " + std::to_string(max_harts) + " on " + name + " (max_harts)");
   if (!(ns_per_insn > 0)) throw error("/ns_per_insn", "ns_per_insn must be positive");
   if (hart_contexts.empty())
     throw error("/hart_contexts", "hart_contexts must name at least \"M\"");

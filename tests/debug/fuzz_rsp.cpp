@@ -45,8 +45,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       if (in.kind != rsp::InputKind::Packet && in.kind != rsp::InputKind::Ack &&
           in.kind != rsp::InputKind::Nack)
         std::abort();
-      if (in.kind == rsp::InputKind::Packet && in.payload.size() > rsp::kMaxPayload)
-        std::abort();
+      if (in.kind == rsp::InputKind::Packet && in.payload.size() > rsp::kMaxPayload) std::abort();
     }
     items.clear();
   }

@@ -21,11 +21,42 @@ void run(const std::string& bytes) {
   LLVMFuzzerTestOneInput(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
 }
 
-const char* const kCommands[] = {
-    "?", "g", "G", "p", "P", "m", "M", "X", "Z0,", "z0,", "Z2,", "z3,", "c", "s", "C05", "S05",
-    "vCont;c", "vCont;s:", "vCont?", "Hg", "Hc", "T", "qfThreadInfo", "qsThreadInfo", "qC",
-    "qSupported", "qXfer:features:read:target.xml:", "qRcmd,", "QStartNoAckMode", "D", "k",
-    "vKill;1", "bc", "bs", "qThreadExtraInfo,", "qAttached"};
+const char* const kCommands[] = {"?",
+                                 "g",
+                                 "G",
+                                 "p",
+                                 "P",
+                                 "m",
+                                 "M",
+                                 "X",
+                                 "Z0,",
+                                 "z0,",
+                                 "Z2,",
+                                 "z3,",
+                                 "c",
+                                 "s",
+                                 "C05",
+                                 "S05",
+                                 "vCont;c",
+                                 "vCont;s:",
+                                 "vCont?",
+                                 "Hg",
+                                 "Hc",
+                                 "T",
+                                 "qfThreadInfo",
+                                 "qsThreadInfo",
+                                 "qC",
+                                 "qSupported",
+                                 "qXfer:features:read:target.xml:",
+                                 "qRcmd,",
+                                 "QStartNoAckMode",
+                                 "D",
+                                 "k",
+                                 "vKill;1",
+                                 "bc",
+                                 "bs",
+                                 "qThreadExtraInfo,",
+                                 "qAttached"};
 
 }  // namespace
 
@@ -59,7 +90,8 @@ int main(int argc, char** argv) {
     for (unsigned p = 0; p < packets; ++p) {
       std::string payload = kCommands[rng() % (sizeof kCommands / sizeof kCommands[0])];
       const unsigned extra = rng() % 24;
-      for (unsigned k = 0; k < extra; ++k) payload.push_back("0123456789abcdef,:;=-p.x}#$*"[rng() % 28]);
+      for (unsigned k = 0; k < extra; ++k)
+        payload.push_back("0123456789abcdef,:;=-p.x}#$*"[rng() % 28]);
       std::string framed = rvtlm::debug::rsp::frame(payload);
       switch (rng() % 8) {
         case 0:

@@ -65,7 +65,8 @@ TEST(RspPacket, IgnoresNoiseBetweenPackets) {
 TEST(RspPacket, APacketMaySpanManyFeeds) {
   PacketParser parser;
   std::vector<Input> out;
-  const std::string bytes = "$m80000000,4#" + std::string(1, "0123456789abcdef"[checksum("m80000000,4") >> 4]) +
+  const std::string bytes = "$m80000000,4#" +
+                            std::string(1, "0123456789abcdef"[checksum("m80000000,4") >> 4]) +
                             std::string(1, "0123456789abcdef"[checksum("m80000000,4") & 15]);
   for (char c : bytes) {
     EXPECT_TRUE(out.empty());

@@ -68,9 +68,7 @@ class SessionTest : public ::testing::Test {
 
 // ---- acknowledgements ---------------------------------------------------------------
 
-TEST_F(SessionTest, AcknowledgesAndAnswersTheStopQuestion) {
-  EXPECT_EQ(ask("?"), "T05thread:1;");
-}
+TEST_F(SessionTest, AcknowledgesAndAnswersTheStopQuestion) { EXPECT_EQ(ask("?"), "T05thread:1;"); }
 
 TEST_F(SessionTest, ADamagedPacketIsNackedAndNotActedOn) {
   session.receive("$D#00");
@@ -181,9 +179,9 @@ TEST_F(SessionTest, WritesGeneralRegistersAndRejectsBadData) {
 TEST_F(SessionTest, ReadsAndWritesSingleRegisters) {
   EXPECT_EQ(ask("p5"), rsp::register_hex((uint64_t{1} << 32) | 5, 8));
   EXPECT_EQ(ask("p341"), rsp::register_hex(0x1800, 8));  // mstatus: 65 + 0x300
-  EXPECT_EQ(ask("p1041"), "03");                          // priv, one byte
-  EXPECT_EQ(ask("p342"), "E10");                          // misa unavailable
-  EXPECT_EQ(ask("p99"), "E10");                           // no such register
+  EXPECT_EQ(ask("p1041"), "03");                         // priv, one byte
+  EXPECT_EQ(ask("p342"), "E10");                         // misa unavailable
+  EXPECT_EQ(ask("p99"), "E10");                          // no such register
   EXPECT_EQ(ask("pzz"), "E01");
   EXPECT_EQ(ask("P6=" + rsp::register_hex(0x42, 8)), "OK");
   EXPECT_EQ(target.reg(1, 6), 0x42u);
@@ -224,7 +222,7 @@ TEST_F(SessionTest, WritesMemoryInHexAndBinary) {
   EXPECT_EQ(target.mem[8], '#');
   EXPECT_EQ(target.mem[10], '}');
   EXPECT_EQ(target.mem[12], 0);
-  EXPECT_EQ(ask("X80000000,0:"), "OK");  // GDB's probe
+  EXPECT_EQ(ask("X80000000,0:"), "OK");     // GDB's probe
   EXPECT_EQ(ask("M80000004,2:be"), "E01");  // length mismatch
   EXPECT_EQ(ask("M10000000,1:00"), "E0e");
   EXPECT_EQ(ask("X80000000,1:}"), "E01");
@@ -299,18 +297,18 @@ TEST_F(SessionTest, VContAppliesTheLeftmostMatchingAction) {
   EXPECT_EQ(ask("vCont?"), "vCont;c;C;s;S");
   session.receive(rsp::frame("vCont;s:2;c"));
   ASSERT_EQ(target.resumes.size(), 1u);
-  EXPECT_EQ(target.resumes[0], (std::vector<ResumeKind>{ResumeKind::Continue, ResumeKind::Step,
-                                                        ResumeKind::Continue,
-                                                        ResumeKind::Continue}));
+  EXPECT_EQ(target.resumes[0],
+            (std::vector<ResumeKind>{ResumeKind::Continue, ResumeKind::Step, ResumeKind::Continue,
+                                     ResumeKind::Continue}));
   session.report_stop(stopped(2));
   session.receive(rsp::frame("vCont;c:1"));
   EXPECT_EQ(target.resumes[1], (std::vector<ResumeKind>{ResumeKind::Continue, ResumeKind::Stay,
                                                         ResumeKind::Stay, ResumeKind::Stay}));
   session.report_stop(stopped(1));
   session.receive(rsp::frame("vCont;s:p1.1;c:1;C05"));
-  EXPECT_EQ(target.resumes[2], (std::vector<ResumeKind>{ResumeKind::Step, ResumeKind::Continue,
-                                                        ResumeKind::Continue,
-                                                        ResumeKind::Continue}));
+  EXPECT_EQ(target.resumes[2],
+            (std::vector<ResumeKind>{ResumeKind::Step, ResumeKind::Continue, ResumeKind::Continue,
+                                     ResumeKind::Continue}));
   session.report_stop(stopped(1));
   wire.clear();
   EXPECT_EQ(ask("vCont;q"), "E01");

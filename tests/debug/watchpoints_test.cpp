@@ -15,7 +15,7 @@ TEST(Watchpoints, MatchesByKindAndOverlap) {
   w.add(0x3000, 8, WatchKind::Access);
   EXPECT_FALSE(w.empty());
   WatchHit hit;
-  EXPECT_FALSE(w.check(0x1000, 4, true));  // next to it
+  EXPECT_FALSE(w.check(0x1000, 4, true));   // next to it
   EXPECT_FALSE(w.check(0x1004, 4, false));  // a load of a write watch
   EXPECT_FALSE(w.take_hit(hit));
   EXPECT_TRUE(w.check(0x1000, 8, true));  // overlaps

@@ -115,19 +115,19 @@ TEST(Aclint, TimeOfAValueFollowsWrittenMtime) {
   Bench b;
   std::vector<std::optional<sc_time>> at;
   b.cpu.script = [&](Initiator& cpu) {
-    at.push_back(b.aclint.time_of(5));      // 500 ns
-    at.push_back(b.aclint.time_of(0));      // reached
-    sc_core::wait(1, SC_US);                // mtime 10
-    at.push_back(b.aclint.time_of(10));     // reached
-    at.push_back(b.aclint.time_of(11));     // 1100 ns
-    cpu.write(kMtime, 1000000000, 8);       // at 1 us
+    at.push_back(b.aclint.time_of(5));           // 500 ns
+    at.push_back(b.aclint.time_of(0));           // reached
+    sc_core::wait(1, SC_US);                     // mtime 10
+    at.push_back(b.aclint.time_of(10));          // reached
+    at.push_back(b.aclint.time_of(11));          // 1100 ns
+    cpu.write(kMtime, 1000000000, 8);            // at 1 us
     at.push_back(b.aclint.time_of(1000000001));  // one tick later
     at.push_back(b.aclint.time_of(999999999));   // reached
     at.push_back(b.aclint.time_of(kAllOnes));    // beyond SystemC's time range
   };
   sc_core::sc_start(10, SC_US);
   const std::vector<std::optional<sc_time>> expected = {
-      sc_time(500, SC_NS), sc_core::SC_ZERO_TIME, sc_core::SC_ZERO_TIME, sc_time(1100, SC_NS),
+      sc_time(500, SC_NS),  sc_core::SC_ZERO_TIME, sc_core::SC_ZERO_TIME, sc_time(1100, SC_NS),
       sc_time(1100, SC_NS), sc_core::SC_ZERO_TIME, std::nullopt};
   EXPECT_EQ(at, expected);
   EXPECT_EQ(b.aclint.mtime_at(sc_time(1100, SC_NS)), 1000000001u);

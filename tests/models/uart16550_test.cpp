@@ -216,7 +216,8 @@ TEST(Uart16550, RepeatedBytesEachChangeTxCount) {
     std::vector<std::pair<sc_time, uint64_t>>& counts;
   } watch("watch", bench.uart, counts);
   sc_core::sc_start();
-  const std::vector<std::pair<sc_time, uint64_t>> expected = {{ns(10), 1}, {ns(20), 2}, {ns(30), 3}};
+  const std::vector<std::pair<sc_time, uint64_t>> expected = {
+      {ns(10), 1}, {ns(20), 2}, {ns(30), 3}};
   EXPECT_EQ(counts, expected);
   EXPECT_EQ(bench.tx_log.size(), 1u);  // tx_byte changed once only
 }

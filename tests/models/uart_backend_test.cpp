@@ -120,12 +120,13 @@ TEST(UartBackend, FactoryRejectsBadSpecsWithOneLine) {
     make_uart_backend("xyz");
     FAIL() << "no exception";
   } catch (const std::invalid_argument& e) {
-    EXPECT_STREQ(e.what(),
-                 "bad UART back end \"xyz\" (expected stdio, null, file:PATH[,append] or tcp:PORT[,wait])");
+    EXPECT_STREQ(
+        e.what(),
+        "bad UART back end \"xyz\" (expected stdio, null, file:PATH[,append] or tcp:PORT[,wait])");
   }
-  for (const char* spec : {"", "Stdio", "stdio ", "file:", "file", "tcp:", "tcp", "tcp:-1",
-                           "tcp:65536", "tcp:12a", "tcp: 80", "tcp:123456", "udp:80",
-                           "tcp:,wait", "tcp:80,Wait", "tcp:80,wait,wait"}) {
+  for (const char* spec :
+       {"", "Stdio", "stdio ", "file:", "file", "tcp:", "tcp", "tcp:-1", "tcp:65536", "tcp:12a",
+        "tcp: 80", "tcp:123456", "udp:80", "tcp:,wait", "tcp:80,Wait", "tcp:80,wait,wait"}) {
     EXPECT_THROW(make_uart_backend(spec), std::invalid_argument) << spec;
   }
 }

@@ -1,11 +1,12 @@
 // Platform descriptions are checked, not guessed: every mistake is an error
 // that names the file, the place (a JSON pointer and the device) and the
 // fix, in the description's own words (JSON keys, not C++ members).
+#include "rvtlm/platforms/description.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
 
-#include "rvtlm/platforms/description.h"
 #include "rvtlm/platforms/device_registry.h"
 
 namespace rvtlm::platforms {
@@ -62,8 +63,7 @@ TEST(Description, PropertyOfAnotherTypeIsRejected) {
       {"name": "rom", "type": "memory", "base": "0x20000000", "size": "1M", "width": 8})"));
   EXPECT_NE(e.find("/devices/5/width (device rom): not a property of memory"), std::string::npos)
       << e;
-  EXPECT_NE(e.find("memory takes: read_only, read_latency_ns, write_latency_ns"),
-            std::string::npos)
+  EXPECT_NE(e.find("memory takes: read_only, read_latency_ns, write_latency_ns"), std::string::npos)
       << e;
 }
 
@@ -90,7 +90,8 @@ TEST(Description, NumbersThatDoNotFitAreErrorsNotTruncated) {
   const std::string sources = error_of(R"({"name": "b", "devices": [
       {"name": "plic", "type": "plic", "base": "0xc000000", "size": "0x400000",
        "sources": 4294967296}]})");
-  EXPECT_EQ(sources, "board.json: /devices/0/sources (device plic): 4294967296 is outside 1 to 1023");
+  EXPECT_EQ(sources,
+            "board.json: /devices/0/sources (device plic): 4294967296 is outside 1 to 1023");
 }
 
 TEST(Description, ConsoleMustBeAUart) {
@@ -106,16 +107,18 @@ TEST(Description, InterruptsNeedAnInterruptController) {
       {"name": "uart0", "type": "uart16550", "base": "0x10000000", "size": "0x100",
        "interrupts": [1]},
       {"name": "ram", "type": "memory", "base": "0x80000000", "size": "1M"}]})");
-  EXPECT_EQ(e, "board.json: /devices/0/interrupts (device uart0): the board has no interrupt "
-               "controller to take them; add a plic device or remove \"interrupts\"");
+  EXPECT_EQ(e,
+            "board.json: /devices/0/interrupts (device uart0): the board has no interrupt "
+            "controller to take them; add a plic device or remove \"interrupts\"");
 }
 
 TEST(Description, MoreInterruptsThanTheDeviceHas) {
   const std::string e = error_of(board(R"(,
       {"name": "gpio1", "type": "gpio", "base": "0x10013000", "size": "0x1000",
        "interrupts": [2, 3]})"));
-  EXPECT_EQ(e, "board.json: /devices/5/interrupts (device gpio1): a gpio has 1 interrupt "
-               "output(s), not 2");
+  EXPECT_EQ(e,
+            "board.json: /devices/5/interrupts (device gpio1): a gpio has 1 interrupt "
+            "output(s), not 2");
 }
 
 TEST(Description, RegionSmallerThanTheRegisters) {

@@ -60,7 +60,8 @@ FrequencyTimeModel::FrequencyTimeModel(double frequency_hz, double ipc)
       units_per_second() / (static_cast<long double>(frequency_hz) * static_cast<long double>(ipc));
   // time(n) must grow with n: at least one resolution unit per instruction;
   // and one instruction's time must fit SystemC's time range with room.
-  if (units_per_instruction_ < 1.0L || units_per_instruction_ > static_cast<long double>(kMaxUnits / 2)) {
+  if (units_per_instruction_ < 1.0L ||
+      units_per_instruction_ > static_cast<long double>(kMaxUnits / 2)) {
     throw std::invalid_argument(
         "rvtlm::tlm::FrequencyTimeModel: " + std::to_string(frequency_hz) + " Hz at IPC " +
         std::to_string(ipc) + " is outside one instruction per time resolution unit (" +

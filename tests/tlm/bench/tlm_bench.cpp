@@ -23,8 +23,8 @@
 #include <string>
 #include <vector>
 
-#include "rvtlm/elf/elf_image.h"
 #include "program.h"
+#include "rvtlm/elf/elf_image.h"
 #include "rvtlm/tlm/hart_module.h"
 #include "targets.h"
 
@@ -163,7 +163,8 @@ Result measure(const Options& o, const sc_core::sc_time& quantum) {
       }
       elf.read(seg, memory.data() + (seg.address - kRamBase));
     }
-    config.hart.isa = rvtlm::iss::Isa(elf.xlen() == 32 ? rvtlm::iss::Xlen::Rv32 : rvtlm::iss::Xlen::Rv64);
+    config.hart.isa =
+        rvtlm::iss::Isa(elf.xlen() == 32 ? rvtlm::iss::Xlen::Rv32 : rvtlm::iss::Xlen::Rv64);
     config.hart.reset_pc = elf.entry();
   }
   rvtlm::tlm::HartModule hart("hart", config);

@@ -235,7 +235,7 @@ class HartModule : public sc_core::sc_module, private iss::Bus {
   // The hart's time = anchor_ + time(retired - anchor_retired_) + stall_.
   sc_core::sc_time anchor_;
   uint64_t anchor_retired_ = 0;
-  sc_core::sc_time stall_;  // delays added by targets since the anchor
+  sc_core::sc_time stall_;                // delays added by targets since the anchor
   uint64_t anchor_charged_ = 0;           // hart_.charged() at the anchor
   uint64_t charge_limit_ = ~uint64_t{0};  // for the next run
   bool thread_started_ = false;
@@ -245,8 +245,8 @@ class HartModule : public sc_core::sc_module, private iss::Bus {
   uint64_t run_end_retired_ = 0;  // hart_.retired() when the run's budget is spent
   bool running_ = false;
   bool activity_now_known_ = false;
-  bool sync_requested_ = false;  // by an access whose effects are due now
-  bool settling_ = false;        // let signals settle before the next run
+  bool sync_requested_ = false;       // by an access whose effects are due now
+  bool settling_ = false;             // let signals settle before the next run
   unsigned delta_yields_in_row_ = 0;  // at last_yield_time_
   sc_core::sc_time last_yield_time_;
 
