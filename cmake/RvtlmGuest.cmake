@@ -45,10 +45,16 @@ function(rvtlm_add_guest name)
     message(FATAL_ERROR "rvtlm_add_guest(${name}): PLATFORM must be virt or mcu")
   endif()
   set(srcs)
+  set(headers)
   foreach(s ${G_SOURCES})
     get_filename_component(abs ${s} ABSOLUTE)
     list(APPEND srcs ${abs})
+    # A change to a header beside a source (test macro headers) rebuilds the guest.
+    get_filename_component(dir ${abs} DIRECTORY)
+    file(GLOB dir_headers ${dir}/*.h)
+    list(APPEND headers ${dir_headers})
   endforeach()
+  list(REMOVE_DUPLICATES headers)
   # -misa-spec=2.2 keeps Zicsr/Zifencei inside "i" so that the picolibc
   # multilib for rv64imac/rv32imac is selected.
   set(flags -march=${march} -misa-spec=2.2 -mabi=${mabi} -mcmodel=medany -O2 -g
@@ -63,7 +69,7 @@ function(rvtlm_add_guest name)
   add_custom_command(
     OUTPUT ${out}
     COMMAND ${RVTLM_GUEST_CC} ${flags} ${G_FLAGS} ${runtime} ${srcs} -o ${out}
-    DEPENDS ${srcs} ${runtime} ${ldscript} ${RVTLM_GUEST_DIR}/guest.h
+    DEPENDS ${srcs} ${runtime} ${ldscript} ${RVTLM_GUEST_DIR}/guest.h ${headers}
     COMMENT "Guest ${name}.elf (${march})"
     VERBATIM)
   add_custom_target(${name} ALL DEPENDS ${out})
