@@ -193,6 +193,7 @@ class Core final : public DomainMember {
   template <typename XReg>
   Flow run_instrumented(const InsnHooks& h, const DecodedInsn& d, uint64_t retired);
   void run_entry_hooks(const Block& b, uint64_t retired);
+  __attribute__((noinline)) void add_entry_counters(const BlockHooks& hooks);
   void charge(uint64_t units) {
     charged_ += units;
     if (charged_ >= charge_limit_) async |= kAsyncCharge;

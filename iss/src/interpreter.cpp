@@ -121,6 +121,10 @@ __attribute__((noinline)) Flow Core::run_instrumented(const InsnHooks& h, const 
   return flow;
 }
 
+void Core::add_entry_counters(const BlockHooks& h) {
+  for (uint32_t k = 0; k < h.n_adds; ++k) *h.adds[k].counter += h.adds[k].value;
+}
+
 void Core::run_entry_hooks(const Block& b, uint64_t retired) {
   s.retired = retired;
   s.pc = b.pc;
@@ -288,11 +292,9 @@ L_entry_add:
       (uint64_t{ip->bits} << 32) | static_cast<uint32_t>(ip->imm);
   NEXT();
 // Several counters at once (one dispatch).
-L_entry_adds : {
-  const BlockHooks& h = *blk->hooks;
-  for (uint32_t k = 0; k < h.n_adds; ++k) *h.adds[k].counter += h.adds[k].value;
+L_entry_adds:
+  add_entry_counters(*blk->hooks);
   NEXT();
-}
 L_entry_calls:
   run_entry_hooks(*blk, retired);
   NEXT();
