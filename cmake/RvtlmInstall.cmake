@@ -14,6 +14,7 @@ include(CMakePackageConfigHelpers)
 # install(EXPORT) needs every project target in the link interface.
 set(RVTLM_INSTALL_LIBRARIES
   rvtlm_elf
+  rvtlm_support
   rvtlm_iss
   rvtlm_tlm
   rvtlm_debug_protocol

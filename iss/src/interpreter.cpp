@@ -9,22 +9,13 @@
 #include <limits>
 #include <string>
 
+#include "rvtlm/support/parse.h"
 #include "semantics.h"
 
 namespace rvtlm::iss {
 namespace {
 
 constexpr unsigned kLockupTraps = 64;
-
-std::string to_hex(uint64_t v) {
-  static const char digits[] = "0123456789abcdef";
-  std::string s;
-  do {
-    s.insert(s.begin(), digits[v & 15]);
-    v >>= 4;
-  } while (v);
-  return s;
-}
 
 }  // namespace
 
@@ -393,8 +384,8 @@ take_exception:
     report(ReportLevel::Error,
            "lockup: exceptions follow each other without an instruction retiring (the first: "
            "cause " +
-               std::to_string(first_fault.cause) + " at pc 0x" + to_hex(first_fault_pc) +
-               ", tval 0x" + to_hex(first_fault.tval) + ")");
+               std::to_string(first_fault.cause) + " at pc " + rvtlm::support::hex(first_fault_pc) +
+               ", tval " + rvtlm::support::hex(first_fault.tval) + ")");
     return StopReason::Lockup;
   }
   take_trap(fault.cause, fault.tval, s.pc, false);

@@ -21,15 +21,18 @@
 #include <string>
 #include <vector>
 
+#include "iss_options.h"
 #include "rvtlm/elf/elf_image.h"
 #include "rvtlm/iss/disassembler.h"
 #include "rvtlm/iss/hart.h"
+#include "rvtlm/support/options.h"
 
 namespace {
 
 using namespace rvtlm::iss;
 using rvtlm::elf::ElfError;
 using rvtlm::elf::ElfImage;
+using rvtlm::iss_tool::Options;
 
 constexpr uint64_t kRamBase = 0x80000000;
 constexpr uint64_t kFinisherBase = 0x100000;
@@ -62,244 +65,6 @@ int guest_status(uint64_t code) {
 [[noreturn]] void usage_error(const std::string& message) {
   std::fprintf(stderr, "rvtlm-iss: %s\nTry 'rvtlm-iss --help'.\n", message.c_str());
   std::exit(kUsageError);
-}
-
-void print_help() {
-  std::printf(
-      "Usage: rvtlm-iss [options] program.elf\n"
-      "Runs a bare-metal RISC-V program on the rvtlm ISS.\n\n"
-      "  --xlen 32|64             register width (default: from the ELF class)\n"
-      "  --harts N                number of harts, 1..64 (default 1)\n"
-      "  --memory SIZE            RAM size at 0x80000000, e.g. 64M, 1G (default 128M)\n"
-      "  --max-insns N            stop after N instructions in all (exit status 124)\n"
-      "  --quantum TIME           how long a hart runs before the next one, e.g. 10us\n"
-      "                           (default 10us = 10000 instructions; a bare number\n"
-      "                           counts instructions)\n"
-      "  --misaligned trap|emulate  misaligned loads and stores (default trap)\n"
-      "  --isa STRING             the harts' ISA, e.g. rv64imac (default: rv32/rv64 with\n"
-      "                           imafdcsu_zicond_zicsr_zifencei_zihintpause_zba_zbb_zbs\n"
-      "                           _sdtrig_sstc)\n"
-      "  --pmp-entries 0|16|64    PMP entries (default 16)\n"
-      "  --ad-bits hardware|fault  clear A/D bits in a leaf PTE: set by the walk or a page fault\n"
-      "                           (default hardware)\n"
-      "  --signature FILE         at the end, write the memory between the ELF symbols\n"
-      "                           begin_signature and end_signature to FILE, one 32-bit\n"
-      "                           word per line in hex\n"
-      "  --trace insn FILE        every executed instruction: time, hart, count, pc,\n"
-      "                           encoding, disassembly (as rvtlm run)\n"
-      "  --stats                  print instructions, host seconds and MIPS on stderr\n"
-      "  --help, --version        this text; the version\n\n"
-      "Options may also follow the program.\n"
-      "Devices: finisher 0x100000, CLINT 0x2000000 (mtime at 10 MHz, 1 ns per instruction),\n"
-      "16550 console 0x10000000. An ELF symbol 'tohost' enables HTIF exit.\n\n"
-      "Exit status\n"
-      "  0..255   the guest's exit code (finisher or HTIF); when it is also one of\n"
-      "           rvtlm-iss's own below, or does not fit (then 255), stderr says so\n"
-      "  1        a hart locked up (traps without retiring), or deadlock: every hart\n"
-      "           waits for an interrupt and no timer is armed\n"
-      "  2        bad options or a bad ELF file (nothing was run)\n"
-      "  124      --max-insns reached\n");
-}
-
-uint64_t parse_number(const char* option, const std::string& text, bool allow_suffix) {
-  if (text.empty()) usage_error(std::string(option) + ": empty value");
-  char* end = nullptr;
-  errno = 0;
-  uint64_t v = std::strtoull(text.c_str(), &end, 0);
-  if (errno != 0 || end == text.c_str() || text[0] == '-')
-    usage_error(std::string(option) + ": not a number: '" + text + "'");
-  std::string suffix(end);
-  uint64_t scale = 1;
-  if (allow_suffix && !suffix.empty()) {
-    if (suffix == "K" || suffix == "k" || suffix == "KiB")
-      scale = uint64_t{1} << 10;
-    else if (suffix == "M" || suffix == "m" || suffix == "MiB")
-      scale = uint64_t{1} << 20;
-    else if (suffix == "G" || suffix == "g" || suffix == "GiB")
-      scale = uint64_t{1} << 30;
-    else
-      usage_error(std::string(option) + ": unknown size suffix '" + suffix + "'");
-  } else if (!suffix.empty()) {
-    usage_error(std::string(option) + ": not a number: '" + text + "'");
-  }
-  if (v > ~uint64_t{0} / scale) usage_error(std::string(option) + ": value too large");
-  return v * scale;
-}
-
-struct Options {
-  unsigned xlen = 0;
-  unsigned harts = 1;
-  uint64_t memory = uint64_t{128} << 20;  // as the virt platform's RAM
-  uint64_t max_insns = 0;
-  uint64_t quantum = 10000;
-  MisalignedPolicy misaligned = MisalignedPolicy::Trap;
-  std::optional<rvtlm::iss::Isa> isa;
-  unsigned pmp_entries = 16;
-  rvtlm::iss::PteUpdate pte_update = rvtlm::iss::PteUpdate::Hardware;
-  std::string signature;
-  std::string trace;
-  bool stats = false;
-  std::string program;
-};
-
-// A time with a unit (as rvtlm run's --quantum) in instructions at 1 ns
-// each; a bare number is a count of instructions.
-uint64_t parse_quantum(const std::string& text) {
-  static const struct {
-    const char* name;
-    double ns;
-  } kUnits[] = {{"s", 1e9}, {"ms", 1e6}, {"us", 1e3}, {"ns", 1.0}};
-  char* end = nullptr;
-  errno = 0;
-  const double v = std::strtod(text.c_str(), &end);
-  if (errno == 0 && end != text.c_str() && v > 0 && std::isfinite(v)) {
-    const std::string unit(end);
-    if (unit.empty() && text.find_first_not_of("0123456789") == std::string::npos)
-      return parse_number("--quantum", text, false);
-    for (const auto& u : kUnits)
-      if (unit == u.name && v * u.ns >= 1 && v * u.ns < 1.8e19)
-        return static_cast<uint64_t>(v * u.ns);
-  }
-  usage_error("--quantum: expected a time such as 10us (at least 1ns), not '" + text + "'");
-}
-
-// Options may come before and after the program; "--name value" and
-// "--name=value" are the same; "--" ends the options (as rvtlm run).
-Options parse_options(int argc, char** argv) {
-  enum Id {
-    kXlen,
-    kHarts,
-    kMemory,
-    kMaxInsns,
-    kQuantum,
-    kMisaligned,
-    kIsa,
-    kPmpEntries,
-    kAdBits,
-    kSignature,
-    kTrace,
-    kStats,
-    kHelp,
-    kVersion
-  };
-  struct Spec {
-    const char* name;
-    Id id;
-    bool takes_value;
-  };
-  static const Spec kSpecs[] = {{"xlen", kXlen, true},       {"harts", kHarts, true},
-                                {"memory", kMemory, true},   {"max-insns", kMaxInsns, true},
-                                {"quantum", kQuantum, true}, {"misaligned", kMisaligned, true},
-                                {"isa", kIsa, true},         {"pmp-entries", kPmpEntries, true},
-                                {"ad-bits", kAdBits, true},  {"signature", kSignature, true},
-                                {"trace", kTrace, true},     {"stats", kStats, false},
-                                {"help", kHelp, false},      {"version", kVersion, false}};
-  Options o;
-  std::vector<std::string> programs;
-  bool options_ended = false;
-  for (int i = 1; i < argc; ++i) {
-    const std::string word = argv[i];
-    if (options_ended || word.size() < 2 || word[0] != '-') {
-      programs.push_back(word);
-      continue;
-    }
-    if (word == "--") {
-      options_ended = true;
-      continue;
-    }
-    if (word.compare(0, 2, "--") != 0) usage_error("unknown option '" + word + "'");
-    const size_t equals = word.find('=');
-    const std::string name =
-        word.substr(2, equals == std::string::npos ? std::string::npos : equals - 2);
-    const Spec* spec = nullptr;
-    for (const Spec& candidate : kSpecs)
-      if (name == candidate.name) spec = &candidate;
-    if (!spec) usage_error("unknown option '" + word.substr(0, equals) + "'");
-    std::string arg;
-    if (spec->takes_value) {
-      if (equals != std::string::npos) {
-        arg = word.substr(equals + 1);
-      } else {
-        if (i + 1 >= argc) usage_error("option --" + name + " needs a value");
-        arg = argv[++i];
-      }
-    } else if (equals != std::string::npos) {
-      usage_error("option --" + name + " takes no value");
-    }
-    switch (spec->id) {
-      case kXlen:
-        if (arg != "32" && arg != "64") usage_error("--xlen must be 32 or 64, not '" + arg + "'");
-        o.xlen = arg == "32" ? 32 : 64;
-        break;
-      case kHarts:
-        o.harts = static_cast<unsigned>(parse_number("--harts", arg, false));
-        if (o.harts < 1 || o.harts > 64) usage_error("--harts must be between 1 and 64");
-        break;
-      case kMemory:
-        o.memory = parse_number("--memory", arg, true);
-        if (o.memory < 4096 || o.memory > (uint64_t{16} << 30) || (o.memory & 4095))
-          usage_error("--memory must be a multiple of 4 KiB between 4K and 16G");
-        break;
-      case kMaxInsns:
-        o.max_insns = parse_number("--max-insns", arg, false);
-        break;
-      case kQuantum:
-        o.quantum = parse_quantum(arg);
-        break;
-      case kMisaligned:
-        if (arg == "trap")
-          o.misaligned = MisalignedPolicy::Trap;
-        else if (arg == "emulate")
-          o.misaligned = MisalignedPolicy::Emulate;
-        else
-          usage_error("--misaligned must be 'trap' or 'emulate', not '" + arg + "'");
-        break;
-      case kIsa: {
-        std::string error;
-        o.isa = rvtlm::iss::Isa::parse(arg, &error);
-        if (!o.isa) usage_error("--isa: " + error);
-        break;
-      }
-      case kPmpEntries:
-        if (arg != "0" && arg != "16" && arg != "64")
-          usage_error("--pmp-entries must be 0, 16 or 64, not '" + arg + "'");
-        o.pmp_entries = static_cast<unsigned>(std::stoul(arg));
-        break;
-      case kAdBits:
-        if (arg == "hardware")
-          o.pte_update = rvtlm::iss::PteUpdate::Hardware;
-        else if (arg == "fault")
-          o.pte_update = rvtlm::iss::PteUpdate::Fault;
-        else
-          usage_error("--ad-bits must be 'hardware' or 'fault', not '" + arg + "'");
-        break;
-      case kSignature:
-        o.signature = arg;
-        break;
-      case kTrace:
-        // As rvtlm run: --trace insn FILE (the kind may be left out).
-        if (arg == "tlm") usage_error("--trace tlm: rvtlm-iss has no TLM transactions");
-        if (arg == "insn") {
-          if (i + 1 >= argc) usage_error("--trace insn needs a file");
-          arg = argv[++i];
-        }
-        o.trace = arg;
-        break;
-      case kStats:
-        o.stats = true;
-        break;
-      case kHelp:
-        print_help();
-        std::exit(0);
-      case kVersion:
-        std::printf("rvtlm-iss %s\n", RVTLM_VERSION);
-        std::exit(0);
-    }
-  }
-  if (programs.empty()) usage_error("no program given");
-  if (programs.size() > 1) usage_error("more than one program given ('" + programs[1] + "')");
-  o.program = programs[0];
-  return o;
 }
 
 // RAM backed by anonymous memory (zero pages cost nothing until touched).
@@ -696,7 +461,20 @@ class Machine final : public Bus {
 }  // namespace
 
 int main(int argc, char** argv) {
-  const Options options = parse_options(argc, argv);
+  Options options;
+  try {
+    options = rvtlm::iss_tool::parse_options(std::vector<std::string>(argv + 1, argv + argc));
+  } catch (const rvtlm::support::UsageError& e) {
+    usage_error(e.what());
+  }
+  if (options.help) {
+    std::fputs(rvtlm::iss_tool::help_text(), stdout);
+    return 0;
+  }
+  if (options.version) {
+    std::printf("rvtlm-iss %s\n", RVTLM_VERSION);
+    return 0;
+  }
   try {
     const ElfImage elf(options.program);
     if (options.xlen && options.xlen != elf.xlen()) {

@@ -7,17 +7,14 @@
 
 #include "builtin_descriptions.h"
 #include "rvtlm/elf/input_file.h"
+#include "rvtlm/support/parse.h"
 
 namespace rvtlm::platforms {
 namespace {
 
 using nlohmann::json;
 
-std::string hex(uint64_t v) {
-  char text[24];
-  std::snprintf(text, sizeof text, "0x%llx", static_cast<unsigned long long>(v));
-  return text;
-}
+using rvtlm::support::hex;
 
 std::optional<uint64_t> json_number(const json& value) {
   if (value.is_number_unsigned()) return value.get<uint64_t>();
@@ -26,7 +23,7 @@ std::optional<uint64_t> json_number(const json& value) {
     if (v >= 0) return static_cast<uint64_t>(v);
     return std::nullopt;
   }
-  if (value.is_string()) return parse_size(value.get<std::string>());
+  if (value.is_string()) return rvtlm::support::parse_size(value.get<std::string>());
   return std::nullopt;
 }
 
@@ -223,33 +220,6 @@ class Parser {
 };
 
 }  // namespace
-
-std::optional<uint64_t> parse_size(const std::string& text) {
-  if (text.empty()) return std::nullopt;
-  std::string digits = text;
-  uint64_t scale = 1;
-  const char last = digits.back();
-  if (last == 'K' || last == 'k' || last == 'M' || last == 'm' || last == 'G' || last == 'g') {
-    scale = (last == 'K' || last == 'k')   ? (1ull << 10)
-            : (last == 'M' || last == 'm') ? (1ull << 20)
-                                           : (1ull << 30);
-    digits.pop_back();
-    if (digits.empty()) return std::nullopt;
-  }
-  const bool is_hex =
-      digits.size() > 2 && digits[0] == '0' && (digits[1] == 'x' || digits[1] == 'X');
-  if (is_hex && scale != 1) return std::nullopt;
-  for (size_t i = is_hex ? 2 : 0; i < digits.size(); ++i)
-    if (!(is_hex ? std::isxdigit(static_cast<unsigned char>(digits[i]))
-                 : std::isdigit(static_cast<unsigned char>(digits[i]))))
-      return std::nullopt;
-  errno = 0;
-  char* end = nullptr;
-  const unsigned long long v = std::strtoull(digits.c_str(), &end, is_hex ? 16 : 10);
-  if (errno == ERANGE || *end != '\0') return std::nullopt;
-  if (v > ~uint64_t{0} / scale) return std::nullopt;
-  return v * scale;
-}
 
 DescriptionError DeviceDescription::error(const std::string& key,
                                           const std::string& problem) const {

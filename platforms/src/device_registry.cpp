@@ -14,6 +14,7 @@
 #include "rvtlm/models/uart_backend.h"
 #include "rvtlm/platforms/device_library.h"
 #include "rvtlm/platforms/platform.h"
+#include "rvtlm/support/parse.h"
 
 namespace rvtlm::platforms {
 
@@ -79,11 +80,7 @@ std::vector<std::string> DeviceRegistry::types() const {
 
 namespace {
 
-std::string hex(uint64_t v) {
-  char text[24];
-  std::snprintf(text, sizeof text, "0x%llx", static_cast<unsigned long long>(v));
-  return text;
-}
+using rvtlm::support::hex;
 
 std::string joined(const std::vector<std::string>& words) {
   std::string out;

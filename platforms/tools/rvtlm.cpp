@@ -18,6 +18,7 @@
 #include <systemc>
 #include <vector>
 
+#include "run_options.h"
 #include "rvtlm/debug/gdb_server.h"
 #include "rvtlm/elf/elf_image.h"
 #include "rvtlm/elf/input_file.h"
@@ -28,12 +29,15 @@
 #include "rvtlm/platforms/description.h"
 #include "rvtlm/platforms/platform.h"
 #include "rvtlm/plugins/host.h"
+#include "rvtlm/support/options.h"
 #include "rvtlm/tlm/time_model.h"
 
 namespace {
 
 using rvtlm::platforms::Platform;
 using rvtlm::platforms::PlatformOptions;
+using rvtlm::run_tool::Options;
+using rvtlm::support::UsageError;
 
 // Exit statuses (docs/PLATFORMS.md, --help).
 constexpr int kLockupStatus = 1;    // a hart locked up, or a deadlock
@@ -57,437 +61,9 @@ int guest_status(int code) {
 }
 
 // A bad command line or input file: one line on stderr, exit status 2.
-struct UsageError {
-  std::string message;
-};
-
-[[noreturn]] void fail(const std::string& message) { throw UsageError{message}; }
+[[noreturn]] void fail(const std::string& message) { throw UsageError(message); }
 
 void print_version() { std::printf("rvtlm %s\n", RVTLM_VERSION); }
-
-void print_help() {
-  std::printf(
-      "Usage: rvtlm run [options] [program.elf]\n"
-      "Runs RISC-V guest software on a SystemC/TLM-2.0 virtual platform.\n\n"
-      "Platform\n"
-      "  --platform virt|mcu|FILE  built-in platform or JSON description (default virt)\n"
-      "  --harts N                 number of harts (virt: 1..8)\n"
-      "  --xlen 32|64              register width (default: from the ELF class, else the "
-      "platform's)\n"
-      "  --isa STRING              the harts' ISA, e.g. rv64imac_zicsr or imac_zicsr (default:\n"
-      "                            the platform's; virt: everything rvtlm implements)\n"
-      "  --memory SIZE             size of the main memory, e.g. 64M, 1G\n"
-      "  --uart stdio|null|file:PATH[,append]|tcp:PORT[,wait]\n"
-      "                            console back end (default stdio); file truncates unless\n"
-      "                            ',append'; tcp listens on 127.0.0.1, ',wait' waits for a\n"
-      "                            client before the guest starts\n"
-      "Software\n"
-      "  program.elf               bare-metal program; an ELF 'tohost' symbol enables HTIF\n"
-      "  --bios FILE               firmware (ELF, or a binary at the start of the main memory)\n"
-      "  --kernel FILE             payload (ELF, or a binary at memory+0x200000 on rv64,\n"
-      "                            +0x400000 on rv32, where firmware expects it)\n"
-      "  --initrd FILE             an initial RAM disk, placed in memory and named in the\n"
-      "                            device tree's /chosen (linux,initrd-start/end)\n"
-      "  --append ARGS             the kernel command line (/chosen bootargs)\n"
-      "Time\n"
-      "  --quantum TIME            how far a hart runs ahead of SystemC (default 10us)\n"
-      "  --ns-per-insn X           fixed time per instruction (default: the platform's)\n"
-      "  --icount-shift S          2^S ns per instruction\n"
-      "  --hz F [--ipc I]          a core clocked at F Hz retiring I instructions per cycle\n"
-      "  --sync quantum|lockstep   when harts synchronise with SystemC (default quantum)\n"
-      "  --no-deadline             do not stop a quantum early for the next SystemC event\n"
-      "  --dmi on|off              direct memory access to RAM (default on)\n"
-      "  --misaligned trap|emulate misaligned loads and stores (default trap)\n"
-      "  --timeout SIMTIME         stop after this much simulated time (exit status 124)\n"
-      "Output\n"
-      "  --trace insn FILE         every executed instruction: time, hart, count, pc,\n"
-      "                            encoding, disassembly\n"
-      "  --trace tlm FILE          every routed TLM transaction: time, initiator,\n"
-      "                            R/W, address, length, data, target, response\n"
-      "  --vcd FILE                interrupt lines and UART output as a VCD file\n"
-      "  --stats                   statistics at the end, progress while running\n"
-      "  --dump-dtb FILE           write the generated device tree and exit\n"
-      "  --signature FILE          at the end, the memory between the program's symbols\n"
-      "                            begin_signature and end_signature, one 32-bit word per\n"
-      "                            line in hex (the architectural tests' format)\n"
-      "  --device-library PATH     load device types from a shared library (repeatable)\n"
-      "  --plugin NAME-or-PATH[,key=value...]\n"
-      "                            load a plugin (repeatable): shipped ones by name\n"
-      "                            (insn-stats, trace, ips, cost-model), yours by path\n"
-      "Debugging (docs/DEBUGGING.md)\n"
-      "  --gdb PORT                GDB server on PORT (0: any free port; it is printed)\n"
-      "  --gdb-wait                hold the harts at reset until a debugger attaches\n"
-      "  --gdb-address ADDR        listen on ADDR instead of 127.0.0.1\n"
-      "  --help, --version         this text; the version\n\n"
-      "Options may also follow the program, as --name value or --name=value.\n"
-      "TIME is a number with a unit: s, ms, us, ns, ps (e.g. 10us).\n\n"
-      "Exit status\n"
-      "  0..255   the guest's exit code (test finisher or HTIF); when it is also one\n"
-      "           of rvtlm's own below, or does not fit (then 255), stderr says so\n"
-      "  1        a hart locked up (traps without retiring), or deadlock: the harts\n"
-      "           wait for an interrupt and nothing is left to simulate\n"
-      "  2        bad options or input files (nothing was simulated)\n"
-      "  124      --timeout reached\n"
-      "  125      a model stopped the simulation, SystemC reported an error, or an\n"
-      "           output (trace, UART file) could not be written\n"
-      "  137      GDB's kill\n");
-}
-
-// The longest time SystemC can represent: 2^64 - 1 resolution units.
-long double max_seconds() {
-  return static_cast<long double>(~uint64_t{0}) *
-         static_cast<long double>(sc_core::sc_get_time_resolution().to_seconds());
-}
-
-std::string number_text(long double value) {
-  char text[64];
-  std::snprintf(text, sizeof text, "%.6Lg", value);
-  return text;
-}
-
-std::string seconds_text(long double seconds) { return number_text(seconds) + " s"; }
-
-sc_core::sc_time parse_time(const char* option, const std::string& text) {
-  char* end = nullptr;
-  errno = 0;
-  const double v = std::strtod(text.c_str(), &end);
-  const std::string unit(end ? end : "");
-  static const struct {
-    const char* name;
-    sc_core::sc_time_unit unit;
-    long double seconds;
-  } units[] = {{"s", sc_core::SC_SEC, 1.0L},
-               {"ms", sc_core::SC_MS, 1e-3L},
-               {"us", sc_core::SC_US, 1e-6L},
-               {"ns", sc_core::SC_NS, 1e-9L},
-               {"ps", sc_core::SC_PS, 1e-12L}};
-  if (errno == 0 && end != text.c_str() && std::isfinite(v) && v >= 0) {
-    for (const auto& u : units) {
-      if (unit != u.name) continue;
-      if (static_cast<long double>(v) * u.seconds > max_seconds())
-        fail(std::string(option) + ": " + text + " is beyond SystemC's time range (at most " +
-             seconds_text(max_seconds()) + ")");
-      return sc_core::sc_time(v, u.unit);
-    }
-  }
-  fail(std::string(option) + ": expected a time such as 10us, not '" + text + "'");
-}
-
-double parse_positive(const char* option, const std::string& text) {
-  char* end = nullptr;
-  errno = 0;
-  const double v = std::strtod(text.c_str(), &end);
-  if (errno != 0 || end == text.c_str() || *end != '\0' || !(v > 0) || !std::isfinite(v))
-    fail(std::string(option) + ": expected a positive number, not '" + text + "'");
-  return v;
-}
-
-unsigned parse_count(const char* option, const std::string& text, unsigned max) {
-  char* end = nullptr;
-  errno = 0;
-  const unsigned long v = std::strtoul(text.c_str(), &end, 10);
-  if (errno != 0 || end == text.c_str() || *end != '\0' || text[0] == '-' || v > max)
-    fail(std::string(option) + ": expected a whole number up to " + std::to_string(max) +
-         ", not '" + text + "'");
-  return static_cast<unsigned>(v);
-}
-
-struct Options {
-  std::string platform = "virt";
-  std::optional<unsigned> harts;
-  std::optional<unsigned> xlen;
-  std::optional<std::string> isa;
-  std::optional<uint64_t> memory;
-  std::string uart = "stdio";
-  std::string program;
-  std::string bios;
-  std::string kernel;
-  std::string initrd;
-  std::string append;
-  sc_core::sc_time quantum = sc_core::sc_time(10, sc_core::SC_US);
-  std::optional<double> ns_per_insn;
-  std::optional<unsigned> icount_shift;
-  std::optional<double> hz;
-  std::optional<double> ipc;
-  rvtlm::tlm::SyncPolicy sync = rvtlm::tlm::SyncPolicy::Quantum;
-  bool deadline = true;
-  bool dmi = true;
-  rvtlm::iss::MisalignedPolicy misaligned = rvtlm::iss::MisalignedPolicy::Trap;
-  std::optional<sc_core::sc_time> timeout;
-  std::string trace_insn;
-  std::string trace_tlm;
-  std::string vcd;
-  bool stats = false;
-  std::string dump_dtb;
-  std::vector<std::string> device_libraries;
-  std::optional<unsigned> gdb_port;
-  bool gdb_wait = false;
-  std::string gdb_address = "127.0.0.1";
-  std::vector<std::string> plugins;
-  std::string signature;
-};
-
-// Options may come before and after the program (`rvtlm run prog.elf
-// --timeout 10ms`); "--name value" and "--name=value" are the same; "--"
-// ends the options.
-Options parse_options(int argc, char** argv) {
-  enum Id {
-    kPlatform,
-    kHarts,
-    kXlen,
-    kIsa,
-    kMemory,
-    kUart,
-    kBios,
-    kKernel,
-    kInitrd,
-    kAppend,
-    kQuantum,
-    kNsPerInsn,
-    kIcountShift,
-    kHz,
-    kIpc,
-    kSync,
-    kNoDeadline,
-    kDmi,
-    kMisaligned,
-    kTimeout,
-    kTrace,
-    kVcd,
-    kStats,
-    kDumpDtb,
-    kDeviceLibrary,
-    kPlugin,
-    kSignature,
-    kHelp,
-    kVersion,
-    kGdb,
-    kGdbWait,
-    kGdbAddress
-  };
-  struct Spec {
-    const char* name;
-    Id id;
-    bool takes_value;
-  };
-  static const Spec kSpecs[] = {{"platform", kPlatform, true},
-                                {"harts", kHarts, true},
-                                {"xlen", kXlen, true},
-                                {"memory", kMemory, true},
-                                {"isa", kIsa, true},
-                                {"uart", kUart, true},
-                                {"bios", kBios, true},
-                                {"initrd", kInitrd, true},
-                                {"append", kAppend, true},
-                                {"kernel", kKernel, true},
-                                {"quantum", kQuantum, true},
-                                {"ns-per-insn", kNsPerInsn, true},
-                                {"icount-shift", kIcountShift, true},
-                                {"hz", kHz, true},
-                                {"ipc", kIpc, true},
-                                {"sync", kSync, true},
-                                {"no-deadline", kNoDeadline, false},
-                                {"dmi", kDmi, true},
-                                {"misaligned", kMisaligned, true},
-                                {"timeout", kTimeout, true},
-                                {"trace", kTrace, true},
-                                {"vcd", kVcd, true},
-                                {"stats", kStats, false},
-                                {"dump-dtb", kDumpDtb, true},
-                                {"device-library", kDeviceLibrary, true},
-                                {"plugin", kPlugin, true},
-                                {"signature", kSignature, true},
-                                {"help", kHelp, false},
-                                {"version", kVersion, false},
-                                {"gdb", kGdb, true},
-                                {"gdb-wait", kGdbWait, false},
-                                {"gdb-address", kGdbAddress, true}};
-  Options o;
-  std::vector<std::string> programs;
-  bool options_ended = false;
-  for (int i = 1; i < argc; ++i) {
-    const std::string word = argv[i];
-    if (options_ended || word.size() < 2 || word[0] != '-') {
-      programs.push_back(word);
-      continue;
-    }
-    if (word == "--") {
-      options_ended = true;
-      continue;
-    }
-    if (word.compare(0, 2, "--") != 0) fail("unknown option '" + word + "'");
-    const size_t equals = word.find('=');
-    const std::string name =
-        word.substr(2, equals == std::string::npos ? std::string::npos : equals - 2);
-    const Spec* spec = nullptr;
-    for (const Spec& candidate : kSpecs)
-      if (name == candidate.name) spec = &candidate;
-    if (!spec) fail("unknown option '" + word.substr(0, equals) + "'");
-    std::string arg;
-    if (spec->takes_value) {
-      if (equals != std::string::npos) {
-        arg = word.substr(equals + 1);
-      } else {
-        if (i + 1 >= argc) fail("option --" + name + " needs a value");
-        arg = argv[++i];
-      }
-    } else if (equals != std::string::npos) {
-      fail("option --" + name + " takes no value");
-    }
-    switch (spec->id) {
-      case kPlatform:
-        o.platform = arg;
-        break;
-      case kHarts:
-        o.harts = parse_count("--harts", arg, 64);
-        break;
-      case kIsa:
-        o.isa = arg;
-        break;
-      case kXlen:
-        if (arg != "32" && arg != "64") fail("--xlen must be 32 or 64, not '" + arg + "'");
-        o.xlen = arg == "32" ? 32 : 64;
-        break;
-      case kMemory: {
-        const auto size = rvtlm::platforms::parse_size(arg);
-        if (!size || *size < 4096 || *size % 4096 != 0)
-          fail("--memory: expected a size such as 64M (a multiple of 4K), not '" + arg + "'");
-        o.memory = size;
-        break;
-      }
-      case kUart:
-        o.uart = arg;
-        break;
-      case kBios:
-        o.bios = arg;
-        break;
-      case kInitrd:
-        o.initrd = arg;
-        break;
-      case kAppend:
-        o.append = arg;
-        break;
-      case kKernel:
-        o.kernel = arg;
-        break;
-      case kQuantum:
-        o.quantum = parse_time("--quantum", arg);
-        if (o.quantum == sc_core::SC_ZERO_TIME)
-          fail("--quantum must be at least " + sc_core::sc_get_time_resolution().to_string() +
-               " (--sync lockstep synchronises after every instruction)");
-        break;
-      case kNsPerInsn:
-        o.ns_per_insn = parse_positive("--ns-per-insn", arg);
-        break;
-      case kIcountShift:
-        o.icount_shift = parse_count("--icount-shift", arg, 20);
-        break;
-      case kHz:
-        o.hz = parse_positive("--hz", arg);
-        break;
-      case kIpc:
-        o.ipc = parse_positive("--ipc", arg);
-        break;
-      case kSync:
-        if (arg == "quantum")
-          o.sync = rvtlm::tlm::SyncPolicy::Quantum;
-        else if (arg == "lockstep")
-          o.sync = rvtlm::tlm::SyncPolicy::Lockstep;
-        else
-          fail("--sync must be quantum or lockstep, not '" + arg + "'");
-        break;
-      case kNoDeadline:
-        o.deadline = false;
-        break;
-      case kDmi:
-        if (arg != "on" && arg != "off") fail("--dmi must be on or off, not '" + arg + "'");
-        o.dmi = arg == "on";
-        break;
-      case kMisaligned:
-        if (arg == "trap")
-          o.misaligned = rvtlm::iss::MisalignedPolicy::Trap;
-        else if (arg == "emulate")
-          o.misaligned = rvtlm::iss::MisalignedPolicy::Emulate;
-        else
-          fail("--misaligned must be trap or emulate, not '" + arg + "'");
-        break;
-      case kTimeout:
-        o.timeout = parse_time("--timeout", arg);
-        if (*o.timeout == sc_core::SC_ZERO_TIME) fail("--timeout must be more than zero");
-        break;
-      case kTrace: {
-        if (arg != "insn" && arg != "tlm")
-          fail("--trace kind must be insn or tlm, not '" + arg + "'");
-        if (i + 1 >= argc) fail("--trace " + arg + " needs a file");
-        (arg == "insn" ? o.trace_insn : o.trace_tlm) = argv[++i];
-        break;
-      }
-      case kVcd:
-        o.vcd = arg;
-        break;
-      case kStats:
-        o.stats = true;
-        break;
-      case kDumpDtb:
-        o.dump_dtb = arg;
-        break;
-      case kDeviceLibrary:
-        o.device_libraries.push_back(arg);
-        break;
-      case kSignature:
-        o.signature = arg;
-        break;
-      case kPlugin:
-        o.plugins.push_back(arg);
-        break;
-      case kHelp:
-        print_help();
-        std::exit(0);
-      case kVersion:
-        print_version();
-        std::exit(0);
-      case kGdb:
-        o.gdb_port = parse_count("--gdb", arg, 65535);
-        break;
-      case kGdbWait:
-        o.gdb_wait = true;
-        break;
-      case kGdbAddress:
-        o.gdb_address = arg;
-        break;
-    }
-  }
-  if (!programs.empty()) o.program = programs[0];
-  if (programs.size() > 1) fail("more than one program given ('" + programs[1] + "')");
-  const int time_models = (o.ns_per_insn ? 1 : 0) + (o.icount_shift ? 1 : 0) + (o.hz ? 1 : 0);
-  if (time_models > 1) fail("choose one of --ns-per-insn, --icount-shift and --hz");
-  if (o.ipc && !o.hz) fail("--ipc needs --hz");
-  if ((o.gdb_wait || o.gdb_address != "127.0.0.1") && !o.gdb_port)
-    fail("--gdb-wait and --gdb-address need --gdb PORT");
-  // An instruction takes at least one time-resolution unit (or time would
-  // stand still and --timeout never come) and at most what SystemC's time
-  // range holds.
-  const long double resolution = sc_core::sc_get_time_resolution().to_seconds();
-  const long double longest = max_seconds() / 2;
-  if (o.ns_per_insn) {
-    const long double seconds = static_cast<long double>(*o.ns_per_insn) * 1e-9L;
-    if (seconds < resolution || seconds > longest)
-      fail("--ns-per-insn " + number_text(*o.ns_per_insn) + ": an instruction takes " +
-           seconds_text(resolution) + " (the time resolution) to " + seconds_text(longest));
-  }
-  if (o.hz) {
-    const long double rate = static_cast<long double>(*o.hz) * o.ipc.value_or(1.0);
-    if (1.0L / rate < resolution || 1.0L / rate > longest)
-      fail("--hz " + number_text(*o.hz) + (o.ipc ? " --ipc " + number_text(*o.ipc) : "") + ": " +
-           number_text(rate) + " instructions per second, outside " + number_text(1 / longest) +
-           " to " + number_text(1 / resolution) +
-           " (one instruction per time resolution unit at most)");
-  }
-  if (o.program.empty() && o.bios.empty() && o.kernel.empty() && o.dump_dtb.empty())
-    fail("no program given");
-  if (!o.program.empty() && !o.kernel.empty()) fail("give either a program or --kernel, not both");
-  return o;
-}
 
 bool is_elf(const std::string& path) {
   const rvtlm::elf::InputFile file(path);
@@ -617,7 +193,15 @@ class Progress {
 };
 
 int run(int argc, char** argv) {
-  Options o = parse_options(argc, argv);
+  Options o = rvtlm::run_tool::parse_options(std::vector<std::string>(argv + 1, argv + argc));
+  if (o.help) {
+    std::fputs(rvtlm::run_tool::help_text(), stdout);
+    return 0;
+  }
+  if (o.version) {
+    print_version();
+    return 0;
+  }
   rvtlm::platforms::PlatformDescription description =
       rvtlm::platforms::description_by_name(o.platform);
 
@@ -939,7 +523,7 @@ int sc_main(int argc, char** argv) {
     return kUsageError;
   }
   if (std::string(argv[1]) == "--help" || std::string(argv[1]) == "help") {
-    print_help();
+    std::fputs(rvtlm::run_tool::help_text(), stdout);
     return 0;
   }
   if (std::string(argv[1]) == "--version") {
@@ -961,7 +545,7 @@ int sc_main(int argc, char** argv) {
   try {
     return run(argc - 1, argv + 1);
   } catch (const UsageError& e) {
-    std::fprintf(stderr, "rvtlm: %s\nTry 'rvtlm run --help'.\n", e.message.c_str());
+    std::fprintf(stderr, "rvtlm: %s\nTry 'rvtlm run --help'.\n", e.what());
   } catch (const rvtlm::elf::ElfError& e) {
     std::fprintf(stderr, "rvtlm: %s\n", e.what());
   } catch (const rvtlm::platforms::DescriptionError& e) {

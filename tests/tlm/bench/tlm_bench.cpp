@@ -8,7 +8,6 @@
 // targets in tests/tlm/targets.h, at 1 ns per instruction like rvtlm-iss.
 // SystemC elaborates once per process, so every measurement runs in a
 // child process; the best of --repeat runs is reported.
-#include <getopt.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -25,6 +24,8 @@
 
 #include "program.h"
 #include "rvtlm/elf/elf_image.h"
+#include "rvtlm/support/options.h"
+#include "rvtlm/support/parse.h"
 #include "rvtlm/tlm/hart_module.h"
 #include "targets.h"
 
@@ -211,14 +212,68 @@ bool measure_in_child(const Options& o, const sc_core::sc_time& quantum, Result&
 }
 
 sc_core::sc_time parse_time(const std::string& text) {
-  char* end = nullptr;
-  const double v = std::strtod(text.c_str(), &end);
-  const std::string unit(end);
-  if (unit == "ns") return sc_core::sc_time(v, sc_core::SC_NS);
-  if (unit == "us") return sc_core::sc_time(v, sc_core::SC_US);
-  if (unit == "ms") return sc_core::sc_time(v, sc_core::SC_MS);
-  std::fprintf(stderr, "rvtlm-tlm-bench: bad time '%s' (e.g. 100ns, 10us, 1ms)\n", text.c_str());
-  std::exit(2);
+  const auto d = rvtlm::support::parse_duration(text);
+  if (!d || d->value <= 0)
+    throw rvtlm::support::UsageError("bad time '" + text + "' (e.g. 100ns, 10us, 1ms)");
+  static constexpr sc_core::sc_time_unit kUnits[] = {
+      sc_core::SC_SEC, sc_core::SC_MS, sc_core::SC_US, sc_core::SC_NS, sc_core::SC_PS};
+  return sc_core::sc_time(d->value, kUnits[static_cast<int>(d->unit)]);
+}
+
+uint64_t parse_count(const std::string& option, const std::string& text, uint64_t max) {
+  const auto v = rvtlm::support::parse_unsigned(text, max);
+  if (!v || *v == 0)
+    throw rvtlm::support::UsageError(option + ": expected a whole number from 1 to " +
+                                     std::to_string(max) + ", not '" + text + "'");
+  return *v;
+}
+
+// Fills `o` from the command line; false after --help.
+bool parse_options(int argc, char** argv, Options& o) {
+  enum { kQuantum, kRepeat, kNoBound, kNoDmi, kMmio, kVerbose, kHelp };
+  rvtlm::support::OptionScanner scan(argc, argv,
+                                     {{"quantum", kQuantum, true},
+                                      {"repeat", kRepeat, true},
+                                      {"no-bound", kNoBound, false},
+                                      {"no-dmi", kNoDmi, false},
+                                      {"mmio", kMmio, true},
+                                      {"verbose", kVerbose, false},
+                                      {"help", kHelp, false}});
+  std::vector<std::string> programs;
+  rvtlm::support::Argument a;
+  while (scan.next(a)) {
+    if (!a.option) {
+      programs.push_back(a.value);
+      continue;
+    }
+    switch (a.option->id) {
+      case kQuantum:
+        o.quanta.push_back(parse_time(a.value));
+        break;
+      case kRepeat:
+        o.repeat = static_cast<unsigned>(parse_count("--repeat", a.value, 1000));
+        break;
+      case kNoBound:
+        o.bounding = false;
+        break;
+      case kNoDmi:
+        o.dmi = false;
+        break;
+      case kMmio:
+        o.mmio_writes = parse_count("--mmio", a.value, 0x7fffffff);
+        break;
+      case kVerbose:
+        o.verbose = true;
+        break;
+      case kHelp:
+        return false;
+    }
+  }
+  if (o.mmio_writes == 0) {
+    if (programs.size() != 1) throw rvtlm::support::UsageError("give one program.elf, or --mmio N");
+    o.program = programs[0];
+  }
+  return true;
 }
 
 void usage() {
@@ -236,54 +291,14 @@ void usage() {
 
 int sc_main(int argc, char** argv) {
   Options o;
-  enum { kQuantum = 256, kRepeat, kNoBound, kNoDmi, kMmio, kVerbose, kHelp };
-  static const option kLong[] = {
-      {"quantum", required_argument, nullptr, kQuantum},
-      {"repeat", required_argument, nullptr, kRepeat},
-      {"no-bound", no_argument, nullptr, kNoBound},
-      {"no-dmi", no_argument, nullptr, kNoDmi},
-      {"mmio", required_argument, nullptr, kMmio},
-      {"verbose", no_argument, nullptr, kVerbose},
-      {"help", no_argument, nullptr, kHelp},
-      {nullptr, 0, nullptr, 0},
-  };
-  int c;
-  while ((c = getopt_long(argc, argv, "", kLong, nullptr)) != -1) {
-    switch (c) {
-      case kQuantum:
-        o.quanta.push_back(parse_time(optarg));
-        break;
-      case kRepeat:
-        o.repeat = static_cast<unsigned>(std::max(1, std::atoi(optarg)));
-        break;
-      case kNoBound:
-        o.bounding = false;
-        break;
-      case kNoDmi:
-        o.dmi = false;
-        break;
-      case kMmio:
-        o.mmio_writes = std::strtoull(optarg, nullptr, 0);
-        break;
-      case kVerbose:
-        o.verbose = true;
-        break;
-      case kHelp:
-        usage();
-        return 0;
-      default:
-        usage();
-        return 2;
-    }
-  }
-  if (o.mmio_writes == 0) {
-    if (optind != argc - 1) {
+  try {
+    if (!parse_options(argc, argv, o)) {
       usage();
-      return 2;
+      return 0;
     }
-    o.program = argv[optind];
-  } else if (o.mmio_writes > 0x7fffffff) {
-    std::fprintf(stderr, "rvtlm-tlm-bench: --mmio at most 2^31-1\n");
+  } catch (const rvtlm::support::UsageError& e) {
+    std::fprintf(stderr, "rvtlm-tlm-bench: %s\n", e.what());
+    usage();
     return 2;
   }
   if (o.quanta.empty()) {

@@ -117,9 +117,6 @@ PlatformDescription load_description(const std::string& path);
 PlatformDescription description_by_name(const std::string& name_or_path);
 std::vector<std::string> builtin_platforms();
 
-// "64M", "0x1000", "4096", "1G": bytes. std::nullopt for anything else.
-std::optional<uint64_t> parse_size(const std::string& text);
-
 }  // namespace rvtlm::platforms
 
 #endif
