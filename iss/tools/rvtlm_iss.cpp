@@ -26,6 +26,7 @@
 #include "rvtlm/iss/disassembler.h"
 #include "rvtlm/iss/hart.h"
 #include "rvtlm/support/options.h"
+#include "rvtlm/support/trace.h"
 
 namespace {
 
@@ -137,13 +138,10 @@ class Machine final : public Bus {
     disassembler_ = std::make_unique<Disassembler>(xlen);
     for (unsigned i = 0; i < harts_.size(); ++i) {
       harts_[i].hart->set_trace([this, i](uint64_t pc, uint32_t bits, uint64_t retired) {
-        std::string text = (*disassembler_)(bits, pc);
-        for (char& ch : text)
-          if (ch == '\t') ch = ' ';
-        std::fprintf(
-            trace_file_, "%" PRIu64 " ns hart%u %" PRIu64 " 0x%016" PRIx64 " (0x%0*x) %s\n",
-            harts_[i].time_ns(retired), i, retired, pc, instruction_length(bits) == 2 ? 4 : 8,
-            instruction_length(bits) == 2 ? bits & 0xffff : bits, text.c_str());
+        const std::string line =
+            rvtlm::support::insn_trace_line(std::to_string(harts_[i].time_ns(retired)), i, retired,
+                                            pc, bits, (*disassembler_)(bits, pc));
+        std::fputs(line.c_str(), trace_file_);
       });
     }
   }

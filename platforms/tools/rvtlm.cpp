@@ -30,6 +30,7 @@
 #include "rvtlm/platforms/platform.h"
 #include "rvtlm/plugins/host.h"
 #include "rvtlm/support/options.h"
+#include "rvtlm/support/trace.h"
 #include "rvtlm/tlm/time_model.h"
 
 namespace {
@@ -79,12 +80,8 @@ bool is_elf(const std::string& path) {
 // A time in nanoseconds for traces: one unit whatever the value (sc_time's
 // own text changes unit), with up to three decimals (picoseconds).
 std::string nanoseconds(const sc_core::sc_time& t) {
-  char text[40];
-  std::snprintf(text, sizeof text, "%.3f", t.to_seconds() * 1e9);
-  std::string s = text;
-  while (s.back() == '0') s.pop_back();
-  if (s.back() == '.') s.pop_back();
-  return s;
+  return rvtlm::support::nanoseconds_text(
+      static_cast<uint64_t>(std::llround(t.to_seconds() * 1e12)));
 }
 
 // A file the run writes (a trace): opened before the platform is built, so
@@ -334,13 +331,9 @@ int run(int argc, char** argv) {
     for (unsigned h = 0; h < platform.harts(); ++h) {
       rvtlm::tlm::HartModule& hart = platform.hart(h);
       hart.hart().set_trace([&, h](uint64_t pc, uint32_t bits, uint64_t retired) {
-        const bool compressed = (bits & 3) != 3;
-        std::string text = (*disassembler)(bits, pc);
-        for (char& ch : text)
-          if (ch == '\t') ch = ' ';
-        std::fprintf(insn_trace->get(), "%s ns hart%u %" PRIu64 " 0x%016" PRIx64 " (0x%0*x) %s\n",
-                     nanoseconds(hart.time_after(retired)).c_str(), h, retired, pc,
-                     compressed ? 4 : 8, compressed ? bits & 0xffff : bits, text.c_str());
+        const std::string line = rvtlm::support::insn_trace_line(
+            nanoseconds(hart.time_after(retired)), h, retired, pc, bits, (*disassembler)(bits, pc));
+        std::fputs(line.c_str(), insn_trace->get());
       });
     }
   }

@@ -113,17 +113,6 @@ inline int install_error(const rvtlm_api* api, rvtlm_plugin* self, const std::st
   return 1;
 }
 
-// A time in nanoseconds with up to three decimals.
-inline std::string nanoseconds(uint64_t ps) {
-  char text[40];
-  std::snprintf(text, sizeof text, "%llu.%03llu", static_cast<unsigned long long>(ps / 1000),
-                static_cast<unsigned long long>(ps % 1000));
-  std::string s = text;
-  while (s.back() == '0') s.pop_back();
-  if (s.back() == '.') s.pop_back();
-  return s;
-}
-
 }  // namespace rvtlm::plugins::shipped
 
 #endif

@@ -8,6 +8,8 @@
 //   <time ns> hart<h> <count> 0x<pc> R|W|RW 0x<vaddr> 0x<paddr> <size> ram|device
 // Times are the hart's own (with every cost charged before); the count is
 // the number of instructions retired before.
+#include "rvtlm/support/trace.h"
+
 #include <cinttypes>
 #include <memory>
 
@@ -27,16 +29,16 @@ struct Trace {
 struct InsnText {
   Trace* trace;
   uint32_t bits;
-  uint8_t size;
   char text[64];
 };
 
 void on_insn(rvtlm_hart* hart, uint64_t pc, void* data) {
   const auto* t = static_cast<const InsnText*>(data);
   const rvtlm_api* api = t->trace->api;
-  std::fprintf(t->trace->out.get(), "%s ns hart%u %" PRIu64 " 0x%016" PRIx64 " (0x%0*x) %s\n",
-               nanoseconds(api->hart_time_ps(hart)).c_str(), api->hart_index(hart),
-               api->hart_retired(hart), pc, t->size == 2 ? 4 : 8, t->bits, t->text);
+  const std::string line = rvtlm::support::insn_trace_line(
+      rvtlm::support::nanoseconds_text(api->hart_time_ps(hart)), api->hart_index(hart),
+      api->hart_retired(hart), pc, t->bits, t->text);
+  std::fputs(line.c_str(), t->trace->out.get());
 }
 
 void on_memory(rvtlm_hart* hart, uint64_t pc, const rvtlm_mem_access* a, void* data) {
@@ -47,8 +49,8 @@ void on_memory(rvtlm_hart* hart, uint64_t pc, const rvtlm_mem_access* a, void* d
   std::fprintf(trace->out.get(),
                "%s ns hart%u %" PRIu64 " 0x%016" PRIx64 " %s 0x%016" PRIx64 " 0x%016" PRIx64
                " %u %s\n",
-               nanoseconds(api->hart_time_ps(hart)).c_str(), api->hart_index(hart),
-               api->hart_retired(hart), pc,
+               rvtlm::support::nanoseconds_text(api->hart_time_ps(hart)).c_str(),
+               api->hart_index(hart), api->hart_retired(hart), pc,
                load && store ? "RW"
                : store       ? "W"
                              : "R",
@@ -63,10 +65,7 @@ void on_block(rvtlm_block* b, void* data) {
       auto* t = static_cast<InsnText*>(api->block_alloc(b, sizeof(InsnText)));
       t->trace = trace;
       t->bits = api->insn_bits(b, i);
-      t->size = static_cast<uint8_t>(api->insn_size(b, i));
       std::snprintf(t->text, sizeof t->text, "%s", api->insn_disassembly(b, i));
-      for (char* c = t->text; *c; ++c)
-        if (*c == '\t') *c = ' ';
       api->insn_exec_cb(b, i, &on_insn, t);
     }
     if (trace->memory && api->insn_memory_size(b, i)) api->insn_mem_cb(b, i, &on_memory, trace);

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "rvtlm/support/trace.h"
+
 namespace {
 
 using rvtlm::support::Duration;
@@ -87,6 +89,22 @@ TEST(Hex, Text) {
   EXPECT_EQ(hex(0x1f, 8), "0x0000001f");
   EXPECT_EQ(hex(~uint64_t{0}, 16), "0xffffffffffffffff");
   EXPECT_EQ(hex(0x123456789, 4), "0x123456789");
+}
+
+TEST(Trace, Nanoseconds) {
+  EXPECT_EQ(rvtlm::support::nanoseconds_text(0), "0");
+  EXPECT_EQ(rvtlm::support::nanoseconds_text(1), "0.001");
+  EXPECT_EQ(rvtlm::support::nanoseconds_text(1500), "1.5");
+  EXPECT_EQ(rvtlm::support::nanoseconds_text(2000), "2");
+  EXPECT_EQ(rvtlm::support::nanoseconds_text(123456789), "123456.789");
+}
+
+TEST(Trace, InstructionLine) {
+  // Compressed: four hex digits of encoding, tabs in the disassembly as spaces.
+  EXPECT_EQ(rvtlm::support::insn_trace_line("12.5", 1, 7, 0x80000000, 0x4501, "li\ta0,0"),
+            "12.5 ns hart1 7 0x0000000080000000 (0x4501) li a0,0\n");
+  EXPECT_EQ(rvtlm::support::insn_trace_line("0", 0, 0, 0x1000, 0x00001297, "auipc t0,0x1"),
+            "0 ns hart0 0 0x0000000000001000 (0x00001297) auipc t0,0x1\n");
 }
 
 }  // namespace
