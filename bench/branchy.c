@@ -61,24 +61,44 @@ typedef struct {
 
 static vm_state vm;
 
-static void vm_run(const vm_insn *code) {
-  uint32_t *r = vm.reg;
+static void vm_run(const vm_insn* code) {
+  uint32_t* r = vm.reg;
   uint32_t pc = 0;
   uint32_t executed = 0;
   for (;;) {
-    const vm_insn *in = &code[pc++];
+    const vm_insn* in = &code[pc++];
     executed++;
     switch (in->op) {
-      case VM_LI: r[in->rd] = (uint32_t)in->imm; break;
-      case VM_MOV: r[in->rd] = r[in->rs1]; break;
-      case VM_ADD: r[in->rd] = r[in->rs1] + r[in->rs2]; break;
-      case VM_SUB: r[in->rd] = r[in->rs1] - r[in->rs2]; break;
-      case VM_XOR: r[in->rd] = r[in->rs1] ^ r[in->rs2]; break;
-      case VM_ADDI: r[in->rd] = r[in->rs1] + (uint32_t)in->imm; break;
-      case VM_ANDI: r[in->rd] = r[in->rs1] & (uint32_t)in->imm; break;
-      case VM_SHRI: r[in->rd] = r[in->rs1] >> in->imm; break;
-      case VM_LD: r[in->rd] = vm.mem[(r[in->rs1] + (uint32_t)in->imm) % VM_MEM_WORDS]; break;
-      case VM_ST: vm.mem[(r[in->rs1] + (uint32_t)in->imm) % VM_MEM_WORDS] = r[in->rs2]; break;
+      case VM_LI:
+        r[in->rd] = (uint32_t)in->imm;
+        break;
+      case VM_MOV:
+        r[in->rd] = r[in->rs1];
+        break;
+      case VM_ADD:
+        r[in->rd] = r[in->rs1] + r[in->rs2];
+        break;
+      case VM_SUB:
+        r[in->rd] = r[in->rs1] - r[in->rs2];
+        break;
+      case VM_XOR:
+        r[in->rd] = r[in->rs1] ^ r[in->rs2];
+        break;
+      case VM_ADDI:
+        r[in->rd] = r[in->rs1] + (uint32_t)in->imm;
+        break;
+      case VM_ANDI:
+        r[in->rd] = r[in->rs1] & (uint32_t)in->imm;
+        break;
+      case VM_SHRI:
+        r[in->rd] = r[in->rs1] >> in->imm;
+        break;
+      case VM_LD:
+        r[in->rd] = vm.mem[(r[in->rs1] + (uint32_t)in->imm) % VM_MEM_WORDS];
+        break;
+      case VM_ST:
+        vm.mem[(r[in->rs1] + (uint32_t)in->imm) % VM_MEM_WORDS] = r[in->rs2];
+        break;
       case VM_BEQZ:
         if (r[in->rs1] == 0) pc = (uint32_t)in->imm;
         break;
@@ -88,13 +108,18 @@ static void vm_run(const vm_insn *code) {
       case VM_BLTU:
         if (r[in->rs1] < r[in->rs2]) pc = (uint32_t)in->imm;
         break;
-      case VM_JMP: pc = (uint32_t)in->imm; break;
-      default: vm.executed += executed; return;
+      case VM_JMP:
+        pc = (uint32_t)in->imm;
+        break;
+      default:
+        vm.executed += executed;
+        return;
     }
   }
 }
 
-#define I(op, rd, rs1, rs2, imm) {VM_##op, rd, rs1, rs2, imm}
+#define I(op, rd, rs1, rs2, imm) \
+  { VM_##op, rd, rs1, rs2, imm }
 
 /* r7 = sum over n in [r1, r2) of the Collatz steps from n down to 1. */
 static const vm_insn collatz_program[] = {
@@ -141,7 +166,7 @@ static const vm_insn gcd_program[] = {
 
 #undef I
 
-static uint32_t run_interpreter(uint32_t round, uint32_t *rng) {
+static uint32_t run_interpreter(uint32_t round, uint32_t* rng) {
   uint32_t sum = 0;
   /* From every start below 10^5 the Collatz trajectory stays below 2^31. */
   vm.reg[1] = 1u + (round % 256u) * COLLATZ_SPAN;
@@ -160,13 +185,21 @@ static uint32_t run_interpreter(uint32_t round, uint32_t *rng) {
 
 #define TEXT_LEN 4096
 
-enum token_kind { TOK_IDENT, TOK_NUMBER, TOK_STRING, TOK_BAD_STRING, TOK_COMMENT, TOK_OP, TOK_KINDS };
+enum token_kind {
+  TOK_IDENT,
+  TOK_NUMBER,
+  TOK_STRING,
+  TOK_BAD_STRING,
+  TOK_COMMENT,
+  TOK_OP,
+  TOK_KINDS
+};
 
 enum lex_state { LEX_START, LEX_IDENT, LEX_NUMBER, LEX_STRING, LEX_COMMENT };
 
 static char text[TEXT_LEN];
 
-static void make_text(uint32_t *rng) {
+static void make_text(uint32_t* rng) {
   static const char ops[] = "+-*/=<>;,(){}";
   for (uint32_t i = 0; i < TEXT_LEN; i++) {
     uint32_t r = bench_rand(rng);
@@ -234,7 +267,8 @@ static uint32_t tokenize(void) {
         if (c != '\n' && c != '\0') continue;
         emitted = TOK_COMMENT;
         break;
-      case LEX_START: break;
+      case LEX_START:
+        break;
     }
     if (emitted >= 0) {
       count[emitted]++;
@@ -282,7 +316,7 @@ static uint32_t lower_bound(uint32_t key) {
   return lo;
 }
 
-static uint32_t run_searches(uint32_t *rng, uint32_t *errors) {
+static uint32_t run_searches(uint32_t* rng, uint32_t* errors) {
   uint32_t key = 0;
   for (uint32_t i = 0; i < TABLE_LEN; i++) {
     key += 1u + (bench_rand(rng) & 7u);

@@ -37,29 +37,29 @@
 #define TASKS 64
 
 struct node {
-  struct node *next;
+  struct node* next;
   uint32_t key;
   uint32_t val;
 };
 
 struct task {
-  struct task *next;
+  struct task* next;
   uint32_t id;
-  uint32_t left;  /* steps still to do */
-  uint32_t acc;   /* work done so far */
+  uint32_t left; /* steps still to do */
+  uint32_t acc;  /* work done so far */
 };
 
 struct queue {
-  struct task *head;
-  struct task *tail;
+  struct task* head;
+  struct task* tail;
 };
 
 static struct node pool[POOL_NODES];
 static struct task tasks[TASKS];
 
-static HOT struct node *build_list(uint32_t seed) {
-  struct node *head = 0;
-  struct node *n = pool;
+static HOT struct node* build_list(uint32_t seed) {
+  struct node* head = 0;
+  struct node* n = pool;
   for (uint32_t i = 0; i < POOL_NODES; i++, n++) {
     seed ^= seed << 3;
     seed ^= seed >> 5;
@@ -74,7 +74,7 @@ static HOT struct node *build_list(uint32_t seed) {
 
 /* Independent of the order of the nodes: a reordered list must give the
  * same value. */
-static HOT uint32_t walk(const struct node *n) {
+static HOT uint32_t walk(const struct node* n) {
   uint32_t vals = 0;
   uint32_t keys = 0;
   while (n) {
@@ -85,10 +85,10 @@ static HOT uint32_t walk(const struct node *n) {
   return vals ^ keys;
 }
 
-static HOT struct node *reverse(struct node *n) {
-  struct node *prev = 0;
+static HOT struct node* reverse(struct node* n) {
+  struct node* prev = 0;
   while (n) {
-    struct node *next = n->next;
+    struct node* next = n->next;
     n->next = prev;
     prev = n;
     n = next;
@@ -97,11 +97,11 @@ static HOT struct node *reverse(struct node *n) {
 }
 
 /* Stable split by key bit 0; the odd list is appended to the even one. */
-static HOT struct node *split_join(struct node *n) {
+static HOT struct node* split_join(struct node* n) {
   struct node even = {0, 0, 0};
   struct node odd = {0, 0, 0};
-  struct node *e = &even;
-  struct node *o = &odd;
+  struct node* e = &even;
+  struct node* o = &odd;
   while (n) {
     if (n->key & 1) {
       o->next = n;
@@ -118,9 +118,9 @@ static HOT struct node *split_join(struct node *n) {
 }
 
 /* Unlinks the nodes whose key is a multiple of 8; returns how many. */
-static HOT uint32_t drop_aligned(struct node **link) {
+static HOT uint32_t drop_aligned(struct node** link) {
   uint32_t dropped = 0;
-  struct node *n;
+  struct node* n;
   while ((n = *link) != 0) {
     if ((n->key & 7) == 0) {
       *link = n->next;
@@ -132,7 +132,7 @@ static HOT uint32_t drop_aligned(struct node **link) {
   return dropped;
 }
 
-static void enqueue(struct queue *q, struct task *t) {
+static void enqueue(struct queue* q, struct task* t) {
   t->next = 0;
   if (q->tail)
     q->tail->next = t;
@@ -141,8 +141,8 @@ static void enqueue(struct queue *q, struct task *t) {
   q->tail = t;
 }
 
-static struct task *dequeue(struct queue *q) {
-  struct task *t = q->head;
+static struct task* dequeue(struct queue* q) {
+  struct task* t = q->head;
   if (t) {
     q->head = t->next;
     if (!q->head) q->tail = 0;
@@ -152,15 +152,15 @@ static struct task *dequeue(struct queue *q) {
 
 static HOT uint32_t schedule(uint32_t seed) {
   struct queue ready = {0, 0};
-  struct task *done = 0;
+  struct task* done = 0;
   for (uint32_t i = 0; i < TASKS; i++) {
-    struct task *t = &tasks[i];
+    struct task* t = &tasks[i];
     t->id = i;
     t->left = 1 + ((seed >> (i & 15)) & 31) * 8;
     t->acc = 0;
     enqueue(&ready, t);
   }
-  struct task *t;
+  struct task* t;
   while ((t = dequeue(&ready)) != 0) {
     t->acc += t->id;
     t->acc ^= t->left;
@@ -187,7 +187,7 @@ int main(void) {
   uint64_t start = bench_begin();
   for (uint32_t round = 0; round < ROUNDS; round++) {
     uint32_t seed = bench_rand(&rng);
-    struct node *list = build_list(seed);
+    struct node* list = build_list(seed);
     uint32_t contents = walk(list);
     sum = bench_fold(sum, contents);
     for (int w = 0; w < WALKS; w++) {
@@ -200,7 +200,7 @@ int main(void) {
     }
     uint32_t dropped = drop_aligned(&list);
     uint32_t left = 0;
-    for (struct node *n = list; n; n = n->next) left++;
+    for (struct node* n = list; n; n = n->next) left++;
     if (left + dropped != POOL_NODES) errors++;
     sum = bench_fold(sum, dropped);
     sum = bench_fold(sum, schedule(seed));

@@ -115,7 +115,7 @@ static uint32_t make_twiddles(void) {
   return errors;
 }
 
-static void bit_reverse(Complex *x) {
+static void bit_reverse(Complex* x) {
   uint32_t j = 0;
   for (uint32_t i = 1; i < N; i++) {
     uint32_t bit = N >> 1;
@@ -129,15 +129,15 @@ static void bit_reverse(Complex *x) {
   }
 }
 
-static void transform(Complex *x, const Complex *twiddle) {
+static void transform(Complex* x, const Complex* twiddle) {
   bit_reverse(x);
   for (uint32_t half = 1; half < N; half *= 2) {
     uint32_t stride = N / (2 * half);
     for (uint32_t start = 0; start < N; start += 2 * half) {
       for (uint32_t j = 0; j < half; j++) {
         Complex w = twiddle[j * stride];
-        Complex *p = &x[start + j];
-        Complex *q = &x[start + j + half];
+        Complex* p = &x[start + j];
+        Complex* q = &x[start + j + half];
         float t_re = fmaf(w.re, q->re, -(w.im * q->im));
         float t_im = fmaf(w.re, q->im, w.im * q->re);
         q->re = p->re - t_re;

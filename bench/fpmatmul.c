@@ -57,7 +57,7 @@ static uint32_t fold_double(uint32_t sum, double d) {
 
 /* A uniformly spread value in [-1, 1): the conversion and the scaling by a
  * power of two are exact. */
-static double random_unit(uint32_t *rng) { return (double)(int32_t)bench_rand(rng) * 0x1p-31; }
+static double random_unit(uint32_t* rng) { return (double)(int32_t)bench_rand(rng) * 0x1p-31; }
 
 static void multiply(void) {
   for (int i = 0; i < N; i++) {
@@ -97,7 +97,7 @@ static uint32_t normalise_rows(uint32_t sum) {
 
 /* Integer matrices with entries in [-8, 8]: every product and partial sum is
  * an integer far below 2^53, so the floating-point product is exact. */
-static uint32_t check_exact(uint32_t *rng) {
+static uint32_t check_exact(uint32_t* rng) {
   uint32_t errors = 0;
   for (int i = 0; i < N; i++) {
     for (int j = 0; j < N; j++) {

@@ -46,19 +46,19 @@ static void crc32_init(void) {
   for (uint32_t i = 0; i < 256; i++) crc_table[i] = crc32_step(i);
 }
 
-static uint32_t crc32_by_table(const uint8_t *p, uint32_t n) {
+static uint32_t crc32_by_table(const uint8_t* p, uint32_t n) {
   uint32_t crc = 0xffffffffu;
   for (uint32_t i = 0; i < n; i++) crc = crc_table[(crc ^ p[i]) & 0xffu] ^ (crc >> 8);
   return ~crc;
 }
 
-static uint32_t crc32_by_bit(const uint8_t *p, uint32_t n) {
+static uint32_t crc32_by_bit(const uint8_t* p, uint32_t n) {
   uint32_t crc = 0xffffffffu;
   for (uint32_t i = 0; i < n; i++) crc = crc32_step(crc ^ p[i]);
   return ~crc;
 }
 
-static void matrix_fill(uint32_t *rng) {
+static void matrix_fill(uint32_t* rng) {
   for (int i = 0; i < MAT_N; i++) {
     for (int j = 0; j < MAT_N; j++) {
       uint32_t r = bench_rand(rng);
@@ -82,7 +82,7 @@ static uint32_t matrix_multiply(void) {
   return sum;
 }
 
-static void insertion_sort(uint32_t *a, int n) {
+static void insertion_sort(uint32_t* a, int n) {
   for (int i = 1; i < n; i++) {
     uint32_t v = a[i];
     int j = i;
@@ -106,7 +106,7 @@ static uint32_t median_of_three(uint32_t x, uint32_t y, uint32_t z) {
 /* Hoare partitioning around the median of the first, middle and last
  * element: both parts are non-empty, so the loop always makes progress.
  * Recursing into the smaller part bounds the stack depth by log2(n). */
-static void quick_sort(uint32_t *a, int n) {
+static void quick_sort(uint32_t* a, int n) {
   while (n > INSERTION_CUTOFF) {
     uint32_t pivot = median_of_three(a[0], a[n / 2], a[n - 1]);
     int i = -1;
@@ -134,7 +134,7 @@ static void quick_sort(uint32_t *a, int n) {
   insertion_sort(a, n);
 }
 
-static uint32_t fnv1a(const uint8_t *p, uint32_t n) {
+static uint32_t fnv1a(const uint8_t* p, uint32_t n) {
   uint32_t h = 0x811c9dc5u;
   for (uint32_t i = 0; i < n; i++) {
     h ^= p[i];
@@ -145,7 +145,7 @@ static uint32_t fnv1a(const uint8_t *p, uint32_t n) {
 
 static uint64_t rotl64(uint64_t x, unsigned r) { return (x << r) | (x >> (64 - r)); }
 
-static uint64_t word_mix(const uint64_t *w, uint32_t n, uint64_t seed) {
+static uint64_t word_mix(const uint64_t* w, uint32_t n, uint64_t seed) {
   uint64_t h = seed ^ (n * 0xc2b2ae3d27d4eb4full);
   for (uint32_t i = 0; i < n; i++) {
     uint64_t k = w[i] * 0x87c37b91114253d5ull;
@@ -172,7 +172,7 @@ int main(void) {
       uint64_t hi = bench_rand(&rng);
       buffer[i] = (hi << 32) | bench_rand(&rng);
     }
-    const uint8_t *bytes = (const uint8_t *)buffer;
+    const uint8_t* bytes = (const uint8_t*)buffer;
 
     uint32_t crc = crc32_by_table(bytes, BUF_BYTES);
     uint32_t crc_head = crc32_by_table(bytes, CRC_BITWISE_BYTES);
@@ -195,7 +195,7 @@ int main(void) {
       after += sort_data[i];
     }
     if (after != before) errors++;
-    sum = bench_fold(sum, fnv1a((const uint8_t *)sort_data, sizeof sort_data));
+    sum = bench_fold(sum, fnv1a((const uint8_t*)sort_data, sizeof sort_data));
 
     sum = bench_fold(sum, fnv1a(bytes, BUF_BYTES));
     uint64_t mixed = word_mix(buffer, BUF_WORDS, round);

@@ -54,7 +54,7 @@ static uint32_t stride_walk(uint32_t stride, uint32_t acc) {
 
 /* Sattolo's variant of the Fisher-Yates shuffle: j < i strictly, so the
  * permutation is one cycle through every element. */
-static void build_chain(uint32_t *rng) {
+static void build_chain(uint32_t* rng) {
   for (uint32_t i = 0; i < CHAIN_LEN; i++) chain[i] = i;
   for (uint32_t i = CHAIN_LEN - 1; i > 0; i--) {
     uint32_t j = bench_rand(rng) % i;
@@ -64,11 +64,11 @@ static void build_chain(uint32_t *rng) {
   }
 }
 
-static uint32_t chase(uint32_t acc, uint32_t *errors) {
+static uint32_t chase(uint32_t acc, uint32_t* errors) {
   uint32_t p = 0;
   for (uint32_t step = 0; step < CHAIN_LEN; step++) {
     p = chain[p];
-    uint32_t *w = &arena[(p * (ARENA_WORDS / CHAIN_LEN) + (step & 1u)) & ARENA_MASK];
+    uint32_t* w = &arena[(p * (ARENA_WORDS / CHAIN_LEN) + (step & 1u)) & ARENA_MASK];
     *w = (*w ^ acc) + step;
     acc = acc * 31u + p;
   }

@@ -18,7 +18,7 @@
 #define WRITES_PER_ROUND 128
 
 int main(void) {
-  volatile uint8_t *scr = (volatile uint8_t *)(GUEST_UART_BASE + 7);
+  volatile uint8_t* scr = (volatile uint8_t*)(GUEST_UART_BASE + 7);
   uint32_t sum = 0;
   const uint64_t start = bench_begin();
   for (uint32_t round = 0; round < ROUNDS; round++) {

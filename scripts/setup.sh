@@ -10,7 +10,7 @@ required=(
   libfdt-dev libelf-dev nlohmann-json3-dev device-tree-compiler
   gcc-riscv64-unknown-elf binutils-riscv64-unknown-elf picolibc-riscv64-unknown-elf
   gdb-multiarch
-  clang libfuzzer-14-dev libclang-rt-14-dev
+  clang clang-format libfuzzer-14-dev libclang-rt-14-dev
   python3
   opensbi u-boot-qemu
 )

@@ -41,17 +41,17 @@ extern char __user_data_start[], __user_data_end[];
 extern uint64_t __page_table_pool[], __page_table_pool_end[];
 
 typedef struct {
-  uint64_t *next;
-  uint64_t *end;
+  uint64_t* next;
+  uint64_t* end;
 } TablePool;
 
-KERNEL_CODE static uint64_t *table_alloc(TablePool *pool) {
+KERNEL_CODE static uint64_t* table_alloc(TablePool* pool) {
   if (pool->next == pool->end) return 0;
-  uint64_t *table = pool->next;
+  uint64_t* table = pool->next;
   pool->next += TABLE_ENTRIES;
   /* volatile: keeps the compiler from calling memset, which lives in the
    * user text; the start-up keeps to .kernel.text. */
-  volatile uint64_t *entries = table;
+  volatile uint64_t* entries = table;
   for (int i = 0; i < TABLE_ENTRIES; i++) entries[i] = 0;
   return table;
 }
@@ -62,25 +62,25 @@ KERNEL_CODE static uint64_t pte_for(uint64_t pa, uint64_t flags) {
 
 /* Maps one 4 KiB page; returns 0 when the pool is exhausted or the page is
  * mapped already. */
-KERNEL_CODE static int map_page(TablePool *pool, uint64_t *root, uint64_t va, uint64_t flags) {
-  uint64_t *table = root;
+KERNEL_CODE static int map_page(TablePool* pool, uint64_t* root, uint64_t va, uint64_t flags) {
+  uint64_t* table = root;
   for (int level = LEVELS - 1; level > 0; level--) {
-    uint64_t *pte = &table[(va >> (PAGE_SHIFT + 9 * level)) & (TABLE_ENTRIES - 1)];
+    uint64_t* pte = &table[(va >> (PAGE_SHIFT + 9 * level)) & (TABLE_ENTRIES - 1)];
     if ((*pte & PTE_V) == 0) {
-      uint64_t *next = table_alloc(pool);
+      uint64_t* next = table_alloc(pool);
       if (next == 0) return 0;
       *pte = pte_for((uint64_t)(uintptr_t)next, PTE_V);
     }
-    table = (uint64_t *)(uintptr_t)((*pte >> PTE_PPN_SHIFT) << PAGE_SHIFT);
+    table = (uint64_t*)(uintptr_t)((*pte >> PTE_PPN_SHIFT) << PAGE_SHIFT);
   }
-  uint64_t *leaf = &table[(va >> PAGE_SHIFT) & (TABLE_ENTRIES - 1)];
+  uint64_t* leaf = &table[(va >> PAGE_SHIFT) & (TABLE_ENTRIES - 1)];
   if (*leaf & PTE_V) return 0;
   *leaf = pte_for(va, flags | PTE_V | PTE_A);
   return 1;
 }
 
-KERNEL_CODE static int map_range(TablePool *pool, uint64_t *root, const char *start,
-                                 const char *end, uint64_t flags) {
+KERNEL_CODE static int map_range(TablePool* pool, uint64_t* root, const char* start,
+                                 const char* end, uint64_t flags) {
   for (uint64_t va = (uintptr_t)start; va < (uintptr_t)end; va += PAGE_SIZE)
     if (!map_page(pool, root, va, flags)) return 0;
   return 1;
@@ -90,13 +90,12 @@ KERNEL_CODE static int map_range(TablePool *pool, uint64_t *root, const char *st
  * they do not fit in the pool. */
 KERNEL_CODE uint64_t umode_build_page_tables(void) {
   TablePool pool = {__page_table_pool, __page_table_pool_end};
-  uint64_t *root = table_alloc(&pool);
+  uint64_t* root = table_alloc(&pool);
   if (root == 0) return 0;
   if (!map_range(&pool, root, __kernel_text_start, __kernel_text_end, PTE_R | PTE_X) ||
       !map_range(&pool, root, __user_text_start, __user_text_end, PTE_R | PTE_X | PTE_U) ||
       !map_range(&pool, root, __user_rodata_start, __user_rodata_end, PTE_R | PTE_U) ||
-      !map_range(&pool, root, __user_data_start, __user_data_end,
-                 PTE_R | PTE_W | PTE_U | PTE_D))
+      !map_range(&pool, root, __user_data_start, __user_data_end, PTE_R | PTE_W | PTE_U | PTE_D))
     return 0;
   return SATP_MODE_SV39 << SATP_MODE_SHIFT | (uint64_t)(uintptr_t)root >> PAGE_SHIFT;
 }

@@ -12,7 +12,7 @@ static long umode_call(long call, long arg) {
   return a0;
 }
 
-static int console_put(char c, FILE *file) {
+static int console_put(char c, FILE* file) {
   (void)file;
   if (c == '\n') umode_call(UMODE_CALL_PUTC, '\r');
   umode_call(UMODE_CALL_PUTC, (unsigned char)c);
@@ -20,8 +20,8 @@ static int console_put(char c, FILE *file) {
 }
 
 static FILE console = FDEV_SETUP_STREAM(console_put, NULL, NULL, _FDEV_SETUP_WRITE);
-FILE *const stdout = &console;
-FILE *const stderr = &console;
+FILE* const stdout = &console;
+FILE* const stderr = &console;
 
 void _exit(int status) {
   umode_call(UMODE_CALL_EXIT, status);

@@ -6,7 +6,6 @@
 
 int main(void) {
   printf("Hello from hart %lu of rvtlm!\n", guest_hartid());
-  printf("%llu instructions retired before this line.\n",
-         (unsigned long long)guest_rdinstret());
+  printf("%llu instructions retired before this line.\n", (unsigned long long)guest_rdinstret());
   return 0;
 }

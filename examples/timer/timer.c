@@ -6,14 +6,14 @@
 
 #include "guest.h"
 
-#define CLINT_MTIMECMP ((volatile uint64_t *)0x2004000UL)
-#define CLINT_MTIME ((volatile uint64_t *)0x200bff8UL)
+#define CLINT_MTIMECMP ((volatile uint64_t*)0x2004000UL)
+#define CLINT_MTIME ((volatile uint64_t*)0x200bff8UL)
 #define PLIC_BASE 0xc000000UL
-#define PLIC_PRIORITY(src) ((volatile uint32_t *)(PLIC_BASE + 4 * (src)))
-#define PLIC_ENABLE(ctx) ((volatile uint32_t *)(PLIC_BASE + 0x2000 + 0x80 * (ctx)))
-#define PLIC_THRESHOLD(ctx) ((volatile uint32_t *)(PLIC_BASE + 0x200000 + 0x1000 * (ctx)))
-#define PLIC_CLAIM(ctx) ((volatile uint32_t *)(PLIC_BASE + 0x200004 + 0x1000 * (ctx)))
-#define UART_IER ((volatile uint8_t *)(GUEST_UART_BASE + 1))
+#define PLIC_PRIORITY(src) ((volatile uint32_t*)(PLIC_BASE + 4 * (src)))
+#define PLIC_ENABLE(ctx) ((volatile uint32_t*)(PLIC_BASE + 0x2000 + 0x80 * (ctx)))
+#define PLIC_THRESHOLD(ctx) ((volatile uint32_t*)(PLIC_BASE + 0x200000 + 0x1000 * (ctx)))
+#define PLIC_CLAIM(ctx) ((volatile uint32_t*)(PLIC_BASE + 0x200004 + 0x1000 * (ctx)))
+#define UART_IER ((volatile uint8_t*)(GUEST_UART_BASE + 1))
 #define UART_SOURCE 10
 #define TICK 10000 /* mtime ticks: 1 ms at 10 MHz */
 
@@ -26,7 +26,7 @@ static uint64_t read_mtime(void) {
 #if __riscv_xlen == 64
   return *CLINT_MTIME;
 #else
-  volatile uint32_t *m = (volatile uint32_t *)CLINT_MTIME;
+  volatile uint32_t* m = (volatile uint32_t*)CLINT_MTIME;
   uint32_t hi, lo;
   do {
     hi = m[1];
@@ -40,7 +40,7 @@ static void set_mtimecmp(uint64_t value) {
 #if __riscv_xlen == 64
   *CLINT_MTIMECMP = value;
 #else
-  volatile uint32_t *c = (volatile uint32_t *)CLINT_MTIMECMP;
+  volatile uint32_t* c = (volatile uint32_t*)CLINT_MTIMECMP;
   c[1] = 0xffffffff; /* no spurious interrupt between the two halves */
   c[0] = (uint32_t)value;
   c[1] = (uint32_t)(value >> 32);

@@ -23,7 +23,7 @@ unsigned guest_harts(void);
 void guest_exit(int status) __attribute__((noreturn));
 /* Writes one byte to the 16550 console, polling LSR.THRE. */
 void guest_putc(char c);
-void guest_puts(const char *s);
+void guest_puts(const char* s);
 
 static inline uint64_t guest_rdinstret(void) {
 #if __riscv_xlen == 64

@@ -18,7 +18,7 @@ void secondary_main(unsigned long hart, uintptr_t a0) {
 }
 
 int main(void) {
-  const uint32_t *fdt = (const uint32_t *)guest_boot_dtb;
+  const uint32_t* fdt = (const uint32_t*)guest_boot_dtb;
   const uint32_t magic = __builtin_bswap32(fdt[0]);
   const uint32_t size = __builtin_bswap32(fdt[1]);
   const unsigned harts = guest_harts();

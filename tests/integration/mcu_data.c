@@ -20,10 +20,10 @@ void __attribute__((interrupt("machine"), aligned(4))) trap_handler(void) {
 
 int main(void) {
   ++counter;
-  printf("counter %d, message \"%s\" at %p, code at %p\n", counter, message, (void *)message,
-         (void *)main);
+  printf("counter %d, message \"%s\" at %p, code at %p\n", counter, message, (void*)message,
+         (void*)main);
   __asm__ volatile("csrw mtvec, %0" ::"r"(trap_handler));
-  volatile uint32_t *flash = (volatile uint32_t *)0x20000000;
+  volatile uint32_t* flash = (volatile uint32_t*)0x20000000;
   __asm__ volatile("sw zero, 0(%0)" ::"r"(flash) : "memory");
   printf("store to flash: cause %lu\n", fault_cause);
   return counter == 42 && fault_cause == 7 ? 0 : 1;

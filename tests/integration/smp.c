@@ -13,7 +13,7 @@ static volatile unsigned long lrsc_counter;
 static volatile unsigned finished;
 static volatile unsigned started;
 
-static void lrsc_increment(volatile unsigned long *p) {
+static void lrsc_increment(volatile unsigned long* p) {
   unsigned long value, failed;
   do {
 #if __riscv_xlen == 64
@@ -51,8 +51,8 @@ int main(void) {
   while (finished != harts) {
   }
   const unsigned long expected = (unsigned long)harts * ITERATIONS;
-  printf("%u harts: amoadd %lu, lr/sc %lu, expected %lu each\n", harts, amo_counter,
-         lrsc_counter, expected);
+  printf("%u harts: amoadd %lu, lr/sc %lu, expected %lu each\n", harts, amo_counter, lrsc_counter,
+         expected);
   if (amo_counter != expected || lrsc_counter != expected) return 1;
   printf("smp ok\n");
   return 0;

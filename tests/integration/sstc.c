@@ -24,7 +24,11 @@ static uint64_t read_time(void) {
   do {
     __asm__ volatile("csrr %0, timeh" : "=r"(hi));
     __asm__ volatile("csrr %0, time" : "=r"(lo));
-  } while (hi != ({ uint32_t h2; __asm__ volatile("csrr %0, timeh" : "=r"(h2)); h2; }));
+  } while (hi != ({
+             uint32_t h2;
+             __asm__ volatile("csrr %0, timeh" : "=r"(h2));
+             h2;
+           }));
   return ((uint64_t)hi << 32) | lo;
 #endif
 }
@@ -71,7 +75,7 @@ int main(void) {
   printf("sstc: %llu %llu ticks apart, late by %llu %llu, instret %llu %llu\n",
          (unsigned long long)(seen[1] - seen[0]), (unsigned long long)(seen[2] - seen[1]),
          (unsigned long long)(seen[1] - (seen[0] + PERIOD)),
-         (unsigned long long)(seen[2] - (seen[1] + PERIOD)),
-         (unsigned long long)seen_instret[1], (unsigned long long)seen_instret[2]);
+         (unsigned long long)(seen[2] - (seen[1] + PERIOD)), (unsigned long long)seen_instret[1],
+         (unsigned long long)seen_instret[2]);
   return 0;
 }

@@ -17,13 +17,13 @@
 #define IIR_ID_MASK 0x0f
 #define IIR_THRE 0x02
 
-volatile long counter;     /* written once, by add_scaled */
-volatile long spin_mode;   /* the debugger sets it to make main spin */
-volatile long spin_until;  /* ... and this to end the spin */
+volatile long counter;    /* written once, by add_scaled */
+volatile long spin_mode;  /* the debugger sets it to make main spin */
+volatile long spin_until; /* ... and this to end the spin */
 volatile unsigned long ecalls;
-volatile long trig_var;               /* the guest's own trigger watches it */
-volatile unsigned long trigger_hits;  /* ... and counts here */
-volatile long irq_mode;               /* the debugger sets it to run irq_test */
+volatile long trig_var;              /* the guest's own trigger watches it */
+volatile unsigned long trigger_hits; /* ... and counts here */
+volatile long irq_mode;              /* the debugger sets it to run irq_test */
 volatile unsigned long irq_hits;
 static const double kFpValue = 2.5;
 
@@ -89,9 +89,7 @@ __attribute__((constructor(101))) static void enable_fp(void) {
   __asm__ volatile("csrs mstatus, %0" ::"r"(1ul << 13));
 }
 
-__attribute__((noinline)) void load_fp(void) {
-  __asm__ volatile("fld fs1, %0" ::"m"(kFpValue));
-}
+__attribute__((noinline)) void load_fp(void) { __asm__ volatile("fld fs1, %0" ::"m"(kFpValue)); }
 
 __attribute__((noinline)) long add_scaled(long a, long b) {
   long scaled = b * 3;
@@ -122,14 +120,15 @@ __attribute__((noinline)) void guest_trigger(void) {
 /* A timer interrupt pending from the start (mtimecmp = 0) and globally
  * enabled (mstatus.MIE), taken once mie.MTIE is set after irq_point. */
 __attribute__((noinline)) void irq_test(void) {
-  volatile uint64_t *mtimecmp = (volatile uint64_t *)0x2004000;
+  volatile uint64_t* mtimecmp = (volatile uint64_t*)0x2004000;
   *mtimecmp = 0;
   __asm__ volatile("csrs mstatus, 8" ::: "memory");
   __asm__ volatile(
       "  .globl irq_point\n"
       "irq_point:\n"
       "  nop\n"
-      "  nop\n" ::: "memory");
+      "  nop\n" ::
+          : "memory");
   __asm__ volatile("csrs mie, %0" ::"r"(1ul << 7) : "memory");
   while (irq_hits == 0) {
   }
@@ -152,7 +151,7 @@ int main(void) {
   do_ecall();
   guest_trigger();
   if (trigger_hits != 1 || trig_var != 99) guest_exit(7);
-  volatile uint8_t *uart = (volatile uint8_t *)GUEST_UART_BASE;
+  volatile uint8_t* uart = (volatile uint8_t*)GUEST_UART_BASE;
   /* With THRI enabled and THR empty, IIR reports THRE until the guest
    * reads IIR (16550 datasheet: reading IIR clears the THRE interrupt). */
   uart[UART_IER] = 0x02;
