@@ -30,6 +30,7 @@
 
 #include "rvtlm/iss/csr.h"
 #include "rvtlm/iss/hart.h"
+#include "test_asm.h"
 
 namespace {
 
@@ -46,17 +47,16 @@ constexpr uint64_t kTrampoline = kRamBase + kRamSize - 8;  // an mret
 constexpr uint64_t kSkipHandlerM = kRamBase + kRamSize - 0x40;
 constexpr uint64_t kSkipHandlerS = kRamBase + kRamSize - 0x20;
 
-constexpr uint32_t csrrs(uint32_t rd, uint32_t csr, uint32_t rs1) {
-  return csr << 20 | rs1 << 15 | 2 << 12 | rd << 7 | 0x73;
-}
-constexpr uint32_t csrrw(uint32_t rd, uint32_t csr, uint32_t rs1) {
-  return csr << 20 | rs1 << 15 | 1 << 12 | rd << 7 | 0x73;
-}
-constexpr uint32_t addi(uint32_t rd, uint32_t rs1, uint32_t imm) {
-  return (imm & 0xfff) << 20 | rs1 << 15 | rd << 7 | 0x13;
-}
-constexpr uint32_t kMret = 0x30200073;
-constexpr uint32_t kSret = 0x10200073;
+// The trap handlers' instructions, from the tests' assembler.
+namespace assembler = rvtlm::test;
+constexpr uint32_t kMret = assembler::mret();
+constexpr uint32_t kSret = assembler::sret();
+constexpr uint32_t kSkipM[] = {assembler::csrr(assembler::t6, csr::k_mepc),
+                               assembler::addi(assembler::t6, assembler::t6, 4),
+                               assembler::csrw(csr::k_mepc, assembler::t6), kMret};
+constexpr uint32_t kSkipS[] = {assembler::csrr(assembler::t6, csr::k_sepc),
+                               assembler::addi(assembler::t6, assembler::t6, 4),
+                               assembler::csrw(csr::k_sepc, assembler::t6), kSret};
 // Inputs of at least kSetupFrom bytes end with a setup record: their back
 // half, up to kSetupSize bytes. The threshold lets libFuzzer's first,
 // short inputs reach it (most seeds stay below it).
@@ -476,17 +476,14 @@ void prepare(Hart& hart, FuzzBus& bus, Setup& setup) {
   st.mip = has_s ? (uint64_t{ie} << 1) & (kIrqSsi | kIrqSei) : 0;
   // Trap vectors: the skipping handlers (zero), or anywhere in the code.
   const uint16_t vectors = setup.u16();
-  const auto put = [&](uint64_t at, std::initializer_list<uint32_t> words) {
+  const auto put = [&](uint64_t at, const uint32_t(&words)[4]) {
     for (uint32_t w : words) {
       write_ram(bus, at, 4, w);
       at += 4;
     }
   };
-  constexpr uint32_t t6 = 31;
-  put(kSkipHandlerM,
-      {csrrs(t6, csr::k_mepc, 0), addi(t6, t6, 4), csrrw(0, csr::k_mepc, t6), kMret});
-  put(kSkipHandlerS,
-      {csrrs(t6, csr::k_sepc, 0), addi(t6, t6, 4), csrrw(0, csr::k_sepc, t6), kSret});
+  put(kSkipHandlerM, kSkipM);
+  put(kSkipHandlerS, kSkipS);
   st.mtvec = (vectors & 1) ? (kRamBase + (vectors & 0xfc)) | ((vectors >> 8) & 1) : kSkipHandlerM;
   if (has_s) {
     st.stvec = (vectors & 2) ? (kRamBase + ((vectors >> 9) & 0x7f) * 8) | ((vectors >> 15) & 1)

@@ -26,13 +26,6 @@ using rvtlm::plugins::PluginError;
 using rvtlm::plugins::PluginHost;
 using rvtlm::tlm::HartModule;
 
-constexpr uint32_t andi(unsigned rd, unsigned rs1, int32_t imm) {
-  return enc::i_type(imm, rs1, 7, rd, 0x13);
-}
-constexpr uint32_t slli(unsigned rd, unsigned rs1, unsigned shamt) {
-  return enc::i_type(static_cast<int32_t>(shamt), rs1, 1, rd, 0x13);
-}
-
 // A scratch file, removed at the end of the test.
 class TempFile {
  public:

@@ -1,5 +1,5 @@
-// Hand-encoded RISC-V guest code for the bridge's tests: a few encoders and a
-// word list with labels, so that tests need no cross toolchain.
+// Guest code for the bridge's tests: encoders with plain register numbers
+// and a word list with labels, so that tests need no cross toolchain.
 #ifndef RVTLM_TESTS_TLM_PROGRAM_H
 #define RVTLM_TESTS_TLM_PROGRAM_H
 
@@ -8,6 +8,8 @@
 #include <stdexcept>
 #include <string>
 #include <vector>
+
+#include "test_asm.h"
 
 namespace rvtlm::tlm_test {
 
@@ -58,68 +60,56 @@ enum : uint16_t {
 };
 }  // namespace csr
 
-namespace enc {
-constexpr uint32_t i_type(int32_t imm, unsigned rs1, unsigned f3, unsigned rd, unsigned op) {
-  return (static_cast<uint32_t>(imm & 0xfff) << 20) | (rs1 << 15) | (f3 << 12) | (rd << 7) | op;
-}
-constexpr uint32_t s_type(int32_t imm, unsigned rs2, unsigned rs1, unsigned f3, unsigned op) {
-  const auto u = static_cast<uint32_t>(imm);
-  return (((u >> 5) & 0x7f) << 25) | (rs2 << 20) | (rs1 << 15) | (f3 << 12) | ((u & 0x1f) << 7) |
-         op;
-}
-constexpr uint32_t b_type(int32_t off, unsigned rs2, unsigned rs1, unsigned f3) {
-  const auto u = static_cast<uint32_t>(off);
-  return (((u >> 12) & 1) << 31) | (((u >> 5) & 0x3f) << 25) | (rs2 << 20) | (rs1 << 15) |
-         (f3 << 12) | (((u >> 1) & 0xf) << 8) | (((u >> 11) & 1) << 7) | 0x63;
-}
-constexpr uint32_t j_type(int32_t off, unsigned rd) {
-  const auto u = static_cast<uint32_t>(off);
-  return (((u >> 20) & 1) << 31) | (((u >> 1) & 0x3ff) << 21) | (((u >> 11) & 1) << 20) |
-         (((u >> 12) & 0xff) << 12) | (rd << 7) | 0x6f;
-}
-}  // namespace enc
+// Encoders with plain register numbers, from the tests' assembler (whose
+// encodings come from the decoder's table).
+namespace enc = rvtlm::test::enc;
 
 constexpr uint32_t addi(unsigned rd, unsigned rs1, int32_t imm) {
-  return enc::i_type(imm, rs1, 0, rd, 0x13);
+  return enc::i("addi", rd, rs1, imm);
+}
+constexpr uint32_t andi(unsigned rd, unsigned rs1, int32_t imm) {
+  return enc::i("andi", rd, rs1, imm);
+}
+constexpr uint32_t slli(unsigned rd, unsigned rs1, unsigned shamt) {
+  return enc::i("slli", rd, rs1, shamt);
 }
 constexpr uint32_t add(unsigned rd, unsigned rs1, unsigned rs2) {
-  return (rs2 << 20) | (rs1 << 15) | (rd << 7) | 0x33;
+  return enc::r("add", rd, rs1, rs2);
 }
-constexpr uint32_t lui(unsigned rd, uint32_t upper20) { return (upper20 << 12) | (rd << 7) | 0x37; }
+// `upper20` is the value placed in bits 31:12.
+constexpr uint32_t lui(unsigned rd, uint32_t upper20) {
+  return enc::i("lui", rd, 0, static_cast<int32_t>(enc::uimm(upper20, 20) << 12));
+}
 constexpr uint32_t auipc(unsigned rd, uint32_t upper20) {
-  return (upper20 << 12) | (rd << 7) | 0x17;
+  return enc::i("auipc", rd, 0, static_cast<int32_t>(enc::uimm(upper20, 20) << 12));
 }
-constexpr uint32_t lw(unsigned rd, unsigned rs1, int32_t imm) {
-  return enc::i_type(imm, rs1, 2, rd, 0x03);
-}
-constexpr uint32_t ld(unsigned rd, unsigned rs1, int32_t imm) {
-  return enc::i_type(imm, rs1, 3, rd, 0x03);
-}
+constexpr uint32_t lw(unsigned rd, unsigned rs1, int32_t imm) { return enc::i("lw", rd, rs1, imm); }
+constexpr uint32_t ld(unsigned rd, unsigned rs1, int32_t imm) { return enc::i("ld", rd, rs1, imm); }
 constexpr uint32_t sb(unsigned rs2, unsigned rs1, int32_t imm) {
-  return enc::s_type(imm, rs2, rs1, 0, 0x23);
+  return enc::s("sb", rs2, rs1, imm);
 }
 constexpr uint32_t sw(unsigned rs2, unsigned rs1, int32_t imm) {
-  return enc::s_type(imm, rs2, rs1, 2, 0x23);
+  return enc::s("sw", rs2, rs1, imm);
 }
 constexpr uint32_t sd(unsigned rs2, unsigned rs1, int32_t imm) {
-  return enc::s_type(imm, rs2, rs1, 3, 0x23);
+  return enc::s("sd", rs2, rs1, imm);
 }
 constexpr uint32_t csrrw(unsigned rd, uint16_t c, unsigned rs1) {
-  return enc::i_type(c, rs1, 1, rd, 0x73);
+  return enc::i("csrrw", rd, rs1, c);
 }
 constexpr uint32_t csrrs(unsigned rd, uint16_t c, unsigned rs1) {
-  return enc::i_type(c, rs1, 2, rd, 0x73);
+  return enc::i("csrrs", rd, rs1, c);
 }
 constexpr uint32_t csrrsi(unsigned rd, uint16_t c, unsigned uimm) {
-  return enc::i_type(c, uimm, 6, rd, 0x73);
+  return enc::i("csrrsi", rd, uimm, c);
 }
 constexpr uint32_t csrr(unsigned rd, uint16_t c) { return csrrs(rd, c, reg::zero); }
 constexpr uint32_t csrw(uint16_t c, unsigned rs1) { return csrrw(reg::zero, c, rs1); }
 constexpr uint32_t amoadd_w(unsigned rd, unsigned rs2, unsigned rs1) {
-  return (rs2 << 20) | (rs1 << 15) | (2 << 12) | (rd << 7) | 0x2f;
+  return enc::r("amoadd.w", rd, rs1, rs2);
 }
-constexpr uint32_t wfi() { return 0x10500073; }
-constexpr uint32_t mret() { return 0x30200073; }
+constexpr uint32_t wfi() { return enc::r("wfi", 0, 0, 0); }
+constexpr uint32_t mret() { return enc::r("mret", 0, 0, 0); }
 constexpr uint32_t nop() { return addi(reg::zero, reg::zero, 0); }
 
 // A list of 32-bit instructions with labels for branches, jumps and `la`.
@@ -166,9 +156,15 @@ class Program {
   Program& jal(unsigned rd, const std::string& target) {
     return fixup(Kind::Jal, target, rd, 0, 1);
   }
-  Program& beq(unsigned rs1, unsigned rs2, const std::string& t) { return branch(0, rs1, rs2, t); }
-  Program& bne(unsigned rs1, unsigned rs2, const std::string& t) { return branch(1, rs1, rs2, t); }
-  Program& blt(unsigned rs1, unsigned rs2, const std::string& t) { return branch(4, rs1, rs2, t); }
+  Program& beq(unsigned rs1, unsigned rs2, const std::string& t) {
+    return branch("beq", rs1, rs2, t);
+  }
+  Program& bne(unsigned rs1, unsigned rs2, const std::string& t) {
+    return branch("bne", rs1, rs2, t);
+  }
+  Program& blt(unsigned rs1, unsigned rs2, const std::string& t) {
+    return branch("blt", rs1, rs2, t);
+  }
 
   uint32_t offset() const { return static_cast<uint32_t>(words_.size() * 4); }
   uint32_t address_of(const std::string& name) const { return labels_.at(name); }
@@ -182,10 +178,10 @@ class Program {
       const std::size_t i = f.at / 4;
       switch (f.kind) {
         case Kind::Branch:
-          w[i] = enc::b_type(off, f.b, f.a, f.f3);
+          w[i] = enc::s(f.mnemonic, f.b, f.a, off);
           break;
         case Kind::Jal:
-          w[i] = enc::j_type(off, f.a);
+          w[i] = enc::i("jal", f.a, 0, off);
           break;
         case Kind::La: {
           const auto u = static_cast<uint32_t>(off);
@@ -204,15 +200,16 @@ class Program {
     Kind kind;
     uint32_t at;
     std::string target;
-    unsigned a, b, f3;
+    unsigned a, b;
+    const char* mnemonic;
   };
-  Program& branch(unsigned f3, unsigned rs1, unsigned rs2, const std::string& t) {
-    fixups_.push_back({Kind::Branch, offset(), t, rs1, rs2, f3});
+  Program& branch(const char* mnemonic, unsigned rs1, unsigned rs2, const std::string& t) {
+    fixups_.push_back({Kind::Branch, offset(), t, rs1, rs2, mnemonic});
     words_.push_back(0);
     return *this;
   }
   Program& fixup(Kind kind, const std::string& t, unsigned a, unsigned b, unsigned n) {
-    fixups_.push_back({kind, offset(), t, a, b, 0});
+    fixups_.push_back({kind, offset(), t, a, b, nullptr});
     words_.insert(words_.end(), n, 0);
     return *this;
   }

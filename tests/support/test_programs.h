@@ -1,6 +1,6 @@
 // Guest programs shared by several unit tests.
-#ifndef RVTLM_TESTS_UNIT_TEST_PROGRAMS_H
-#define RVTLM_TESTS_UNIT_TEST_PROGRAMS_H
+#ifndef RVTLM_TESTS_SUPPORT_TEST_PROGRAMS_H
+#define RVTLM_TESTS_SUPPORT_TEST_PROGRAMS_H
 
 #include <array>
 #include <cstdint>

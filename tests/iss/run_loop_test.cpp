@@ -37,6 +37,18 @@ TEST(RunLoop, RunRetiresExactlyTheBudget) {
   }
 }
 
+TEST(RunLoop, ResetStartsOverFromTheResetPcWithClearedRegisters) {
+  Machine m({addi(a0, a0, 1), jal(zero, -4)});
+  for (const uint64_t budget : {1, 2, 3, 7, 1000}) {
+    SCOPED_TRACE(budget);
+    m.hart.reset();
+    const RunResult r = m.hart.run(budget);
+    EXPECT_EQ(r.retired, budget);
+    EXPECT_EQ(m.hart.retired(), budget);
+    EXPECT_EQ(m.hart.reg(a0), (budget + 1) / 2);
+  }
+}
+
 TEST(RunLoop, ZeroBudgetRetiresNothing) {
   Checksum c(10);
   const RunResult r = c.hart.run(0);

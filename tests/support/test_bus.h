@@ -1,8 +1,8 @@
 // A Bus for unit tests: RAM at 0x80000000 with switchable DMI, an MMIO region
 // at 0x10000000 that records every access and can be told to fail, and an
 // optional time source. Everything else is unmapped (bus error).
-#ifndef RVTLM_TESTS_UNIT_TEST_BUS_H
-#define RVTLM_TESTS_UNIT_TEST_BUS_H
+#ifndef RVTLM_TESTS_SUPPORT_TEST_BUS_H
+#define RVTLM_TESTS_SUPPORT_TEST_BUS_H
 
 #include <cstdint>
 #include <cstring>

@@ -74,6 +74,14 @@ TEST(Csr, MstatusOnlyMieAndMpieAreWritableAndMppReadsMachine) {
   EXPECT_EQ(m.hart.reg(a1), 0x1800u);  // MPP reads 3 even after writing 0
 }
 
+TEST(Csr, MstatusWithSupervisorUserAndFloatingPointHasTheirFieldsWritable) {
+  // Besides MIE, MPIE and MPP: SIE, SPIE, SPP, MPRV, SUM, MXR, TVM, TW, TSR
+  // and FS; SD summarises FS; UXL and SXL read 64-bit.
+  Machine m({addi(t0, zero, -1), csrw(csr::k_mstatus, t0), csrr(a0, csr::k_mstatus), wfi()});
+  run_to_wfi(m);
+  EXPECT_EQ(m.hart.reg(a0), (uint64_t{1} << 63) | (uint64_t{0xa} << 32) | 0x7e79aau);
+}
+
 TEST(Csr, MtvecKeepsItsModeWhenAReservedModeIsWritten) {
   Machine m({csrw(csr::k_mtvec, t0), csrr(a0, csr::k_mtvec), csrw(csr::k_mtvec, t1),
              csrr(a1, csr::k_mtvec), csrw(csr::k_mtvec, t2), csrr(a2, csr::k_mtvec), wfi()});

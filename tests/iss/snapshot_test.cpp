@@ -147,44 +147,6 @@ TEST(Snapshot, WaitingAndReservationStateRoundTrip) {
 
 namespace csr = iss::csr;
 
-// Encoders this file needs beyond test_asm.h (Unprivileged spec 11.5-11.7,
-// 12.2; Privileged spec 4.2.1). F registers are plain numbers.
-constexpr uint32_t kDyn = 7;  // rounding mode field: use frm
-constexpr uint32_t fld(uint32_t fd, Reg rs1, int32_t imm) {
-  return enc::encode_i(0x07, 3, fd, rs1, imm);
-}
-constexpr uint32_t flw(uint32_t fd, Reg rs1, int32_t imm) {
-  return enc::encode_i(0x07, 2, fd, rs1, imm);
-}
-constexpr uint32_t fsd(uint32_t fs2, Reg rs1, int32_t imm) {
-  return enc::encode_s(0x27, 3, rs1, fs2, imm);
-}
-constexpr uint32_t fsw(uint32_t fs2, Reg rs1, int32_t imm) {
-  return enc::encode_s(0x27, 2, rs1, fs2, imm);
-}
-constexpr uint32_t op_fp(uint32_t funct7, uint32_t rd, uint32_t rs1, uint32_t rs2,
-                         uint32_t rm = kDyn) {
-  return enc::encode_r(0x53, rm, funct7, rd, rs1, rs2);
-}
-constexpr uint32_t fadd_s(uint32_t fd, uint32_t fs1, uint32_t fs2) {
-  return op_fp(0x00, fd, fs1, fs2);
-}
-constexpr uint32_t fadd_d(uint32_t fd, uint32_t fs1, uint32_t fs2) {
-  return op_fp(0x01, fd, fs1, fs2);
-}
-constexpr uint32_t fdiv_d(uint32_t fd, uint32_t fs1, uint32_t fs2) {
-  return op_fp(0x0d, fd, fs1, fs2);
-}
-constexpr uint32_t fsqrt_d(uint32_t fd, uint32_t fs1) { return op_fp(0x2d, fd, fs1, 0); }
-constexpr uint32_t fcvt_l_d(Reg rd, uint32_t fs1) { return op_fp(0x61, rd, fs1, 2); }
-constexpr uint32_t fmadd_d(uint32_t fd, uint32_t fs1, uint32_t fs2, uint32_t fs3) {
-  return fs3 << 27 | 1u << 25 | fs2 << 20 | fs1 << 15 | kDyn << 12 | fd << 7 | 0x43;
-}
-constexpr uint32_t xori(Reg rd, Reg rs1, int32_t imm) {
-  return enc::encode_i(0x13, 4, rd, rs1, imm);
-}
-constexpr uint32_t sfence_vma(Reg rs1, Reg rs2) { return 0x12000073u | rs2 << 20 | rs1 << 15; }
-
 constexpr uint64_t kSv39 = uint64_t{8} << 60;
 constexpr uint64_t kMstatusFsInitial = uint64_t{1} << iss::kMstatusFsShift;
 // Sdtrig mcontrol (Debug spec 5.7.3): type 2 in the top four bits, the
@@ -244,31 +206,31 @@ struct UserFpMachine {
 
   static Program user_code() {
     return {
-        fld(1, s0, 0),           // 0  loop:
-        fld(2, s0, 8),           // 1
-        fmadd_d(3, 1, 2, 3),     // 2
-        fdiv_d(4, 3, 2),         // 3
-        fsqrt_d(5, 4),           // 4
-        fadd_d(1, 1, 5),         // 5
-        fsd(1, s0, 0),           // 6
-        fcvt_l_d(t0, 3),         // 7
-        add(a0, a0, t0),         // 8
-        flw(6, s0, 16),          // 9
-        fadd_s(7, 7, 6),         // 10
-        fsw(7, s0, 20),          // 11
-        andi(t1, s1, 0xff),      // 12
-        slli(t1, t1, 3),         // 13
-        add(t1, t1, s6),         // 14
-        ld(t5, t1, 0),           // 15
-        add(a0, a0, t5),         // 16
-        sd(a0, t1, 0),           // 17
-        andi(t1, s1, 31),        // 18
-        bne(t1, zero, 12),       // 19 -> 22
-        nop(),                   // 20 (an execute trigger may sit here)
-        ecall(),                 // 21
-        addi(s1, s1, -1),        // 22
-        bne(s1, zero, -22 * 4),  // 23 -> loop
-        jal(zero, 0),            // 24
+        fld(f1, s0, 0),           // 0  loop:
+        fld(f2, s0, 8),           // 1
+        fmadd_d(f3, f1, f2, f3),  // 2
+        fdiv_d(f4, f3, f2),       // 3
+        fsqrt_d(f5, f4),          // 4
+        fadd_d(f1, f1, f5),       // 5
+        fsd(f1, s0, 0),           // 6
+        fcvt_l_d(t0, f3),         // 7
+        add(a0, a0, t0),          // 8
+        flw(f6, s0, 16),          // 9
+        fadd_s(f7, f7, f6),       // 10
+        fsw(f7, s0, 20),          // 11
+        andi(t1, s1, 0xff),       // 12
+        slli(t1, t1, 3),          // 13
+        add(t1, t1, s6),          // 14
+        ld(t5, t1, 0),            // 15
+        add(a0, a0, t5),          // 16
+        sd(a0, t1, 0),            // 17
+        andi(t1, s1, 31),         // 18
+        bne(t1, zero, 12),        // 19 -> 22
+        nop(),                    // 20 (an execute trigger may sit here)
+        ecall(),                  // 21
+        addi(s1, s1, -1),         // 22
+        bne(s1, zero, -22 * 4),   // 23 -> loop
+        jal(zero, 0),             // 24
     };
   }
   // Each trap: count it (s2) and its cause (s4), return after the
@@ -287,7 +249,7 @@ struct UserFpMachine {
         xori(t3, t3, 0x400),      // 9  PPN bit 0
         sd(t3, s3, 0),            // 10
         sfence_vma(zero, zero),   // 11
-        fadd_d(31, 31, 2),        // 12
+        fadd_d(f31, f31, f2),     // 12
         mret(),                   // 13
     };
   }
