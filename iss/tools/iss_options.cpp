@@ -47,7 +47,8 @@ uint64_t parse_quantum(const std::string& text) {
 
 const char* help_text() {
   return "Usage: rvtlm-iss [options] program.elf\n"
-         "Runs a bare-metal RISC-V program on the rvtlm ISS.\n\n"
+         "Runs a bare-metal RISC-V program on the rvtlm ISS alone: a test harness\n"
+         "without SystemC (platforms, OpenSBI and Linux: rvtlm run).\n\n"
          "  --xlen 32|64             register width (default: from the ELF class)\n"
          "  --harts N                number of harts, 1..64 (default 1)\n"
          "  --memory SIZE            RAM size at 0x80000000, e.g. 64M, 1G (default 128M)\n"
