@@ -341,6 +341,14 @@ int hart_read_memory(rvtlm_hart* h, uint64_t vaddr, void* buffer, size_t size) {
 }
 void hart_charge(rvtlm_hart* h, uint64_t units) { h->hart->charge(units); }
 uint64_t hart_charged(const rvtlm_hart* h) { return h->hart->charged(); }
+void hart_set_reg(rvtlm_hart* h, unsigned index, uint64_t value) { h->hart->set_reg(index, value); }
+void hart_set_freg(rvtlm_hart* h, unsigned index, uint64_t value) {
+  h->hart->set_freg(index, value);
+}
+int hart_write_memory(rvtlm_hart* h, uint64_t vaddr, const void* buffer, size_t size) {
+  if (size > 0xffffffffu) return 0;
+  return h->hart->debug_write(vaddr, buffer, static_cast<unsigned>(size)) ? 1 : 0;
+}
 uint64_t hart_time_ps(const rvtlm_hart* h) {
   return h->module ? picoseconds(h->module->time_after(h->hart->retired())) : 0;
 }
@@ -395,6 +403,9 @@ const rvtlm_api* api() {
       &hart_charge,
       &hart_charged,
       &hart_time_ps,
+      &hart_set_reg,
+      &hart_set_freg,
+      &hart_write_memory,
   };
   return &table;
 }
@@ -512,7 +523,7 @@ void PluginHost::load(const std::string& text, const std::string& origin) {
                       RVTLM_PLUGIN_VERSION_SYMBOL + " and " + RVTLM_PLUGIN_INSTALL_SYMBOL +
                       ", see rvtlm/plugin.h)");
   }
-  if (*version != RVTLM_PLUGIN_API_VERSION) {
+  if (*version == 0 || *version > RVTLM_PLUGIN_API_VERSION) {
     const uint32_t built_for = *version;
     dlclose(handle);
     throw PluginError(where + ": built for plugin API version " + std::to_string(built_for) +

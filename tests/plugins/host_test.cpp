@@ -165,6 +165,69 @@ TEST(PluginHost, InstallsAPluginLinkedIntoTheProgram) {
   EXPECT_TRUE(linked.exited);
 }
 
+// Version 2 of the API: a callback changes the hart's state. Before the
+// first `addi t1,t1,1` (pc 0x80000014) it sets t1 to 100; before the first
+// `lw` (pc 0x80000010) it writes 1000 to the loaded word. Either alone
+// moves the value the guest finally stores to the device from 3.
+struct Injector {
+  const rvtlm_api* api = nullptr;
+  bool set_register = false;
+  bool write_memory = false;
+  unsigned done = 0;
+};
+void injector_insn(rvtlm_hart* hart, uint64_t pc, void* data) {
+  auto* in = static_cast<Injector*>(data);
+  if (in->done & (pc == 0x80000010 ? 1u : 2u)) return;
+  in->done |= pc == 0x80000010 ? 1u : 2u;
+  if (pc == 0x80000014 && in->set_register) in->api->hart_set_reg(hart, reg::t1, 100);
+  if (pc == 0x80000010 && in->write_memory) {
+    const uint32_t word = 1000;
+    EXPECT_EQ(in->api->hart_write_memory(hart, kRamBase + 0x1000, &word, sizeof word), 1);
+    EXPECT_EQ(in->api->hart_write_memory(hart, 0x10, &word, sizeof word), 0);  // unmapped
+  }
+}
+void injector_block(rvtlm_block* b, void* data) {
+  auto* in = static_cast<Injector*>(data);
+  for (size_t i = 0; i < in->api->block_size(b); ++i) {
+    const uint64_t pc = in->api->insn_pc(b, i);
+    if (pc == 0x80000010 || pc == 0x80000014) in->api->insn_exec_cb(b, i, &injector_insn, in);
+  }
+}
+int injector_install(const rvtlm_api* api, rvtlm_plugin* self, int, const rvtlm_arg*) {
+  auto* in = static_cast<Injector*>(api->context(self));
+  in->api = api;
+  api->on_block(self, &injector_block, in);
+  return 0;
+}
+
+uint64_t stored_with(bool set_register, bool write_memory) {
+  Injector injector;
+  injector.set_register = set_register;
+  injector.write_memory = write_memory;
+  TestPlatform platform(us(1));
+  HartModule& hart = platform.add_hart();
+  PluginHost host;
+  host.add_hart(hart);
+  host.install("injector", &injector_install, {}, &injector);
+  platform.load(0, load_store_loop());
+  sc_core::sc_start();
+  host.finish();
+  const auto writes = platform.recorder.writes_to(0);
+  return writes.size() == 1 ? writes[0].value : ~uint64_t{0};
+}
+
+TEST(PluginHost, WithoutChangesTheInjectorsGuestStoresThree) {
+  EXPECT_EQ(stored_with(false, false), 3u);
+}
+
+TEST(PluginHost, ACallbackSetsARegisterSeenByTheNextInstruction) {
+  EXPECT_EQ(stored_with(true, false), 103u);
+}
+
+TEST(PluginHost, ACallbackWritesMemorySeenByTheCurrentInstruction) {
+  EXPECT_EQ(stored_with(false, true), 1003u);
+}
+
 std::string load_error(PluginHost& host, const std::string& spec) {
   try {
     host.load(spec, "--plugin");

@@ -7,7 +7,9 @@
  *   RVTLM_PLUGIN_INSTALL(const rvtlm_api* api, rvtlm_plugin* self,
  *                        int argc, const rvtlm_arg* argv) { ... return 0; }
  *
- * The host refuses a plugin built for another major version. The install
+ * The function table only grows: the host loads a plugin built for its own
+ * API version or an earlier one, and refuses one built for a later version.
+ * The install
  * function receives the host's function table, its own handle and its
  * arguments (`--plugin NAME,key=value,...`); it registers callbacks and
  * returns 0, or calls api->set_error() and returns non-zero.
@@ -28,7 +30,10 @@
  *
  * Threads: all callbacks of one simulation come from one thread. Execution
  * callbacks may read registers, CSRs and memory (debug path, no side
- * effects) but must not change them. The handles passed to callbacks are
+ * effects), and may change integer and floating-point registers and memory
+ * (version 2: fault injection, models of hardware the guest does not see);
+ * a change is seen by the next instruction, or by the current one from a
+ * callback before it. The handles passed to callbacks are
  * valid during the call; a rvtlm_block only during its block callback.
  */
 #ifndef RVTLM_PLUGIN_H
@@ -46,7 +51,7 @@ extern "C" {
 
 /* Incompatible changes raise it; functions are only ever added at the end
  * of rvtlm_api (see rvtlm_api.size). */
-#define RVTLM_PLUGIN_API_VERSION 1
+#define RVTLM_PLUGIN_API_VERSION 2
 
 #define RVTLM_PLUGIN_EXPORT __attribute__((visibility("default")))
 
@@ -209,6 +214,15 @@ typedef struct rvtlm_api {
   uint64_t (*hart_charged)(const rvtlm_hart* hart);
   /* The hart's own time in picoseconds (SystemC time plus its offset). */
   uint64_t (*hart_time_ps)(const rvtlm_hart* hart);
+
+  /* ---- version 2: changing a hart's state from a callback ---------------- */
+  /* x0 stays zero; an RV32 hart keeps the low 32 bits. */
+  void (*hart_set_reg)(rvtlm_hart* hart, unsigned index, uint64_t value);
+  void (*hart_set_freg)(rvtlm_hart* hart, unsigned index, uint64_t value);
+  /* Virtual address, translated as the hart's stores are, written through
+   * the debug path (devices see a debug access, decoded code that the write
+   * changes is decoded again); 0 if some byte is unmapped. */
+  int (*hart_write_memory)(rvtlm_hart* hart, uint64_t vaddr, const void* buffer, size_t size);
 } rvtlm_api;
 
 typedef int (*rvtlm_plugin_install_fn)(const rvtlm_api* api, rvtlm_plugin* self, int argc,
