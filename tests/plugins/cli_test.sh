@@ -32,7 +32,7 @@ case $case_name in
     expect_error "^rvtlm: --plugin nosuch: no plugin named 'nosuch' \(shipped: cost-model, insn-stats, ips, trace; " ;;
   bad-version)
     run --plugin "$RVTLM_TEST_PLUGIN_BAD_VERSION" "$basic"
-    expect_error "built for plugin API version 999, but this rvtlm implements version 1; rebuild it" ;;
+    expect_error "built for plugin API version 999, but this rvtlm implements version [0-9]+; rebuild it" ;;
   not-a-plugin)
     run --plugin "$RVTLM_TEST_PLUGIN_NO_INSTALL" "$basic"; expect_error "not an rvtlm plugin"
     run --plugin "$tmp/missing.so" "$basic"; expect_error "missing\.so: cannot load it: " ;;

@@ -10,7 +10,8 @@
  * Per block: entries (inline, on entry), and per instruction executions,
  * loads and stores (inline, exact); memory accesses, traps, privilege
  * changes and hart starts through callbacks. Built with -DTEST_BAD_VERSION it
- * claims API version 999; with -DTEST_NO_INSTALL it has no install function.
+ * claims API version 999, with -DTEST_VERSION_1 version 1 (it uses nothing
+ * added later); with -DTEST_NO_INSTALL it has no install function.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,8 +19,10 @@
 
 #include "rvtlm/plugin.h"
 
-#ifdef TEST_BAD_VERSION
+#if defined(TEST_BAD_VERSION)
 RVTLM_PLUGIN_EXPORT const uint32_t rvtlm_plugin_api_version = 999;
+#elif defined(TEST_VERSION_1)
+RVTLM_PLUGIN_EXPORT const uint32_t rvtlm_plugin_api_version = 1;
 #else
 RVTLM_PLUGIN_DECLARE_VERSION;
 #endif

@@ -247,6 +247,21 @@ TEST(PluginHost, RefusesAPluginBuiltForAnotherApiVersion) {
   EXPECT_EQ(e.find('\n'), std::string::npos);
 }
 
+// The function table only grows: a plugin built for version 1 still loads
+// and counts as it did.
+TEST(PluginHost, LoadsAPluginBuiltForAnEarlierApiVersion) {
+  TempFile out(".txt");
+  TestPlatform platform(us(1));
+  HartModule& hart = platform.add_hart();
+  PluginHost host;
+  host.add_hart(hart);
+  host.load(std::string(RVTLM_TEST_PLUGIN_VERSION_1) + ",out=" + out.path());
+  platform.load(0, load_store_loop());
+  sc_core::sc_start();
+  host.finish();
+  EXPECT_NE(out.read().find("instructions=21 loads=3 stores=4"), std::string::npos) << out.read();
+}
+
 TEST(PluginHost, SaysWhyAPluginCannotBeLoaded) {
   PluginHost host;
   std::string e = load_error(host, "nosuch");
