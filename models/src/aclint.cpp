@@ -24,7 +24,7 @@ Aclint::Aclint(const sc_core::sc_module_name& name, const AclintConfig& config)
       harts_(config.harts),
       frequency_(config.frequency_hz),
       resolution_per_second_(sc_core::sc_time(1, sc_core::SC_SEC).value()),
-      unbound_outputs_("unbound_outputs") {
+      optional_ports_("optional_ports") {
   const auto fail = [&](const std::string& why) {
     throw std::invalid_argument(std::string(this->name()) + ": " + why);
   };
@@ -73,8 +73,11 @@ Aclint::Aclint(const sc_core::sc_module_name& name, const AclintConfig& config)
                        schedule(w.time, {LineChange::MtimeOffset, 0, offset_});
                      }));
 
+  optional_ports_.add(msip);
+  optional_ports_.add(mtip);
+
   SC_METHOD(update);
-  sensitive << update_event_;
+  sensitive << line_changes_.event();
 }
 
 uint64_t Aclint::mtime_at(const sc_core::sc_time& t) const {
@@ -99,21 +102,12 @@ sc_core::sc_time Aclint::period() const {
   return sc_core::sc_time(1.0 / static_cast<double>(frequency_), sc_core::SC_SEC);
 }
 
-void Aclint::before_end_of_elaboration() {
-  for (auto* ports : {&msip, &mtip})
-    for (auto& port : *ports)
-      if (port.bind_count() == 0) port.bind(unbound_outputs_);
-}
-
 void Aclint::schedule(const sc_core::sc_time& at, LineChange change) {
-  line_changes_.emplace(at.value(), change);
-  update_event_.notify(at - sc_core::sc_time_stamp());
+  line_changes_.push(at, change);
 }
 
 void Aclint::update() {
-  const uint64_t now = sc_core::sc_time_stamp().value();
-  while (!line_changes_.empty() && line_changes_.begin()->first <= now) {
-    const LineChange& c = line_changes_.begin()->second;
+  line_changes_.apply_due([this](const LineChange& c) {
     switch (c.kind) {
       case LineChange::Msip:
         line_msip_[c.hart] = c.value & 1;
@@ -125,13 +119,13 @@ void Aclint::update() {
         line_offset_ = c.value;
         break;
     }
-    line_changes_.erase(line_changes_.begin());
-  }
+  });
+  const uint64_t now = sc_core::sc_time_stamp().value();
   // Ticks since time 0 (before adding the offset), 128-bit so that neither
   // the tick count nor the time a tick is reached can overflow.
   const Wide base = Wide{now} * frequency_ / resolution_per_second_;
   const uint64_t mtime = line_offset_ + static_cast<uint64_t>(base);
-  uint64_t next = line_changes_.empty() ? kNever : line_changes_.begin()->first;
+  uint64_t next = kNever;
   for (unsigned h = 0; h < harts_; ++h) {
     msip[h].write(line_msip_[h]);
     const uint64_t cmp = line_mtimecmp_[h];
@@ -144,7 +138,7 @@ void Aclint::update() {
     const Wide at = (target * resolution_per_second_ + frequency_ - 1) / frequency_;
     if (at < next) next = static_cast<uint64_t>(at);
   }
-  if (next != kNever) update_event_.notify(sc_core::sc_time::from_value(next - now));
+  if (next != kNever) line_changes_.wake_at(sc_core::sc_time::from_value(next));
 }
 
 }  // namespace rvtlm::models

@@ -13,9 +13,7 @@ Gpio::Gpio(const sc_core::sc_module_name& name, const GpioConfig& config)
       out("out", config.width),
       irq("irq"),
       mask_(config.width >= 32 ? ~uint32_t{0} : (uint32_t{1} << config.width) - 1),
-      constant_low_("constant_low", false),
-      unbound_out_("unbound_out", config.width),
-      unbound_irq_("unbound_irq", false) {
+      optional_ports_("optional_ports") {
   const auto rw = [&](const char* reg_name, uint64_t offset) {
     return registers_.add(
         Register(reg_name, offset).writable(mask_).on_write([this](const WriteInfo& w) {
@@ -52,9 +50,13 @@ Gpio::Gpio(const sc_core::sc_module_name& name, const GpioConfig& config)
   alias("output_clear", 0x28, [](uint32_t o, uint32_t v) { return o & ~v; });
   alias("output_toggle", 0x2c, [](uint32_t o, uint32_t v) { return o ^ v; });
 
+  optional_ports_.add(in);
+  optional_ports_.add(out);
+  optional_ports_.add(irq);
+
   SC_HAS_PROCESS(Gpio);
   SC_METHOD(update);
-  sensitive << drive_event_;
+  sensitive << pending_.event();
   for (auto& pin : in) sensitive << pin;
 }
 
@@ -63,14 +65,6 @@ unsigned Gpio::checked_width(unsigned width) const {
     throw std::invalid_argument(std::string(name()) + ": width " + std::to_string(width) +
                                 " out of range: a GPIO block has 1 to 32 pins");
   return width;
-}
-
-void Gpio::before_end_of_elaboration() {
-  for (auto& pin : in)
-    if (pin.bind_count() == 0) pin.bind(constant_low_);
-  for (unsigned i = 0; i < out.size(); ++i)
-    if (out[i].bind_count() == 0) out[i].bind(unbound_out_[i]);
-  if (irq.bind_count() == 0) irq.bind(unbound_irq_);
 }
 
 void Gpio::start_of_simulation() { last_levels_ = levels(); }
@@ -97,10 +91,7 @@ Gpio::Drive Gpio::state() const {
   return d;
 }
 
-void Gpio::schedule(const sc_core::sc_time& time) {
-  pending_.emplace(time, state());
-  drive_event_.notify(time - sc_core::sc_time_stamp());
-}
+void Gpio::schedule(const sc_core::sc_time& time) { pending_.push(time, state()); }
 
 void Gpio::clear_pending(unsigned handle, const WriteInfo& w) {
   // Debug writes must not have side effects; clearing is one.
@@ -116,7 +107,6 @@ void Gpio::change_output(const WriteInfo& w, uint32_t value) {
 }
 
 void Gpio::update() {
-  const sc_core::sc_time now = sc_core::sc_time_stamp();
   const uint32_t levels = this->levels();
   const uint32_t rise = levels & ~last_levels_;
   const uint32_t fall = ~levels & last_levels_;
@@ -129,15 +119,11 @@ void Gpio::update() {
       d.fall_ip |= fall;
     };
     latch(applied_);
-    for (auto& entry : pending_) latch(entry.second);
+    pending_.for_each(latch);
     registers_.set(rise_ip_, registers_.get(rise_ip_) | rise);
     registers_.set(fall_ip_, registers_.get(fall_ip_) | fall);
   }
-  while (!pending_.empty() && pending_.begin()->first <= now) {
-    applied_ = pending_.begin()->second;
-    pending_.erase(pending_.begin());
-  }
-  if (!pending_.empty()) drive_event_.notify(pending_.begin()->first - now);
+  pending_.apply_due([this](const Drive& d) { applied_ = d; });
 
   const uint32_t driven = applied_.output & applied_.output_enable;
   for (unsigned i = 0; i < out.size(); ++i) out[i].write(((driven >> i) & 1) != 0);

@@ -21,8 +21,7 @@ Plic::Plic(const sc_core::sc_module_name& name, const PlicConfig& config)
       sources_(config.sources),
       contexts_(config.contexts),
       words_(config.sources / 32 + 1),
-      unbound_inputs_("unbound_inputs", false),
-      unbound_outputs_("unbound_outputs") {
+      optional_ports_("optional_ports") {
   const auto fail = [&](const std::string& why) {
     throw std::invalid_argument(std::string(this->name()) + ": " + why);
   };
@@ -91,16 +90,12 @@ Plic::Plic(const sc_core::sc_module_name& name, const PlicConfig& config)
                      .on_read([this](const AccessInfo& a) { return claim(a.index, a); })
                      .on_write([this](const WriteInfo& w) { complete(w.index, w); }));
 
-  SC_METHOD(update);
-  sensitive << update_event_;
-  for (unsigned id = 1; id <= sources_; ++id) sensitive << irq[id];
-}
+  optional_ports_.add(irq);
+  optional_ports_.add(eip);
 
-void Plic::before_end_of_elaboration() {
-  for (auto& port : irq)
-    if (port.bind_count() == 0) port.bind(unbound_inputs_);
-  for (auto& port : eip)
-    if (port.bind_count() == 0) port.bind(unbound_outputs_);
+  SC_METHOD(update);
+  sensitive << line_changes_.event();
+  for (unsigned id = 1; id <= sources_; ++id) sensitive << irq[id];
 }
 
 void Plic::apply(State& state, const Change& c) {
@@ -125,8 +120,7 @@ void Plic::apply(State& state, const Change& c) {
 
 void Plic::change(const sc_core::sc_time& at, Change c) {
   apply(bus_, c);
-  line_changes_.emplace(at.value(), c);
-  update_event_.notify(at - sc_core::sc_time_stamp());
+  line_changes_.push(at, c);
 }
 
 unsigned Plic::best_source(const State& state, unsigned ctx) const {
@@ -167,11 +161,7 @@ void Plic::complete(unsigned ctx, const WriteInfo& w) {
 }
 
 void Plic::update() {
-  const uint64_t now = sc_core::sc_time_stamp().value();
-  while (!line_changes_.empty() && line_changes_.begin()->first <= now) {
-    apply(line_, line_changes_.begin()->second);
-    line_changes_.erase(line_changes_.begin());
-  }
+  line_changes_.apply_due([this](const Change& c) { apply(line_, c); });
   for (unsigned id = 1; id <= sources_; ++id) {
     const uint32_t bit = uint32_t{1} << (id % 32);
     if (irq[id].read())
@@ -180,8 +170,6 @@ void Plic::update() {
       levels_[id / 32] &= ~bit;
   }
   for (unsigned ctx = 0; ctx < contexts_; ++ctx) eip[ctx].write(best_source(line_, ctx) != 0);
-  if (!line_changes_.empty())
-    update_event_.notify(sc_core::sc_time::from_value(line_changes_.begin()->first - now));
 }
 
 }  // namespace rvtlm::models

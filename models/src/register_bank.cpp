@@ -76,7 +76,21 @@ unsigned RegisterBank::add(Register reg) {
   if (reg.offset % reg.width != 0)
     fail("offset " + to_hex(reg.offset) + " not aligned to its width");
   const uint64_t end = reg.offset + uint64_t{reg.count - 1} * reg.stride + reg.width;
+  int place = -1;  // the first register already where this one goes
   for (const Entry& other : registers_) {
+    if (other.reg.offset == reg.offset && other.reg.width == reg.width &&
+        other.reg.count == reg.count && (reg.count == 1 || other.reg.stride == reg.stride)) {
+      const bool apart =
+          reg.bank_selected || other.reg.bank_selected ||
+          (reg.access == RegisterAccess::ReadOnly &&
+           other.reg.access == RegisterAccess::WriteOnly) ||
+          (reg.access == RegisterAccess::WriteOnly && other.reg.access == RegisterAccess::ReadOnly);
+      if (!apart)
+        fail("lies where register " + other.reg.name + " lies (" + to_hex(reg.offset) +
+             ") and neither a direction nor a bank tells them apart");
+      if (place < 0) place = static_cast<int>(&other - registers_.data());
+      continue;
+    }
     for (unsigned i = 0; i < reg.count; ++i) {
       const uint64_t a = reg.offset + uint64_t{i} * reg.stride;
       for (uint64_t b = a; b < a + reg.width; ++b) {
@@ -94,7 +108,16 @@ unsigned RegisterBank::add(Register reg) {
   values_.resize(values_.size() + reg.count, reg.reset_value & width_mask(reg.width));
   const auto handle = static_cast<unsigned>(registers_.size());
   registers_.push_back(Entry{std::move(reg), first_value, end});
-  const Entry& e = registers_.back();
+  Entry& e = registers_.back();
+  e.banked = static_cast<bool>(e.reg.bank_selected);
+  if (place >= 0) {
+    // Another register of a place the lookup tables already lead to.
+    e.banked = registers_[place].banked = true;
+    int last = place;
+    while (registers_[last].next >= 0) last = registers_[last].next;
+    registers_[last].next = static_cast<int>(handle);
+    return handle;
+  }
   span_ = std::max(span_, e.end);
 
   sorted_.push_back(handle);
@@ -148,6 +171,28 @@ int RegisterBank::find_sparse(uint64_t offset, unsigned& index) const {
   return -1;
 }
 
+int RegisterBank::select(int first, bool write) const {
+  const RegisterAccess refused = write ? RegisterAccess::ReadOnly : RegisterAccess::WriteOnly;
+  int selected = -1;
+  for (int handle = first; handle >= 0; handle = registers_[handle].next) {
+    const Register& r = registers_[handle].reg;
+    if (r.bank_selected && !r.bank_selected()) continue;
+    if (r.access != refused) return handle;
+    if (selected < 0) selected = handle;
+  }
+  return selected;
+}
+
+const Register* RegisterBank::register_at(uint64_t offset, bool write) const {
+  unsigned index = 0;
+  int handle = find(offset, index);
+  if (handle >= 0 && registers_[handle].banked) handle = select(handle, write);
+  if (handle < 0) return nullptr;
+  const Register& r = registers_[handle].reg;
+  if (r.access == (write ? RegisterAccess::ReadOnly : RegisterAccess::WriteOnly)) return nullptr;
+  return &r;
+}
+
 // Out of line, so that the plain-register path of access() stays small.
 uint64_t RegisterBank::call_read_hook(const Register& r, unsigned index,
                                       const sc_core::sc_time& delay, bool debug) {
@@ -177,7 +222,8 @@ bool RegisterBank::access(::tlm::tlm_generic_payload& p, const sc_core::sc_time&
   const uint64_t addr = p.get_address();
   const unsigned len = p.get_data_length();
   unsigned index = 0;
-  const int handle = find(addr, index);
+  int handle = find(addr, index);
+  if (handle >= 0 && registers_[handle].banked) handle = select(handle, p.is_write());
   if (handle < 0) {
     p.set_response_status(::tlm::TLM_ADDRESS_ERROR_RESPONSE);
     return false;
@@ -249,7 +295,9 @@ unsigned RegisterBank::transport_dbg(::tlm::tlm_generic_payload& p) {
   unsigned done = 0;
   for (; done < len; ++done) {
     unsigned index;
-    const int handle = find(addr + done, index);
+    int handle = find(addr + done, index);
+    if (handle >= 0 && registers_[handle].banked)
+      handle = select(handle, command == ::tlm::TLM_WRITE_COMMAND);
     if (handle < 0) break;
     const Entry& e = registers_[handle];
     if (command == ::tlm::TLM_READ_COMMAND) {

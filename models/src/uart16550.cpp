@@ -78,21 +78,24 @@ Uart16550::Uart16550(const sc_core::sc_module_name& name, const Uart16550Config&
       config_(checked(config, this->name())),
       backend_(std::make_unique<NullUartBackend>()),
       modem_lines_(kModemIdle),
-      unbound_irq_("unbound_irq") {
+      optional_ports_("optional_ports") {
   const uint64_t stride = uint64_t{1} << config_.reg_shift;
   const auto reg = [&](const char* reg_name, unsigned index) {
     return Register(reg_name, index * stride, config_.reg_io_width).writable(0xff);
   };
-  registers_.add(reg("rbr/thr/dll", 0)
-                     .on_read([this](const AccessInfo& a) { return read_rbr(a); })
-                     .on_write([this](const WriteInfo& w) { write_thr(w); }));
+  const auto latch = [this] { return dlab(); };
+  const auto no_latch = [this] { return !dlab(); };
+  registers_.add(reg("rbr", 0).read_only().when(no_latch).on_read(
+      [this](const AccessInfo& a) { return read_rbr(a); }));
+  registers_.add(reg("thr", 0).write_only().when(no_latch).on_write(
+      [this](const WriteInfo& w) { write_thr(w); }));
+  dll_ = registers_.add(reg("dll", 0).when(latch));
+  ier_ = registers_.add(reg("ier", 1).writable(0x0f).when(no_latch).on_write(
+      [this](const WriteInfo& w) { write_ier(w); }));
+  dlm_ = registers_.add(reg("dlm", 1).when(latch));
   registers_.add(
-      reg("ier/dlm", 1)
-          .on_read([this](const AccessInfo&) -> uint64_t { return dlab() ? dlm_ : ier_; })
-          .on_write([this](const WriteInfo& w) { write_ier(w); }));
-  registers_.add(reg("iir/fcr", 2)
-                     .on_read([this](const AccessInfo& a) { return read_iir(a); })
-                     .on_write([this](const WriteInfo& w) { write_fcr(w); }));
+      reg("iir", 2).read_only().on_read([this](const AccessInfo& a) { return read_iir(a); }));
+  registers_.add(reg("fcr", 2).write_only().on_write([this](const WriteInfo& w) { write_fcr(w); }));
   lcr_ = registers_.add(reg("lcr", 3));
   mcr_ = registers_.add(
       reg("mcr", 4).writable(0x1f).on_write([this](const WriteInfo& w) { write_mcr(w); }));
@@ -106,11 +109,13 @@ Uart16550::Uart16550(const sc_core::sc_module_name& name, const Uart16550Config&
 
   irq.initialize(false);
 
+  optional_ports_.add(irq);
+
   SC_METHOD(drive_irq);
-  sensitive << irq_event_;
+  sensitive << irq_changes_.event();
   dont_initialize();
   SC_METHOD(drive_tx_byte);
-  sensitive << tx_event_;
+  sensitive << tx_trace_.event();
   dont_initialize();
   SC_METHOD(character_timeout);
   sensitive << timeout_event_;
@@ -122,10 +127,6 @@ Uart16550::Uart16550(const sc_core::sc_module_name& name, const Uart16550Config&
 }
 
 Uart16550::~Uart16550() = default;
-
-void Uart16550::before_end_of_elaboration() {
-  if (irq.bind_count() == 0) irq.bind(unbound_irq_);
-}
 
 void Uart16550::set_backend(std::unique_ptr<UartBackend> backend) {
   backend_ = backend ? std::move(backend) : std::make_unique<NullUartBackend>();
@@ -142,7 +143,6 @@ bool Uart16550::dlab() const { return (registers_.get(lcr_) & kLcrDlab) != 0; }
 bool Uart16550::loopback() const { return (registers_.get(mcr_) & kMcrLoop) != 0; }
 
 uint64_t Uart16550::read_rbr(const AccessInfo& access) {
-  if (dlab()) return dll_;
   if (rx_count_ == 0) return 0;
   const uint8_t byte = rx_fifo_[rx_head_];
   if (access.debug) return byte;
@@ -161,39 +161,27 @@ uint64_t Uart16550::read_rbr(const AccessInfo& access) {
 
 void Uart16550::write_thr(const WriteInfo& access) {
   const auto byte = static_cast<uint8_t>(access.value);
-  if (dlab()) {
-    dll_ = byte;
-    return;
-  }
   if (access.debug) return;
   if (loopback()) {
     accept(byte, access.time);
   } else {
     backend_->write(byte);
     ++bytes_transmitted_;
-    const sc_core::sc_time& now = sc_core::sc_time_stamp();
-    if (tx_trace_.push(access.time, byte)) tx_event_.notify(access.time - now);
+    tx_trace_.push(access.time, byte);
     if (!flush_pending_) {
       flush_pending_ = true;
-      flush_event_.notify(access.time - now + config_.rx_poll_period);
+      flush_event_.notify(access.time - sc_core::sc_time_stamp() + config_.rx_poll_period);
     }
   }
   // The byte left at once: THR is empty again, which is a new THRE
   // interrupt if enabled (the write cleared the previous one).
-  thre_pending_ = (ier_ & kIerThri) != 0;
+  thre_pending_ = (registers_.get(ier_) & kIerThri) != 0;
   update_irq(access.time);
 }
 
 void Uart16550::write_ier(const WriteInfo& access) {
-  const auto value = static_cast<uint8_t>(access.value);
-  if (dlab()) {
-    dlm_ = value;
-    return;
-  }
-  const uint8_t ier = value & 0x0f;
   // THR is always empty, so enabling its interrupt makes it pending at once.
-  if ((ier ^ ier_) & kIerThri) thre_pending_ = (ier & kIerThri) != 0;
-  ier_ = ier;
+  if ((access.value ^ access.old_value) & kIerThri) thre_pending_ = (access.value & kIerThri) != 0;
   update_irq(access.time);
 }
 
@@ -285,7 +273,7 @@ sc_core::sc_time Uart16550::character_time() const {
   const auto lcr = static_cast<uint8_t>(registers_.get(lcr_));
   const unsigned bits =
       1 + 5 + (lcr & 3u) + (lcr & kLcrParity ? 1 : 0) + (lcr & kLcrStopBits ? 2 : 1);
-  const unsigned latch = unsigned{dlm_} << 8 | dll_;
+  const auto latch = static_cast<unsigned>(registers_.get(dlm_) << 8 | registers_.get(dll_));
   const unsigned divisor = latch != 0 ? latch : 1;
   return sc_core::sc_time(16.0 * bits * divisor / static_cast<double>(config_.clock_hz),
                           sc_core::SC_SEC);
@@ -297,46 +285,35 @@ void Uart16550::restart_character_timeout(const sc_core::sc_time& time) {
 }
 
 uint8_t Uart16550::interrupt_id() const {
-  if ((ier_ & kIerRlsi) && overrun_) return kIirRlsi;
-  if (ier_ & kIerRdi) {
+  const auto ier = static_cast<uint8_t>(registers_.get(ier_));
+  if ((ier & kIerRlsi) && overrun_) return kIirRlsi;
+  if (ier & kIerRdi) {
     if (timeout_pending_) return kIirTimeout;
     if (rx_count_ > 0 && (!fifo_enabled_ || rx_count_ >= rx_trigger_)) return kIirRdi;
   }
-  if ((ier_ & kIerThri) && thre_pending_) return kIirThri;
-  if ((ier_ & kIerMsi) && modem_deltas_ != 0) return kIirMsi;
+  if ((ier & kIerThri) && thre_pending_) return kIirThri;
+  if ((ier & kIerMsi) && modem_deltas_ != 0) return kIirMsi;
   return kIirNone;
 }
 
 void Uart16550::update_irq(const sc_core::sc_time& time) {
   const bool level = interrupt_id() != kIirNone;
-  if (level == (irq_changes_.empty() ? irq_level_ : irq_changes_.back().value)) return;
-  if (irq_changes_.push(time, level)) irq_event_.notify(time - sc_core::sc_time_stamp());
+  if (level != (irq_changes_.empty() ? irq_level_ : irq_changes_.back()))
+    irq_changes_.push(time, level);
 }
 
 // --- processes -----------------------------------------------------------
 
 void Uart16550::drive_irq() {
-  const sc_core::sc_time& now = sc_core::sc_time_stamp();
-  while (!irq_changes_.empty() && irq_changes_.front().time <= now) {
-    irq_level_ = irq_changes_.front().value;
-    irq_changes_.pop();
-  }
+  irq_changes_.apply_due([this](bool level) { irq_level_ = level; });
   irq.write(irq_level_);
-  if (!irq_changes_.empty()) irq_event_.notify(irq_changes_.front().time - now);
 }
 
 void Uart16550::drive_tx_byte() {
-  // One byte per delta cycle, so that bytes written at the same time each
-  // become the signal's value in turn.
-  if (tx_trace_.empty()) return;
-  const sc_core::sc_time& now = sc_core::sc_time_stamp();
-  tx_byte.write(tx_trace_.front().value);
-  tx_count.write(tx_count.read() + 1);
-  tx_trace_.pop();
-  if (!tx_trace_.empty()) {
-    const sc_core::sc_time next = tx_trace_.front().time;
-    tx_event_.notify(next > now ? next - now : sc_core::SC_ZERO_TIME);
-  }
+  tx_trace_.apply_one([this](uint8_t byte) {
+    tx_byte.write(byte);
+    tx_count.write(tx_count.read() + 1);
+  });
 }
 
 void Uart16550::character_timeout() {

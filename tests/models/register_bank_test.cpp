@@ -1,11 +1,13 @@
 // The register helper: decoding, size and alignment checks, access rules,
-// arrays, callbacks and debug accesses.
+// arrays, callbacks, debug accesses, and registers that share an offset
+// (read and write views, banks).
 #include "rvtlm/models/register_bank.h"
 
 #include <gtest/gtest.h>
 
 #include <cstring>
 #include <stdexcept>
+#include <string>
 #include <vector>
 
 namespace rvtlm::models {
@@ -192,6 +194,153 @@ TEST(RegisterBank, ByteEnablesAndStreamingAreRejected) {
   p.set_streaming_width(1);
   bank.transport(p, sc_core::SC_ZERO_TIME);
   EXPECT_EQ(p.get_response_status(), tlm::TLM_BURST_ERROR_RESPONSE);
+}
+
+unsigned debug_read(RegisterBank& bank, uint64_t addr, unsigned char* data, unsigned len) {
+  tlm::tlm_generic_payload p;
+  p.set_command(tlm::TLM_READ_COMMAND);
+  p.set_address(addr);
+  p.set_data_ptr(data);
+  p.set_data_length(len);
+  return bank.transport_dbg(p);
+}
+
+unsigned debug_write(RegisterBank& bank, uint64_t addr, unsigned char* data, unsigned len) {
+  tlm::tlm_generic_payload p;
+  p.set_command(tlm::TLM_WRITE_COMMAND);
+  p.set_address(addr);
+  p.set_data_ptr(data);
+  p.set_data_length(len);
+  return bank.transport_dbg(p);
+}
+
+std::string name_at(const RegisterBank& bank, uint64_t offset, bool write) {
+  const Register* r = bank.register_at(offset, write);
+  return r ? r->name : "(none)";
+}
+
+// A receive register and a transmit register at one offset: reads reach
+// one, writes the other, each with its own value and callbacks.
+TEST(RegisterBank, ReadAndWriteViewsShareAnOffset) {
+  RegisterBank bank("dev");
+  std::vector<uint64_t> sent;
+  int pops = 0;
+  bank.add(Register("rx", 4, 4).read_only().on_read([&](const AccessInfo& a) -> uint64_t {
+    if (!a.debug) ++pops;
+    return 0xabcd;
+  }));
+  const unsigned tx = bank.add(Register("tx", 4, 4).write_only().on_write([&](const WriteInfo& w) {
+    sent.push_back(w.value);
+  }));
+  bank.add(Register("other", 0, 4).reset(0x11));
+  Bus bus{bank};
+  EXPECT_EQ(bus.read(4, 4), 0xabcdu);
+  EXPECT_EQ(bus.last, tlm::TLM_OK_RESPONSE);
+  bus.write(4, 0x55, 4);
+  EXPECT_EQ(bus.last, tlm::TLM_OK_RESPONSE);
+  EXPECT_EQ(sent, (std::vector<uint64_t>{0x55}));
+  EXPECT_EQ(bank.get(tx), 0x55u);
+  EXPECT_EQ(pops, 1);
+  EXPECT_EQ(name_at(bank, 4, false), "rx");
+  EXPECT_EQ(name_at(bank, 7, true), "tx");
+  EXPECT_EQ(name_at(bank, 0, true), "other");
+  EXPECT_EQ(name_at(bank, 8, false), "(none)");
+
+  unsigned char buf[8] = {};
+  EXPECT_EQ(debug_read(bank, 0, buf, 8), 8u);  // the read view, no side effect
+  EXPECT_EQ(buf[0], 0x11);
+  EXPECT_EQ(buf[4], 0xcd);
+  EXPECT_EQ(buf[5], 0xab);
+  EXPECT_EQ(pops, 1);
+  unsigned char byte = 0x77;
+  EXPECT_EQ(debug_write(bank, 4, &byte, 1), 1u);  // the write view
+  EXPECT_EQ(bank.get(tx), 0x77u);
+  ASSERT_EQ(sent.size(), 2u);
+  EXPECT_EQ(sent[1], 0x77u);
+}
+
+// Two banks behind a selector (a 16550's divisor latch behind LCR.DLAB):
+// the selector decides, access by access, which register an offset reaches.
+TEST(RegisterBank, BanksFollowTheirSelector) {
+  RegisterBank bank("dev");
+  bool latch = false;
+  std::vector<std::string> writes;
+  const unsigned data =
+      bank.add(Register("data", 0, 1)
+                   .reset(0x10)
+                   .when([&] { return !latch; })
+                   .on_write([&](const WriteInfo&) { writes.push_back("data"); }));
+  const unsigned divisor =
+      bank.add(Register("divisor", 0, 1).reset(0x20).when([&] { return latch; }));
+  // Only while the latch is open: nothing there otherwise.
+  bank.add(Register("mode", 1, 1).reset(0x30).when([&] { return latch; }));
+  Bus bus{bank};
+  EXPECT_EQ(bus.read(0, 1), 0x10u);
+  EXPECT_EQ(name_at(bank, 0, false), "data");
+  bus.read(1, 1);
+  EXPECT_EQ(bus.last, tlm::TLM_ADDRESS_ERROR_RESPONSE);
+  EXPECT_EQ(name_at(bank, 1, false), "(none)");
+
+  latch = true;
+  EXPECT_EQ(bus.read(0, 1), 0x20u);
+  EXPECT_EQ(bus.read(1, 1), 0x30u);
+  EXPECT_EQ(name_at(bank, 0, true), "divisor");
+  EXPECT_EQ(name_at(bank, 1, true), "mode");
+  bus.write(0, 0x0c, 1);
+  EXPECT_EQ(bank.get(divisor), 0x0cu);
+  EXPECT_EQ(bank.get(data), 0x10u);
+  EXPECT_TRUE(writes.empty());
+  unsigned char buf[2] = {};
+  EXPECT_EQ(debug_read(bank, 0, buf, 2), 2u);
+  EXPECT_EQ(buf[0], 0x0c);
+  EXPECT_EQ(buf[1], 0x30);
+
+  latch = false;
+  bus.write(0, 0x99, 1);
+  EXPECT_EQ(writes, (std::vector<std::string>{"data"}));
+  EXPECT_EQ(bank.get(data), 0x99u);
+  EXPECT_EQ(bank.get(divisor), 0x0cu);
+  EXPECT_EQ(debug_read(bank, 0, buf, 2), 1u);  // offset 1 has no register now
+  EXPECT_EQ(buf[0], 0x99);
+
+  bank.reset();
+  EXPECT_EQ(bank.get(data), 0x10u);
+  EXPECT_EQ(bank.get(divisor), 0x20u);
+}
+
+// A selected bank whose register does not allow the direction refuses the
+// access as a read-only or write-only register does.
+TEST(RegisterBank, SelectedBankWithoutTheDirectionIsACommandError) {
+  RegisterBank bank("dev");
+  bool second = false;
+  bank.add(Register("status", 0, 4).read_only().reset(5).when([&] { return !second; }));
+  bank.add(Register("control", 0, 4).reset(6).when([&] { return second; }));
+  Bus bus{bank};
+  bus.write(0, 1, 4);
+  EXPECT_EQ(bus.last, tlm::TLM_COMMAND_ERROR_RESPONSE);
+  EXPECT_EQ(name_at(bank, 0, true), "(none)");
+  bus.write(0, 1, 2);  // the size is checked first, as for any register
+  EXPECT_EQ(bus.last, tlm::TLM_GENERIC_ERROR_RESPONSE);
+  second = true;
+  bus.write(0, 1, 4);
+  EXPECT_EQ(bus.last, tlm::TLM_OK_RESPONSE);
+  EXPECT_EQ(bus.read(0, 4), 1u);
+}
+
+TEST(RegisterBank, SharedOffsetsMustBeToldApart) {
+  RegisterBank bank("dev");
+  bank.add(Register("a", 0, 4));
+  bank.add(Register("ro", 8, 4).read_only());
+  bank.add(Register("wo", 8, 4).write_only());
+  bank.add(Register("banked", 16, 4).when([] { return true; }));
+  bank.add(Register("plain", 16, 4));  // apart: the other has a bank
+  // Neither a direction nor a bank tells these from what lies there.
+  EXPECT_THROW(bank.add(Register("b", 0, 4)), std::invalid_argument);
+  EXPECT_THROW(bank.add(Register("ro2", 8, 4).read_only()), std::invalid_argument);
+  EXPECT_THROW(bank.add(Register("c", 8, 4)), std::invalid_argument);
+  // Sharing means the same place: not a part of another register.
+  EXPECT_THROW(bank.add(Register("half", 16, 2).when([] { return false; })), std::invalid_argument);
+  EXPECT_THROW(bank.add(Register("wide", 16, 8).when([] { return false; })), std::invalid_argument);
 }
 
 }  // namespace

@@ -164,6 +164,100 @@ TEST(Uart16550, DivisorLatchBehindDlab) {
   EXPECT_EQ(bench.buffer->output, "");
 }
 
+// Each architectural register has its own name, and LCR.DLAB selects the
+// divisor latch over RBR/THR and IER.
+TEST(Uart16550, EachRegisterHasItsNameInTheSelectedBank) {
+  std::vector<std::string> plain, latched;
+  Bench bench("bench", [&](Bench& b) {
+    const auto names = [&](std::vector<std::string>& out) {
+      for (unsigned reg = 0; reg < 8; ++reg) {
+        for (const bool write : {false, true}) {
+          const Register* r = b.uart.registers().register_at(b.address(reg), write);
+          out.push_back(r ? r->name : "-");
+        }
+      }
+    };
+    names(plain);
+    b.write(LCR, 0x80);
+    names(latched);
+    b.write(LCR, 0x00);
+  });
+  sc_core::sc_start();
+  EXPECT_TRUE(bench.body_done);
+  EXPECT_EQ(plain,
+            (std::vector<std::string>{"rbr", "thr", "ier", "ier", "iir", "fcr", "lcr", "lcr", "mcr",
+                                      "mcr", "lsr", "lsr", "msr", "msr", "scr", "scr"}));
+  EXPECT_EQ(latched,
+            (std::vector<std::string>{"dll", "dll", "dlm", "dlm", "iir", "fcr", "lcr", "lcr", "mcr",
+                                      "mcr", "lsr", "lsr", "msr", "msr", "scr", "scr"}));
+}
+
+// The divisor latch keeps its values while RBR, THR and IER are used, and
+// they keep theirs while the latch is open.
+TEST(Uart16550, DivisorLatchAndDataRegistersKeepTheirOwnValues) {
+  Bench bench("bench", [](Bench& b) {
+    b.write(LCR, 0x83);
+    b.write(DLL, 0x34);
+    b.write(DLM, 0x12);
+    b.write(LCR, 0x03);
+    b.write(IER, 0x05);
+    b.write(THR, 'k');
+    b.uart.receive('r');
+    EXPECT_EQ(b.read(IER), 0x05);
+    b.write(LCR, 0x83);
+    EXPECT_EQ(b.read(DLL), 0x34);
+    EXPECT_EQ(b.read(DLM), 0x12);
+    EXPECT_EQ(b.read(LSR), 0x61);  // reading DLL did not take the byte
+    b.write(DLL, 0x01);            // not transmitted
+    b.write(DLM, 0x00);            // not IER
+    b.write(LCR, 0x03);
+    EXPECT_EQ(b.read(IER), 0x05);
+    EXPECT_EQ(b.read(RBR), 'r');
+    EXPECT_EQ(b.read(LSR), 0x60);
+    b.write(LCR, 0x83);
+    EXPECT_EQ(b.read(DLL), 0x01);
+    EXPECT_EQ(b.read(DLM), 0x00);
+    b.write(LCR, 0x03);
+  });
+  sc_core::sc_start();
+  EXPECT_TRUE(bench.body_done);
+  EXPECT_EQ(bench.buffer->output, "k");
+  EXPECT_EQ(bench.uart.bytes_transmitted(), 1u);
+}
+
+// A debugger reads the bank that LCR.DLAB selects, and none of its reads
+// takes a byte or clears an interrupt.
+TEST(Uart16550, DebugReadsFollowTheSelectedBank) {
+  Bench bench("bench", [](Bench& b) {
+    b.write(LCR, 0x80);
+    b.write(DLL, 0x0c);
+    b.write(DLM, 0x01);
+    b.write(LCR, 0x00);
+    b.write(IER, 0x03);  // data available and THR empty
+    b.uart.receive('d');
+    sc_core::wait(ns(10));
+    EXPECT_EQ(b.peek(RBR), 'd');
+    EXPECT_EQ(b.peek(IER), 0x03);
+    EXPECT_EQ(b.peek(IIR), 0x04);
+    b.write(LCR, 0x80);
+    EXPECT_EQ(b.peek(DLL), 0x0c);
+    EXPECT_EQ(b.peek(DLM), 0x01);
+    EXPECT_EQ(b.peek(IIR), 0x04);  // IIR has no second bank
+    EXPECT_EQ(b.peek(LCR), 0x80);
+    b.write(LCR, 0x00);
+    EXPECT_EQ(b.peek(LSR), 0x61);
+    EXPECT_EQ(b.read(RBR), 'd');
+    EXPECT_EQ(b.peek(RBR), 0x00);
+    EXPECT_EQ(b.peek(IIR), 0x02);
+    EXPECT_EQ(b.read(IIR), 0x02);
+    EXPECT_EQ(b.read(IIR), 0x01);
+  });
+  sc_core::sc_start();
+  EXPECT_TRUE(bench.body_done);
+  const IrqLog expected = {{SC_ZERO_TIME, true}, {ns(10), false}};
+  EXPECT_EQ(bench.irq_log, expected);
+}
+
 TEST(Uart16550, TransmittedBytesReachTheBackendInOrderAndTxByte) {
   const std::string text = "Hi!\n";
   Bench bench("bench", [&](Bench& b) {

@@ -10,12 +10,13 @@
 #define RVTLM_MODELS_ACLINT_H
 
 #include <cstdint>
-#include <map>
 #include <optional>
 #include <systemc>
 #include <vector>
 
+#include "rvtlm/models/optional_ports.h"
 #include "rvtlm/models/register_target.h"
+#include "rvtlm/models/timed_output.h"
 
 namespace rvtlm::models {
 
@@ -61,7 +62,6 @@ class Aclint : public RegisterTarget {
     unsigned hart;
     uint64_t value;
   };
-  void before_end_of_elaboration() override;
   void schedule(const sc_core::sc_time& at, LineChange change);
   void update();
 
@@ -72,14 +72,12 @@ class Aclint : public RegisterTarget {
   uint64_t offset_ = 0;
   unsigned msip_handle_ = 0;
   unsigned mtimecmp_handle_ = 0;
-  // The state the lines follow, and the changes still to reach it, keyed by
-  // time in resolution units (equal times keep their order).
+  // The state the lines follow, and the changes still to reach it.
   std::vector<bool> line_msip_;
   std::vector<uint64_t> line_mtimecmp_;
   uint64_t line_offset_ = 0;
-  std::multimap<uint64_t, LineChange> line_changes_;
-  sc_core::sc_event update_event_;
-  sc_core::sc_signal<bool, sc_core::SC_UNCHECKED_WRITERS> unbound_outputs_;
+  TimedOutput<LineChange> line_changes_{LateChange::InTimeOrder};
+  OptionalPorts optional_ports_;
 };
 
 }  // namespace rvtlm::models

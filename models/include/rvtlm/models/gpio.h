@@ -7,10 +7,11 @@
 #define RVTLM_MODELS_GPIO_H
 
 #include <cstdint>
-#include <map>
 #include <systemc>
 
+#include "rvtlm/models/optional_ports.h"
 #include "rvtlm/models/register_target.h"
+#include "rvtlm/models/timed_output.h"
 
 namespace rvtlm::models {
 
@@ -61,7 +62,6 @@ class Gpio : public RegisterTarget {
   };
 
   unsigned checked_width(unsigned width) const;
-  void before_end_of_elaboration() override;
   void start_of_simulation() override;
   uint32_t levels() const;
   Drive state() const;
@@ -75,13 +75,9 @@ class Gpio : public RegisterTarget {
            high_ie_ = 0, low_ie_ = 0;
   uint32_t last_levels_ = 0;
   Drive applied_;
-  // Writes not yet reached in kernel time; equal times keep their order.
-  std::multimap<sc_core::sc_time, Drive> pending_;
-  sc_core::sc_event drive_event_;
-  // Stand-ins for ports the platform leaves unbound.
-  sc_core::sc_signal<bool> constant_low_;
-  sc_core::sc_vector<sc_core::sc_signal<bool>> unbound_out_;
-  sc_core::sc_signal<bool> unbound_irq_;
+  // Writes not yet reached in kernel time, each with the state as of it.
+  TimedOutput<Drive> pending_{LateChange::InTimeOrder};
+  OptionalPorts optional_ports_;
 };
 
 }  // namespace rvtlm::models

@@ -14,11 +14,12 @@
 #define RVTLM_MODELS_PLIC_H
 
 #include <cstdint>
-#include <map>
 #include <systemc>
 #include <vector>
 
+#include "rvtlm/models/optional_ports.h"
 #include "rvtlm/models/register_target.h"
+#include "rvtlm/models/timed_output.h"
 
 namespace rvtlm::models {
 
@@ -70,7 +71,6 @@ class Plic : public RegisterTarget {
   };
   static void apply(State& state, const Change& change);
 
-  void before_end_of_elaboration() override;
   void change(const sc_core::sc_time& at, Change c);
   // The source `ctx` would claim now: pending, enabled, priority above the
   // threshold, the highest priority and then the lowest id; 0 for none.
@@ -86,10 +86,8 @@ class Plic : public RegisterTarget {
   std::vector<uint32_t> levels_;  // input lines as last sampled, bit per id
   State bus_;
   State line_;
-  std::multimap<uint64_t, Change> line_changes_;  // by time in resolution units
-  sc_core::sc_event update_event_;
-  sc_core::sc_signal<bool> unbound_inputs_;
-  sc_core::sc_signal<bool, sc_core::SC_UNCHECKED_WRITERS> unbound_outputs_;
+  TimedOutput<Change> line_changes_{LateChange::InTimeOrder};
+  OptionalPorts optional_ports_;
 };
 
 }  // namespace rvtlm::models

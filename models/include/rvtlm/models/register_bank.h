@@ -2,6 +2,12 @@
 // registers (name, offset, width, reset value, access rule, callbacks) and
 // the bank does the TLM-2.0 decoding, the size and alignment checks and the
 // error responses. A model file then reads like its datasheet.
+//
+// Several registers may share one offset when the device tells them apart:
+// by direction (a read-only and a write-only register, such as a 16550's
+// RBR and THR) or by a bank that the device's state selects (`when`, such as
+// the divisor latch behind a 16550's LCR.DLAB). Each keeps its own name,
+// stored value and callbacks.
 #ifndef RVTLM_MODELS_REGISTER_BANK_H
 #define RVTLM_MODELS_REGISTER_BANK_H
 
@@ -40,6 +46,7 @@ struct WriteInfo : AccessInfo {
 struct Register {
   using ReadHook = std::function<uint64_t(const AccessInfo&)>;
   using WriteHook = std::function<void(const WriteInfo&)>;
+  using Selector = std::function<bool()>;
 
   Register(std::string name_, uint64_t offset_, unsigned width_ = 4)
       : name(std::move(name_)), offset(offset_), width(width_) {}
@@ -54,6 +61,8 @@ struct Register {
   }
   Register& on_read(ReadHook hook) { return read_hook = std::move(hook), *this; }
   Register& on_write(WriteHook hook) { return write_hook = std::move(hook), *this; }
+  // The register is in a bank that exists only while `selected()` holds.
+  Register& when(Selector selected) { return bank_selected = std::move(selected), *this; }
 
   std::string name;
   uint64_t offset = 0;
@@ -74,6 +83,9 @@ struct Register {
   ReadHook read_hook;
   // Called after the stored value took WriteInfo::value.
   WriteHook write_hook;
+  // Empty: always there. Otherwise asked on every access (debug accesses
+  // too), so it must have no side effects.
+  Selector bank_selected;
 };
 
 class RegisterBank {
@@ -82,6 +94,14 @@ class RegisterBank {
 
   // Throws std::invalid_argument when the register overlaps another or its
   // width, sizes or stride are invalid. Returns the register's handle.
+  //
+  // A register may lie exactly where others lie (same offset, width, count
+  // and stride) when each pair is told apart by direction (one read-only,
+  // the other write-only) or at least one of the two has a bank (`when`).
+  // An access reaches the first of them, in the order added, whose bank is
+  // selected and that allows the access's direction. When no bank there is
+  // selected the access is an address error; when the selected ones do not
+  // allow the direction, a command error.
   unsigned add(Register reg);
 
   // The stored value of register `handle`, element `index`.
@@ -93,6 +113,10 @@ class RegisterBank {
     values_[registers_[handle].first_value + index] = value;
   }
   const Register& reg(unsigned handle) const { return registers_[handle].reg; }
+
+  // The register that a read (or a write) at `offset` would reach now, with
+  // the banks as currently selected; null when none would. No callback runs.
+  const Register* register_at(uint64_t offset, bool write) const;
 
   // Every register back to its reset value.
   void reset();
@@ -110,6 +134,11 @@ class RegisterBank {
     Register reg;
     unsigned first_value = 0;
     uint64_t end = 0;  // offset + (count-1)*stride + width
+    // The next register at the same place, or -1. Only the first one of a
+    // place is in the lookup tables.
+    int next = -1;
+    // This register shares its place or has a bank: an access must select.
+    bool banked = false;
   };
   // `delay`: the annotated delay (the access happens at sc_time_stamp() + delay).
   bool access(::tlm::tlm_generic_payload& payload, const sc_core::sc_time& delay, bool debug);
@@ -133,6 +162,10 @@ class RegisterBank {
     return find_sparse(offset, index);
   }
   int find_sparse(uint64_t offset, unsigned& index) const;
+  // Among the registers at the place whose first one is `first`: the first
+  // selected one that allows the direction, else the first selected one (the
+  // access is then refused for its direction), else -1.
+  int select(int first, bool write) const;
 
   std::string owner_;
   std::vector<Entry> registers_;

@@ -35,9 +35,10 @@
 #include <cstdint>
 #include <memory>
 #include <systemc>
-#include <vector>
 
+#include "rvtlm/models/optional_ports.h"
 #include "rvtlm/models/register_target.h"
+#include "rvtlm/models/timed_output.h"
 #include "rvtlm/models/uart_backend.h"
 
 namespace rvtlm::models {
@@ -85,34 +86,8 @@ class Uart16550 : public RegisterTarget {
  private:
   SC_HAS_PROCESS(Uart16550);
 
-  void before_end_of_elaboration() override;
-
-  // Changes to an output at future times, in time order.
-  template <typename T>
-  struct TimedQueue {
-    struct Item {
-      sc_core::sc_time time;
-      T value;
-    };
-    std::vector<Item> items;
-    size_t head = 0;
-    bool empty() const { return head == items.size(); }
-    const Item& front() const { return items[head]; }
-    const Item& back() const { return items.back(); }
-    // Returns whether the queue was empty. An item earlier than the last
-    // one (two initiators at different local times) takes the last time.
-    bool push(sc_core::sc_time time, T value) {
-      const bool was_empty = empty();
-      if (!was_empty && time < items.back().time) time = items.back().time;
-      items.push_back(Item{time, value});
-      return was_empty;
-    }
-    void pop() {
-      if (++head == items.size()) items.clear(), head = 0;
-    }
-  };
-
-  // Registers (offset index << reg_shift).
+  // Registers (offset index << reg_shift; DLAB selects DLL and DLM over
+  // RBR/THR and IER).
   uint64_t read_rbr(const AccessInfo& access);
   void write_thr(const WriteInfo& access);
   void write_ier(const WriteInfo& access);
@@ -145,10 +120,9 @@ class Uart16550 : public RegisterTarget {
 
   Uart16550Config config_;
   std::unique_ptr<UartBackend> backend_;
-  unsigned lcr_ = 0, mcr_ = 0;  // register handles; the bank holds LCR, MCR and SCR
+  // Register handles: the bank holds IER, DLL, DLM, LCR, MCR and SCR.
+  unsigned ier_ = 0, dll_ = 0, dlm_ = 0, lcr_ = 0, mcr_ = 0;
 
-  uint8_t dll_ = 0, dlm_ = 0;
-  uint8_t ier_ = 0;
   bool fifo_enabled_ = false;
   unsigned rx_trigger_ = 1;
   uint8_t rx_fifo_[kFifoSize] = {};
@@ -161,11 +135,12 @@ class Uart16550 : public RegisterTarget {
   uint64_t bytes_transmitted_ = 0;
 
   bool irq_level_ = false;  // as driven on `irq`
-  TimedQueue<bool> irq_changes_;
-  TimedQueue<uint8_t> tx_trace_;
+  // Each change carries the whole level (or byte): the accesses' order is kept.
+  TimedOutput<bool> irq_changes_{LateChange::AfterTheLast};
+  TimedOutput<uint8_t> tx_trace_{LateChange::AfterTheLast};
   bool flush_pending_ = false;
-  sc_core::sc_event irq_event_, tx_event_, timeout_event_, flush_event_, backend_event_;
-  sc_core::sc_signal<bool> unbound_irq_;  // irq's signal when the platform binds none
+  sc_core::sc_event timeout_event_, flush_event_, backend_event_;
+  OptionalPorts optional_ports_;
 };
 
 }  // namespace rvtlm::models
