@@ -1,15 +1,13 @@
 #include "checksum.h"
 
-#include <algorithm>
-
 namespace example {
 
 using rvtlm::models::AccessInfo;
 using rvtlm::models::Register;
 using rvtlm::models::WriteInfo;
 
-Checksum::Checksum(const sc_core::sc_module_name& name)
-    : RegisterTarget(name), irq("irq"), unbound_irq_("unbound_irq", false) {
+Checksum::Checksum(const sc_core::sc_module_name& name) : RegisterTarget(name), irq("irq") {
+  optional_ports_.add(irq);
   registers_.add(Register("data", 0x00).write_only().on_write([this](const WriteInfo& w) {
     // A debug write (a debugger poking memory) must not change the CRC.
     if (w.debug) return;
@@ -29,7 +27,7 @@ Checksum::Checksum(const sc_core::sc_module_name& name)
 
   SC_HAS_PROCESS(Checksum);
   SC_METHOD(drive_irq);
-  sensitive << irq_event_;
+  sensitive << irq_changes_.event();
   dont_initialize();
 }
 
@@ -57,27 +55,11 @@ void Checksum::control(const WriteInfo& w) {
 void Checksum::set_done(bool done, const sc_core::sc_time& time) {
   if (done == done_) return;
   done_ = done;
-  const bool idle = irq_changes_.empty();
-  // Two initiators at different local times: a change never overtakes an
-  // earlier one.
-  const sc_core::sc_time at = idle ? time : std::max(time, irq_changes_.back().first);
-  irq_changes_.emplace_back(at, done);
-  // Only the earliest change needs an event; drive_irq schedules the next.
-  if (idle) irq_event_.notify(at - sc_core::sc_time_stamp());
+  irq_changes_.push(time, done);
 }
 
 void Checksum::drive_irq() {
-  const sc_core::sc_time now = sc_core::sc_time_stamp();
-  while (!irq_changes_.empty() && irq_changes_.front().first <= now) {
-    irq.write(irq_changes_.front().second);
-    irq_changes_.pop_front();
-  }
-  if (!irq_changes_.empty()) irq_event_.notify(irq_changes_.front().first - now);
-}
-
-void Checksum::before_end_of_elaboration() {
-  // A platform that does not wire the interrupt still gets a working model.
-  if (irq.bind_count() == 0) irq.bind(unbound_irq_);
+  irq_changes_.apply_due([this](bool level) { irq.write(level); });
 }
 
 }  // namespace example

@@ -7,11 +7,11 @@
 #define EXAMPLE_CHECKSUM_H
 
 #include <cstdint>
-#include <deque>
 #include <systemc>
-#include <utility>
 
+#include "rvtlm/models/optional_ports.h"
 #include "rvtlm/models/register_target.h"
+#include "rvtlm/models/timed_output.h"
 
 namespace example {
 
@@ -45,16 +45,17 @@ class Checksum : public rvtlm::models::RegisterTarget {
   void control(const rvtlm::models::WriteInfo& w);
   void set_done(bool done, const sc_core::sc_time& time);
   void drive_irq();
-  void before_end_of_elaboration() override;
 
   uint32_t crc_ = ~0u;  // pre-inverted, as the CRC-32 definition starts
   uint32_t words_ = 0;
   bool done_ = false;
   unsigned threshold_ = 0;  // register handle
-  // Levels for `irq` that writes made ahead of kernel time, in time order.
-  std::deque<std::pair<sc_core::sc_time, bool>> irq_changes_;
-  sc_core::sc_event irq_event_;
-  sc_core::sc_signal<bool> unbound_irq_;
+  // Levels for `irq` that writes made ahead of kernel time. Of two
+  // initiators at different local times, a change never overtakes an
+  // earlier one.
+  rvtlm::models::TimedOutput<bool> irq_changes_{rvtlm::models::LateChange::AfterTheLast};
+  // A platform that does not wire the interrupt still gets a working model.
+  rvtlm::models::OptionalPorts optional_ports_{"optional_ports"};
 };
 
 }  // namespace example

@@ -9,7 +9,7 @@
 
 #include "rvtlm/elf/elf_image.h"
 #include "rvtlm/elf/input_file.h"
-#include "rvtlm/models/format.h"
+#include "rvtlm/support/parse.h"
 
 namespace rvtlm::models {
 Memory::Memory(const sc_core::sc_module_name& name, MemoryConfig config)
@@ -29,8 +29,8 @@ Memory::~Memory() { munmap(data_, config_.size); }
 void Memory::check_range(uint64_t offset, uint64_t length, const char* what) const {
   if (offset > config_.size || length > config_.size - offset)
     throw std::out_of_range(std::string(name()) + ": " + what + " of " + std::to_string(length) +
-                            " bytes at offset " + to_hex(offset) + " outside its " +
-                            to_hex(config_.size) + " bytes");
+                            " bytes at offset " + rvtlm::support::hex(offset) + " outside its " +
+                            rvtlm::support::hex(config_.size) + " bytes");
 }
 
 void Memory::write(uint64_t offset, const void* bytes, uint64_t length) {
@@ -48,7 +48,7 @@ uint64_t Memory::load_binary(const std::string& path, uint64_t offset) {
   const uint64_t length = file.size();
   if (offset > config_.size || length > config_.size - offset)
     throw std::runtime_error(path + ": " + std::to_string(length) + " bytes do not fit in " +
-                             name() + " at offset " + to_hex(offset));
+                             name() + " at offset " + rvtlm::support::hex(offset));
   file.read(0, data_ + offset, length);
   return length;
 }
@@ -59,8 +59,9 @@ uint64_t Memory::load_elf(const elf::ElfImage& image, uint64_t base) {
     const uint64_t end = s.address + s.memory_size;
     if (end <= base || s.address >= base + config_.size) continue;
     if (s.address < base || end > base + config_.size)
-      throw std::runtime_error(image.path() + ": segment at " + to_hex(s.address) + " (" +
-                               to_hex(s.memory_size) + " bytes) crosses the end of " + name());
+      throw std::runtime_error(image.path() + ": segment at " + rvtlm::support::hex(s.address) +
+                               " (" + rvtlm::support::hex(s.memory_size) +
+                               " bytes) crosses the end of " + name());
     const uint64_t offset = s.address - base;
     image.read(s, data_ + offset);
     std::memset(data_ + offset + s.file_size, 0, s.memory_size - s.file_size);

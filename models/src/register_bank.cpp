@@ -5,8 +5,8 @@
 #include <cstring>
 #include <stdexcept>
 
-#include "rvtlm/models/format.h"
 #include "rvtlm/models/register_target.h"
+#include "rvtlm/support/parse.h"
 
 namespace rvtlm::models {
 namespace {
@@ -74,7 +74,7 @@ unsigned RegisterBank::add(Register reg) {
   if (reg.count == 0) fail("an array needs at least one element");
   if (reg.count > 1 && reg.stride < reg.width) fail("stride smaller than the width");
   if (reg.offset % reg.width != 0)
-    fail("offset " + to_hex(reg.offset) + " not aligned to its width");
+    fail("offset " + rvtlm::support::hex(reg.offset) + " not aligned to its width");
   const uint64_t end = reg.offset + uint64_t{reg.count - 1} * reg.stride + reg.width;
   int place = -1;  // the first register already where this one goes
   for (const Entry& other : registers_) {
@@ -86,7 +86,7 @@ unsigned RegisterBank::add(Register reg) {
            other.reg.access == RegisterAccess::WriteOnly) ||
           (reg.access == RegisterAccess::WriteOnly && other.reg.access == RegisterAccess::ReadOnly);
       if (!apart)
-        fail("lies where register " + other.reg.name + " lies (" + to_hex(reg.offset) +
+        fail("lies where register " + other.reg.name + " lies (" + rvtlm::support::hex(reg.offset) +
              ") and neither a direction nor a bank tells them apart");
       if (place < 0) place = static_cast<int>(&other - registers_.data());
       continue;
@@ -98,7 +98,7 @@ unsigned RegisterBank::add(Register reg) {
           const uint64_t rel = b - other.reg.offset;
           const uint64_t element = other.reg.count > 1 ? rel / other.reg.stride : 0;
           if (rel - element * other.reg.stride < other.reg.width)
-            fail("overlaps register " + other.reg.name + " at " + to_hex(b));
+            fail("overlaps register " + other.reg.name + " at " + rvtlm::support::hex(b));
         }
       }
     }

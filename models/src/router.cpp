@@ -4,7 +4,7 @@
 #include <cstdio>
 #include <stdexcept>
 
-#include "rvtlm/models/format.h"
+#include "rvtlm/support/parse.h"
 
 namespace rvtlm::models {
 Router::Router(const sc_core::sc_module_name& name)
@@ -20,7 +20,7 @@ Router::Router(const sc_core::sc_module_name& name)
 void Router::map(::tlm::tlm_target_socket<>& target, AddressRange range) {
   const auto fail = [&](const std::string& why) {
     throw std::invalid_argument(std::string(name()) + ": " + range.name + " at " +
-                                to_hex(range.base) + ": " + why);
+                                rvtlm::support::hex(range.base) + ": " + why);
   };
   if (range.size == 0) fail("empty range");
   if (range.base + range.size - 1 < range.base) fail("past the end of the address space");
@@ -28,7 +28,8 @@ void Router::map(::tlm::tlm_target_socket<>& target, AddressRange range) {
     for (int i : sorted_) {
       const AddressRange& o = ranges_[i];
       if (range.base < o.end() && o.base < range.end())
-        fail("overlaps " + o.name + " [" + to_hex(o.base) + ", " + to_hex(o.end()) + ")");
+        fail("overlaps " + o.name + " [" + rvtlm::support::hex(o.base) + ", " +
+             rvtlm::support::hex(o.end()) + ")");
     }
   }
   initiator_socket.bind(target);

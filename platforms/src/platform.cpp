@@ -8,10 +8,10 @@
 #include "rvtlm/elf/elf_image.h"
 #include "rvtlm/elf/input_file.h"
 #include "rvtlm/models/aclint.h"
-#include "rvtlm/models/format.h"
 #include "rvtlm/models/htif.h"
 #include "rvtlm/models/memory.h"
 #include "rvtlm/plugins/host.h"
+#include "rvtlm/support/parse.h"
 
 namespace rvtlm::platforms {
 namespace {
@@ -223,7 +223,7 @@ void Platform::build_device_tree() {
 
   for (const DeviceDescription& d : description_.devices) {
     if (d.type != "memory" || d.flag("read_only", false)) continue;
-    tree.begin_node("memory@" + models::to_hex(d.base).substr(2));
+    tree.begin_node("memory@" + rvtlm::support::hex(d.base).substr(2));
     tree.property("device_type", "memory");
     tree.property_reg(d.base, d.size);
     tree.end_node();
@@ -260,9 +260,9 @@ void Platform::build_device_tree() {
   if (options_.initrd_start && options_.initrd_end &&
       (*options_.initrd_start < memory->base || *options_.initrd_end > device_tree_address_))
     throw DescriptionError(
-        description_.name + ": the initrd [" + models::to_hex(*options_.initrd_start) + ", " +
-        models::to_hex(*options_.initrd_end) + ") does not fit below the device tree at " +
-        models::to_hex(device_tree_address_) + ": give more --memory");
+        description_.name + ": the initrd [" + rvtlm::support::hex(*options_.initrd_start) + ", " +
+        rvtlm::support::hex(*options_.initrd_end) + ") does not fit below the device tree at " +
+        rvtlm::support::hex(device_tree_address_) + ": give more --memory");
   if (options_.firmware_next) {
     // fw_dynamic_info: six XLEN-wide fields (OpenSBI's fw_dynamic.h).
     const unsigned word = description_.xlen / 8;
@@ -400,9 +400,10 @@ void Platform::claim(const std::string& what, uint64_t address, uint64_t length,
   const uint64_t last = address + (length - 1);
   for (const LoadedRange& r : loaded_)
     if (r.load != load && address <= r.last && r.first <= last)
-      throw std::runtime_error(what + " [" + models::to_hex(address) + ", " + models::to_hex(last) +
-                               "] overlaps " + r.what + " [" + models::to_hex(r.first) + ", " +
-                               models::to_hex(r.last) + "]; load them at different addresses" +
+      throw std::runtime_error(what + " [" + rvtlm::support::hex(address) + ", " +
+                               rvtlm::support::hex(last) + "] overlaps " + r.what + " [" +
+                               rvtlm::support::hex(r.first) + ", " + rvtlm::support::hex(r.last) +
+                               "]; load them at different addresses" +
                                (r.what == "the device tree" ? " (or give more --memory)" : ""));
   loaded_.push_back({what, address, last, load});
 }
@@ -411,7 +412,7 @@ void Platform::load(uint64_t address, const void* bytes, uint64_t length) {
   uint64_t offset = 0;
   models::Memory* memory = memory_at(address, length, offset);
   if (!memory)
-    throw std::runtime_error(std::to_string(length) + " bytes at " + models::to_hex(address) +
+    throw std::runtime_error(std::to_string(length) + " bytes at " + rvtlm::support::hex(address) +
                              " are outside every memory region");
   claim(loaded_.empty() && options_.device_tree ? "the device tree" : "loaded bytes", address,
         length, ++loads_);
@@ -445,8 +446,8 @@ void Platform::load_elf(const elf::ElfImage& image) {
   for (const elf::ElfSegment& s : image.segments()) {
     uint64_t offset = 0;
     if (!memory_at(s.address, s.memory_size, offset))
-      throw std::runtime_error(image.path() + ": segment at " + models::to_hex(s.address) + " (" +
-                               models::to_hex(s.memory_size) +
+      throw std::runtime_error(image.path() + ": segment at " + rvtlm::support::hex(s.address) +
+                               " (" + rvtlm::support::hex(s.memory_size) +
                                " bytes) is outside every memory region");
   }
   // HTIF is an overlay at tohost: code there would read HTIF's registers.
@@ -454,16 +455,16 @@ void Platform::load_elf(const elf::ElfImage& image) {
     const uint64_t tohost = *options_.tohost;
     const uint64_t size = htif_size_;
     if (const elf::ElfImage::Section* code = image.code_at(tohost, size))
-      throw std::runtime_error(image.path() + ": HTIF's registers at tohost [" +
-                               models::to_hex(tohost) + ", " + models::to_hex(tohost + size - 1) +
-                               "] lie on code (section " + code->name +
-                               "); put tohost in a data section of its own (such as .tohost)");
+      throw std::runtime_error(
+          image.path() + ": HTIF's registers at tohost [" + rvtlm::support::hex(tohost) + ", " +
+          rvtlm::support::hex(tohost + size - 1) + "] lie on code (section " + code->name +
+          "); put tohost in a data section of its own (such as .tohost)");
   }
   // An ELF's own segments may share bytes (the zeroed tail of .data's load
   // image in flash and what follows it); only other loads count.
   const unsigned load = ++loads_;
   for (const elf::ElfSegment& s : image.segments())
-    claim(image.path() + ": segment at " + models::to_hex(s.address), s.address, s.memory_size,
+    claim(image.path() + ": segment at " + rvtlm::support::hex(s.address), s.address, s.memory_size,
           load);
   for (const Device& d : devices_)
     if (auto* memory = dynamic_cast<models::Memory*>(d.module.get()))
@@ -484,7 +485,7 @@ uint64_t Platform::load_binary(const std::string& path, uint64_t address) {
   models::Memory* memory = memory_at(address, length, offset);
   if (!memory)
     throw std::runtime_error(path + ": " + std::to_string(length) + " bytes at " +
-                             models::to_hex(address) + " do not fit in a memory region");
+                             rvtlm::support::hex(address) + " do not fit in a memory region");
   claim(path, address, length, ++loads_);
   if (!reloading_)
     reloads_.push_back([memory, path, offset] { memory->load_binary(path, offset); });
