@@ -106,6 +106,18 @@ void Aclint::schedule(const sc_core::sc_time& at, LineChange change) {
   line_changes_.push(at, change);
 }
 
+// msip and mtimecmp are back to their reset values (0 and all ones: no
+// interrupt); mtime, the platform's timebase, keeps counting.
+void Aclint::reset_state() {
+  line_changes_.clear();
+  const sc_core::sc_time now = sc_core::sc_time_stamp();
+  for (unsigned h = 0; h < harts_; ++h) {
+    schedule(now, {LineChange::Msip, h, registers_.get(msip_handle_, h)});
+    schedule(now, {LineChange::Mtimecmp, h, registers_.get(mtimecmp_handle_, h)});
+  }
+  schedule(now, {LineChange::MtimeOffset, 0, offset_});
+}
+
 void Aclint::update() {
   line_changes_.apply_due([this](const LineChange& c) {
     switch (c.kind) {

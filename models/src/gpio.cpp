@@ -93,6 +93,13 @@ Gpio::Drive Gpio::state() const {
 
 void Gpio::schedule(const sc_core::sc_time& time) { pending_.push(time, state()); }
 
+// The pins follow the registers' reset values (outputs off, interrupts
+// disabled and not pending) from now on.
+void Gpio::reset_state() {
+  pending_.clear();
+  schedule(sc_core::sc_time_stamp());
+}
+
 void Gpio::clear_pending(unsigned handle, const WriteInfo& w) {
   // Debug writes must not have side effects; clearing is one.
   if (w.debug) return;

@@ -3,6 +3,7 @@
 // SC_METHOD.
 #include "rvtlm/models/plic.h"
 
+#include <algorithm>
 #include <stdexcept>
 #include <string>
 
@@ -109,6 +110,10 @@ void Plic::apply(State& state, const Change& c) {
     case Change::Threshold:
       state.threshold[c.index] = c.value;
       break;
+    case Change::Reset:
+      for (auto* v : {&state.priority, &state.enable, &state.threshold, &state.claimed})
+        std::fill(v->begin(), v->end(), 0);
+      break;
     case Change::Claimed:
       if (c.value)
         state.claimed[c.index / 32] |= uint32_t{1} << (c.index % 32);
@@ -158,6 +163,13 @@ void Plic::complete(unsigned ctx, const WriteInfo& w) {
   if (id == 0 || id > sources_) return;
   if (!(bus_.enable[size_t{ctx} * words_ + id / 32] >> (id % 32) & 1)) return;
   change(w.time, {Change::Claimed, static_cast<unsigned>(id), 0});
+}
+
+// Every priority, enable, threshold and claim back to 0: no context
+// interrupts until software sets them up again.
+void Plic::reset_state() {
+  line_changes_.clear();
+  change(sc_core::sc_time_stamp(), Change{Change::Reset, 0, 0});
 }
 
 void Plic::update() {

@@ -302,6 +302,22 @@ void Uart16550::update_irq(const sc_core::sc_time& time) {
     irq_changes_.push(time, level);
 }
 
+// Registers are back to their reset values; bytes already transmitted stay
+// with the back end and the trace.
+void Uart16550::reset_state() {
+  irq_changes_.clear();
+  fifo_enabled_ = false;
+  rx_trigger_ = 1;
+  rx_head_ = 0;
+  rx_count_ = 0;
+  overrun_ = false;
+  thre_pending_ = false;
+  timeout_pending_ = false;
+  modem_deltas_ = 0;
+  timeout_event_.cancel();
+  update_irq(sc_core::sc_time_stamp());
+}
+
 // --- processes -----------------------------------------------------------
 
 void Uart16550::drive_irq() {

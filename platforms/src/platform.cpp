@@ -10,6 +10,7 @@
 #include "rvtlm/models/aclint.h"
 #include "rvtlm/models/htif.h"
 #include "rvtlm/models/memory.h"
+#include "rvtlm/models/register_target.h"
 #include "rvtlm/plugins/host.h"
 #include "rvtlm/support/parse.h"
 
@@ -438,6 +439,11 @@ void Platform::reset_method() {
   reloading_ = true;
   for (const auto& reload : reloads_) reload();
   reloading_ = false;
+  // Devices built on the register helper (the shipped ones, and users' own
+  // that derive from RegisterTarget) come back to their reset state.
+  for (Device& d : devices_)
+    if (auto* target = dynamic_cast<models::RegisterTarget*>(d.module.get())) target->reset();
+  if (htif_) htif_->reset();
   for (auto& hart : harts_) hart->debug_reset();
 }
 

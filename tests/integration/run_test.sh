@@ -361,6 +361,11 @@ ok" ] || fail "not appended: $(cat "$tmp/console.txt")" ;;
     expect_error "none\.so: cannot load the device library: "
     run --device-library "$(ls /lib/*/libm.so.6 | head -1)" --platform "$board" "$guest"
     expect_error "libm\.so\.6: not an rvtlm device library" ;;
+  device-reset)
+    # A platform reset (the finisher's 0x7777) resets the device registers:
+    # the guest's second boot finds the UART's scratch register and a PLIC
+    # priority back at 0.
+    run "$bin/it-device-reset-rv64.elf"; expect_status 0 ;;
   timebase)
     # After the guest writes mtime, the time CSR reads the same clock.
     run "$bin/it-timebase-rv64.elf"; expect_status 0

@@ -375,3 +375,31 @@ TEST(Aclint, RejectsBadConfiguration) {
 
 }  // namespace
 }  // namespace rvtlm::models
+
+namespace rvtlm::models {
+namespace {
+
+// A device reset: msip and mtimecmp back to 0 and all ones, their lines low
+// at the reset's time, a change queued for later dropped, and mtime (the
+// platform's timebase) still counting from where it was.
+TEST(Aclint, DeviceResetLowersTheLinesAndKeepsMtime) {
+  Bench b;
+  std::vector<uint64_t> seen;
+  b.cpu.script = [&](Initiator& cpu) {
+    cpu.write(Aclint::kMsipBase, 1, 4);
+    cpu.write(kMtimecmp, 10, 8);  // mtip at 1 us
+    sc_core::wait(2, SC_US);
+    cpu.write(kMtimecmp, 50, 8, sc_time(300, SC_NS));  // queued for 2.3 us
+    b.aclint.reset();
+    seen = {cpu.read(Aclint::kMsipBase, 4), cpu.read(kMtimecmp, 8), cpu.read(kMtime, 8)};
+  };
+  sc_core::sc_start(10, SC_US);
+  EXPECT_EQ(seen, (std::vector<uint64_t>{0, kAllOnes, 20}));
+  EXPECT_EQ(b.msip_seen[0].changes,
+            (Changes{{sc_time(0, SC_NS), true}, {sc_time(2, SC_US), false}}));
+  EXPECT_EQ(b.mtip_seen[0].changes,
+            (Changes{{sc_time(1, SC_US), true}, {sc_time(2, SC_US), false}}));
+}
+
+}  // namespace
+}  // namespace rvtlm::models

@@ -371,3 +371,32 @@ TEST(Plic, RejectsBadConfiguration) {
 
 }  // namespace
 }  // namespace rvtlm::models
+
+namespace rvtlm::models {
+namespace {
+
+// A device reset (a platform reset) puts priorities, enables, thresholds and
+// claims back to 0 at once: eip falls at the reset's time, a change an
+// access queued for later is dropped, and the line still high no longer
+// interrupts.
+TEST(Plic, ResetClearsEveryRegisterAndLowersEip) {
+  Bench b;
+  std::vector<uint32_t> seen;
+  b.cpu.script = [&](Initiator& cpu) {
+    cpu.write(priority(6), 1);
+    cpu.write(enable(0), 1u << 6);
+    b.irq_line[6].write(true);
+    sc_core::wait(1, SC_US);
+    cpu.write(threshold(0), 0, sc_time(500, SC_NS));  // queued for 1.5 us
+    b.plic.reset();
+    seen = {cpu.read(priority(6)), cpu.read(enable(0)), cpu.read(claim(0)), cpu.read(pending(0))};
+  };
+  sc_core::sc_start(10, SC_US);
+  EXPECT_EQ(seen, (std::vector<uint32_t>{0, 0, 0, 1u << 6}));
+  EXPECT_EQ(b.eip_seen[0].changes,
+            (Changes{{sc_time(0, SC_NS), true}, {sc_time(1, SC_US), false}}));
+  EXPECT_FALSE(b.eip_line[0].read());
+}
+
+}  // namespace
+}  // namespace rvtlm::models

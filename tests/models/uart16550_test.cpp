@@ -643,3 +643,37 @@ TEST(Uart16550, TcpBackendExchangesBytesWithAClient) {
 
 }  // namespace
 }  // namespace rvtlm::models
+
+namespace rvtlm::models {
+namespace {
+
+// A device reset: every register back to its reset value (the divisor
+// latch too), and irq low at the reset's time.
+TEST(Uart16550, DeviceResetRestoresResetValuesAndLowersIrq) {
+  Bench bench("bench", [](Bench& b) {
+    b.write(LCR, 0x83);
+    b.write(DLL, 0x12);
+    b.write(LCR, 0x03);
+    b.write(FCR, 0x01);
+    b.write(SCR, 0x5a);
+    b.write(IER, 0x02, ns(30));  // THRE interrupt at 30 ns
+    sc_core::wait(ns(1100));
+    b.uart.reset();
+    EXPECT_EQ(b.read(IER), 0x00);
+    EXPECT_EQ(b.read(IIR), 0x01);
+    EXPECT_EQ(b.read(LCR), 0x00);
+    EXPECT_EQ(b.read(LSR), 0x60);
+    EXPECT_EQ(b.read(SCR), 0x00);
+    b.write(LCR, 0x80);
+    EXPECT_EQ(b.read(DLL), 0x00);
+  });
+  sc_core::sc_start(us(5));
+  EXPECT_TRUE(bench.body_done);
+  ASSERT_FALSE(bench.irq_log.empty());
+  EXPECT_EQ(bench.irq_log.front(), std::make_pair(ns(30), true));
+  EXPECT_EQ(bench.irq_log.back(), std::make_pair(ns(1100), false));
+  EXPECT_FALSE(bench.irq_line.read());
+}
+
+}  // namespace
+}  // namespace rvtlm::models

@@ -64,6 +64,7 @@ class Aclint : public RegisterTarget {
   };
   void schedule(const sc_core::sc_time& at, LineChange change);
   void update();
+  void reset_state() override;
 
   unsigned harts_;
   uint64_t frequency_;

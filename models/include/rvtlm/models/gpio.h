@@ -69,6 +69,7 @@ class Gpio : public RegisterTarget {
   void clear_pending(unsigned handle, const WriteInfo& w);
   void change_output(const WriteInfo& w, uint32_t value);
   void update();
+  void reset_state() override;
 
   uint32_t mask_;
   unsigned output_ = 0, output_enable_ = 0, rise_ie_ = 0, rise_ip_ = 0, fall_ie_ = 0, fall_ip_ = 0,

@@ -60,6 +60,7 @@ class Htif : public RegisterTarget {
  private:
   enum class Half : uint8_t { None, Low, High };
 
+  void reset_state() override { pending_half_ = Half::None; }
   void write_tohost(const WriteInfo& w);
   void command(uint64_t value, const sc_core::sc_time& time);
   void finish(int code, const sc_core::sc_time& time);

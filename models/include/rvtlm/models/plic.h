@@ -65,7 +65,7 @@ class Plic : public RegisterTarget {
     std::vector<uint32_t> claimed;    // bit per source id: in claim, gateway closed
   };
   struct Change {
-    enum Field : uint8_t { Priority, Enable, Threshold, Claimed } field;
+    enum Field : uint8_t { Priority, Enable, Threshold, Claimed, Reset } field;
     unsigned index;
     uint32_t value;
   };
@@ -78,6 +78,7 @@ class Plic : public RegisterTarget {
   uint64_t claim(unsigned ctx, const AccessInfo& access);
   void complete(unsigned ctx, const WriteInfo& access);
   void update();
+  void reset_state() override;
 
   unsigned sources_;
   unsigned contexts_;

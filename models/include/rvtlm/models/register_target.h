@@ -20,8 +20,22 @@ class RegisterTarget : public sc_core::sc_module, public ::tlm::tlm_fw_transport
   RegisterBank& registers() { return registers_; }
   const RegisterBank& registers() const { return registers_; }
 
+  // The device's reset (a platform reset): every register back to its reset
+  // value, then what the model keeps outside its registers (reset_state).
+  // Call it from a SystemC process at the reset's time, not from inside an
+  // access: output changes that accesses queued for later are dropped, and
+  // each output goes to its reset level at the current time.
+  void reset() {
+    registers_.reset();
+    reset_state();
+  }
+
  protected:
   explicit RegisterTarget(const sc_core::sc_module_name& name);
+
+  // A model's state beyond its registers, back to power-on; outputs to their
+  // reset levels through the model's own process.
+  virtual void reset_state() {}
 
   RegisterBank registers_;
 

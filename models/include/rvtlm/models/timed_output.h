@@ -64,6 +64,9 @@ class TimedOutput {
     wake_at(when);
   }
 
+  // Drops every change still queued (a reset).
+  void clear() { head_ = items_.size(); }
+
   // Every change still queued, oldest first, for a model that must fold
   // something it saw now into the state those changes carry.
   template <typename F>

@@ -110,6 +110,7 @@ class Uart16550 : public RegisterTarget {
   void update_irq(const sc_core::sc_time& time);
 
   // Processes.
+  void reset_state() override;
   void drive_irq();
   void drive_tx_byte();
   void character_timeout();
