@@ -25,6 +25,22 @@ std::string hex2(unsigned v) {
   return {digits[(v >> 4) & 15], digits[v & 15]};
 }
 
+// Text inside an XML element.
+std::string xml_text(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '&')
+      out += "&amp;";
+    else if (c == '<')
+      out += "&lt;";
+    else if (c == '>')
+      out += "&gt;";
+    else
+      out += c;
+  }
+  return out;
+}
+
 std::string hex_number(uint64_t v) {
   static const char digits[] = "0123456789abcdef";
   std::string s;
@@ -285,12 +301,16 @@ void Session::handle(const std::string& payload) {
 void Session::handle_query(const std::string& payload) {
   const std::string_view p(payload);
   if (starts_with(p, "qSupported")) {
-    std::string r = "PacketSize=" + hex_number(rsp::kMaxPayload) +
-                    ";QStartNoAckMode+;qXfer:features:read+;vContSupported+;swbreak+;hwbreak+";
+    std::string r =
+        "PacketSize=" + hex_number(rsp::kMaxPayload) +
+        ";QStartNoAckMode+;qXfer:features:read+;qXfer:threads:read+;vContSupported+;swbreak+;"
+        "hwbreak+";
     if (target_.can_reverse()) r += ";ReverseStep+;ReverseContinue+";
     reply(r);
   } else if (starts_with(p, "qXfer:features:read:")) {
     features(p.substr(20));
+  } else if (starts_with(p, "qXfer:threads:read:")) {
+    threads(p.substr(19));
   } else if (p == "qfThreadInfo") {
     std::string r = "m";
     for (ThreadId t = 1; t <= target_.thread_count(); ++t) {
@@ -643,8 +663,7 @@ void Session::monitor(std::string_view hex) {
 void Session::features(std::string_view args) {
   // "target.xml:offset,length"
   std::string_view annex, range;
-  uint64_t offset, length;
-  if (!split(args, ':', annex, range) || !parse_range(range, offset, length)) {
+  if (!split(args, ':', annex, range)) {
     reject(kErrInvalid);
     return;
   }
@@ -653,14 +672,42 @@ void Session::features(std::string_view args) {
     return;
   }
   if (xml_.empty()) xml_ = to_xml(target_.description());
-  if (offset >= xml_.size()) {
+  transfer(xml_, range);
+}
+
+void Session::threads(std::string_view args) {
+  // ":offset,length" (no annex). The document is made again at offset 0, so
+  // that the pieces of one read agree and a later read sees new states.
+  std::string_view annex, range;
+  if (!split(args, ':', annex, range) || !annex.empty()) {
+    reject(kErrInvalid);
+    return;
+  }
+  uint64_t offset, length;
+  if (parse_range(range, offset, length) && offset == 0) {
+    threads_xml_ = "<?xml version=\"1.0\"?>\n<threads>\n";
+    for (ThreadId t = 1; t <= target_.thread_count(); ++t)
+      threads_xml_ += "<thread id=\"" + hex_number(t) + "\" name=\"hart" + std::to_string(t - 1) +
+                      "\">" + xml_text(target_.thread_info(t)) + "</thread>\n";
+    threads_xml_ += "</threads>\n";
+  }
+  transfer(threads_xml_, range);
+}
+
+void Session::transfer(const std::string& document, std::string_view range) {
+  uint64_t offset, length;
+  if (!parse_range(range, offset, length)) {
+    reject(kErrInvalid);
+    return;
+  }
+  if (offset >= document.size()) {
     reply("l");
     return;
   }
   // Escaping may double a character: half a packet of content always fits.
   length = std::min<uint64_t>(length, rsp::kMaxPayload / 2 - 1);
-  const std::string_view part = std::string_view(xml_).substr(offset, length);
-  const bool last = offset + part.size() >= xml_.size();
+  const std::string_view part = std::string_view(document).substr(offset, length);
+  const bool last = offset + part.size() >= document.size();
   reply((last ? "l" : "m") + rsp::escape_binary(part));
 }
 

@@ -405,7 +405,8 @@ continue"
         "$tmp/gdb.out" || fail "hart $h did not stop in hart_work"
     done
     for t in 1 2 3 4; do
-      grep -qE "^[ *] +$t +Thread $t \(hart $((t - 1)), M-mode" "$tmp/gdb.out" ||
+      # qXfer:threads:read gives each thread its name.
+      grep -qE "^[ *] +$t +Thread $t \"hart$((t - 1))\" \(hart $((t - 1)), M-mode" "$tmp/gdb.out" ||
         fail "thread $t not listed"
     done
     expect "[Switching to thread 3 (Thread 3)]"
@@ -611,7 +612,7 @@ info threads
 delete
 continue"
     expect "Breakpoint 1, add_scaled (a=a@entry=5, b=b@entry=14)" "a = 5" "New value = 47" \
-      "Thread 1 (hart 0, M-mode)" "exited normally"
+      'Thread 1 "hart0" (hart 0, M-mode)' "exited normally"
     expect_sim_status 0
     expect_console "target done"
     ;;

@@ -150,6 +150,32 @@ TEST_F(SessionTest, ThreadsAreListedAndSelected) {
   EXPECT_EQ(ask("qAttached"), "1");
 }
 
+TEST_F(SessionTest, ThreadListAsXmlInPieces) {
+  EXPECT_NE(ask("qSupported").find("qXfer:threads:read+"), std::string::npos);
+  const std::string expected =
+      "<?xml version=\"1.0\"?>\n<threads>\n"
+      "<thread id=\"1\" name=\"hart0\">fake 1</thread>\n"
+      "<thread id=\"2\" name=\"hart1\">fake 2</thread>\n"
+      "<thread id=\"3\" name=\"hart2\">fake 3</thread>\n"
+      "<thread id=\"4\" name=\"hart3\">fake 4</thread>\n"
+      "</threads>\n";
+  std::string got;
+  for (int n = 0; n < 100; ++n) {
+    char range[48];
+    std::snprintf(range, sizeof range, "%zx,30", got.size());
+    const std::string r = ask("qXfer:threads:read::" + std::string(range));
+    ASSERT_FALSE(r.empty());
+    std::string data;
+    ASSERT_TRUE(rsp::unescape_binary(r.substr(1), data));
+    got += data;
+    if (r[0] == 'l') break;
+    ASSERT_EQ(r[0], 'm');
+  }
+  EXPECT_EQ(got, expected);
+  EXPECT_EQ(ask("qXfer:threads:read:x:0,30"), "E01");
+  EXPECT_EQ(ask("qXfer:threads:read::0"), "E01");
+}
+
 // ---- registers ----------------------------------------------------------------------------
 
 TEST_F(SessionTest, ReadsAllGeneralRegistersInOrder) {

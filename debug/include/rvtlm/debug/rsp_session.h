@@ -72,6 +72,10 @@ class Session {
   void resume(const std::vector<ResumeKind>& actions);
   void monitor(std::string_view hex);
   void features(std::string_view args);
+  // qXfer:threads:read: every thread with its name (hartN) and state.
+  void threads(std::string_view args);
+  // One piece of a qXfer document: "offset,length" in hex.
+  void transfer(const std::string& document, std::string_view range);
 
   // "-1" (all threads, kAllThreads), "0" (any) or a hex id, optionally
   // in multiprocess form "p<pid>.<tid>"; false if malformed.
@@ -89,6 +93,7 @@ class Session {
   ThreadId general_thread_ = 1;   // Hg
   int64_t continue_thread_ = -1;  // Hc: -1 all, else one thread
   std::string xml_;               // the target description, built on first request
+  std::string threads_xml_;       // the thread list, built when read from offset 0
   uint64_t rejected_ = 0;
 };
 
