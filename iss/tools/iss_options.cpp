@@ -99,13 +99,8 @@ Options parse_options(const std::vector<std::string>& words) {
                                              {"help", kHelp, false},
                                              {"version", kVersion, false}});
   Options o;
-  std::vector<std::string> programs;
   rvtlm::support::Argument a;
   while (scan.next(a)) {
-    if (!a.option) {
-      programs.push_back(a.value);
-      continue;
-    }
     const std::string& arg = a.value;
     switch (a.option->id) {
       case kXlen:
@@ -184,9 +179,8 @@ Options parse_options(const std::vector<std::string>& words) {
         return o;
     }
   }
-  if (programs.empty()) throw UsageError("no program given");
-  if (programs.size() > 1) throw UsageError("more than one program given ('" + programs[1] + "')");
-  o.program = programs[0];
+  o.program = scan.at_most_one_operand("program");
+  if (o.program.empty()) throw UsageError("no program given");
   return o;
 }
 

@@ -195,13 +195,8 @@ Options parse_options(const std::vector<std::string>& words) {
                                              {"gdb-wait", kGdbWait, false},
                                              {"gdb-address", kGdbAddress, true}});
   Options o;
-  std::vector<std::string> programs;
   rvtlm::support::Argument a;
   while (scan.next(a)) {
-    if (!a.option) {
-      programs.push_back(a.value);
-      continue;
-    }
     const std::string& arg = a.value;
     switch (a.option->id) {
       case kPlatform:
@@ -325,8 +320,7 @@ Options parse_options(const std::vector<std::string>& words) {
         break;
     }
   }
-  if (!programs.empty()) o.program = programs[0];
-  if (programs.size() > 1) fail("more than one program given ('" + programs[1] + "')");
+  o.program = scan.at_most_one_operand("program");
   const int time_models = (o.ns_per_insn ? 1 : 0) + (o.icount_shift ? 1 : 0) + (o.hz ? 1 : 0);
   if (time_models > 1) fail("choose one of --ns-per-insn, --icount-shift and --hz");
   if (o.ipc && !o.hz) fail("--ipc needs --hz");

@@ -16,8 +16,8 @@ bool OptionScanner::next(Argument& out) {
   while (at_ < words_.size()) {
     const std::string& word = words_[at_++];
     if (options_ended_ || word.size() < 2 || word[0] != '-') {
-      out = Argument{nullptr, word};
-      return true;
+      operands_.push_back(word);
+      continue;
     }
     if (word == "--") {
       options_ended_ = true;
@@ -44,6 +44,12 @@ bool OptionScanner::next(Argument& out) {
     return true;
   }
   return false;
+}
+
+std::string OptionScanner::at_most_one_operand(const std::string& what) const {
+  if (operands_.size() > 1)
+    throw UsageError("more than one " + what + " given ('" + operands_[1] + "')");
+  return operands_.empty() ? std::string() : operands_[0];
 }
 
 std::string OptionScanner::extra_value(const std::string& option_text, const std::string& what) {

@@ -61,6 +61,27 @@ class SessionTest : public ::testing::Test {
     return items[i].payload;
   }
 
+  // A qXfer document read in pieces of `piece` bytes: `request` then the
+  // offset and length in hex. Every piece but the last is full ('m').
+  std::string read_document(const std::string& request, std::size_t piece) {
+    std::string got;
+    for (int n = 0; n < 1000; ++n) {
+      char range[48];
+      std::snprintf(range, sizeof range, "%zx,%zx", got.size(), piece);
+      const std::string r = ask(request + range);
+      std::string data;
+      if (r.empty() || !rsp::unescape_binary(r.substr(1), data)) {
+        ADD_FAILURE() << "bad reply " << r;
+        break;
+      }
+      got += data;
+      if (r[0] == 'l') break;
+      EXPECT_EQ(r[0], 'm');
+      EXPECT_EQ(data.size(), piece);
+    }
+    return got;
+  }
+
   FakeTarget target;
   std::string wire;
   Session session;
@@ -110,21 +131,7 @@ TEST_F(SessionTest, SupportedFeatures) {
 
 TEST_F(SessionTest, TargetDescriptionComesInPieces) {
   const std::string xml = to_xml(target.description());
-  std::string got;
-  char offset[32] = "0";
-  for (int n = 0; n < 1000; ++n) {
-    const std::string r = ask("qXfer:features:read:target.xml:" + std::string(offset) + ",40");
-    ASSERT_FALSE(r.empty());
-    std::string data;
-    ASSERT_TRUE(rsp::unescape_binary(r.substr(1), data));
-    got += data;
-    if (r[0] == 'l') break;
-    ASSERT_EQ(r[0], 'm');
-    ASSERT_EQ(data.size(), 0x40u);
-    // Offsets are hex.
-    std::snprintf(offset, sizeof offset, "%zx", got.size());
-  }
-  EXPECT_EQ(got, xml);
+  EXPECT_EQ(read_document("qXfer:features:read:target.xml:", 0x40), xml);
   EXPECT_NE(xml.find("<osabi>none</osabi>"), std::string::npos);
   EXPECT_EQ(ask("qXfer:features:read:other.xml:0,40"), "E01");
   EXPECT_EQ(ask("qXfer:features:read:target.xml:ffff,40"), "l");
@@ -159,19 +166,7 @@ TEST_F(SessionTest, ThreadListAsXmlInPieces) {
       "<thread id=\"3\" name=\"hart2\">fake 3</thread>\n"
       "<thread id=\"4\" name=\"hart3\">fake 4</thread>\n"
       "</threads>\n";
-  std::string got;
-  for (int n = 0; n < 100; ++n) {
-    char range[48];
-    std::snprintf(range, sizeof range, "%zx,30", got.size());
-    const std::string r = ask("qXfer:threads:read::" + std::string(range));
-    ASSERT_FALSE(r.empty());
-    std::string data;
-    ASSERT_TRUE(rsp::unescape_binary(r.substr(1), data));
-    got += data;
-    if (r[0] == 'l') break;
-    ASSERT_EQ(r[0], 'm');
-  }
-  EXPECT_EQ(got, expected);
+  EXPECT_EQ(read_document("qXfer:threads:read::", 0x30), expected);
   EXPECT_EQ(ask("qXfer:threads:read:x:0,30"), "E01");
   EXPECT_EQ(ask("qXfer:threads:read::0"), "E01");
 }

@@ -18,16 +18,16 @@ using rvtlm::support::UsageError;
 
 enum { kAlpha, kBeta, kFlag };
 
-// The scanner's output as text: "alpha=1", "flag", "operand:x".
+// The scanner's output as text: the options in order ("alpha=1", "flag"),
+// then the operands ("operand:x").
 std::vector<std::string> scan(std::vector<std::string> words) {
   OptionScanner s(std::move(words),
                   {{"alpha", kAlpha, true}, {"beta", kBeta, true}, {"flag", kFlag, false}});
   std::vector<std::string> out;
   Argument a;
   while (s.next(a))
-    out.push_back(a.option
-                      ? std::string(a.option->name) + (a.option->takes_value ? "=" : "") + a.value
-                      : "operand:" + a.value);
+    out.push_back(std::string(a.option->name) + (a.option->takes_value ? "=" : "") + a.value);
+  for (const std::string& operand : s.operands()) out.push_back("operand:" + operand);
   return out;
 }
 
@@ -41,8 +41,9 @@ std::string error_of(std::vector<std::string> words) {
 }
 
 TEST(OptionScanner, OptionsBeforeAndAfterOperands) {
-  EXPECT_EQ(scan({"--alpha", "1", "prog.elf", "--flag", "--beta=2"}),
-            (std::vector<std::string>{"alpha=1", "operand:prog.elf", "flag", "beta=2"}));
+  EXPECT_EQ(
+      scan({"--alpha", "1", "prog.elf", "--flag", "--beta=2", "more"}),
+      (std::vector<std::string>{"alpha=1", "flag", "beta=2", "operand:prog.elf", "operand:more"}));
 }
 
 TEST(OptionScanner, EqualsFormKeepsTheRestOfTheWord) {
@@ -67,6 +68,23 @@ TEST(OptionScanner, Mistakes) {
   EXPECT_EQ(error_of({"--flag=1"}), "option --flag takes no value");
   // A prefix is not an abbreviation.
   EXPECT_EQ(error_of({"--alp", "1"}), "unknown option '--alp'");
+}
+
+TEST(OptionScanner, AtMostOneOperand) {
+  OptionScanner none({"--flag"}, {{"flag", kFlag, false}});
+  OptionScanner two({"a.elf", "b.elf"}, {});
+  Argument a;
+  while (none.next(a)) {
+  }
+  while (two.next(a)) {
+  }
+  EXPECT_EQ(none.at_most_one_operand("program"), "");
+  try {
+    two.at_most_one_operand("program");
+    FAIL() << "accepted two";
+  } catch (const UsageError& e) {
+    EXPECT_STREQ(e.what(), "more than one program given ('b.elf')");
+  }
 }
 
 TEST(OptionScanner, ExtraValue) {

@@ -239,13 +239,8 @@ bool parse_options(int argc, char** argv, Options& o) {
                                       {"mmio", kMmio, true},
                                       {"verbose", kVerbose, false},
                                       {"help", kHelp, false}});
-  std::vector<std::string> programs;
   rvtlm::support::Argument a;
   while (scan.next(a)) {
-    if (!a.option) {
-      programs.push_back(a.value);
-      continue;
-    }
     switch (a.option->id) {
       case kQuantum:
         o.quanta.push_back(parse_time(a.value));
@@ -270,8 +265,8 @@ bool parse_options(int argc, char** argv, Options& o) {
     }
   }
   if (o.mmio_writes == 0) {
-    if (programs.size() != 1) throw rvtlm::support::UsageError("give one program.elf, or --mmio N");
-    o.program = programs[0];
+    o.program = scan.at_most_one_operand("program");
+    if (o.program.empty()) throw rvtlm::support::UsageError("give one program.elf, or --mmio N");
   }
   return true;
 }

@@ -29,9 +29,9 @@ struct OptionSpec {
   bool takes_value;
 };
 
-// One option with its value, or one operand.
+// One option with its value (empty for an option that takes none).
 struct Argument {
-  const OptionSpec* option = nullptr;  // null: `value` is an operand
+  const OptionSpec* option = nullptr;
   std::string value;
 };
 
@@ -41,10 +41,16 @@ class OptionScanner {
   OptionScanner(std::vector<std::string> words, std::vector<OptionSpec> specs);
   OptionScanner(int argc, const char* const* argv, std::vector<OptionSpec> specs);
 
-  // The next option or operand; false after the last word. Throws
-  // UsageError for an unknown option, a missing value, or a value given to
-  // an option that takes none.
+  // The next option; false after the last word. Operands met on the way
+  // are kept (operands()). Throws UsageError for an unknown option, a
+  // missing value, or a value given to an option that takes none.
   bool next(Argument& out);
+
+  // The operands so far, in order.
+  const std::vector<std::string>& operands() const { return operands_; }
+  // The one operand, or none: UsageError "more than one <what> given ('x')"
+  // for a second one.
+  std::string at_most_one_operand(const std::string& what) const;
 
   // One more word for the option just returned, for options with two values
   // (`--trace insn FILE`). Throws UsageError ("--trace insn needs a file")
@@ -54,6 +60,7 @@ class OptionScanner {
  private:
   std::vector<std::string> words_;
   std::vector<OptionSpec> specs_;
+  std::vector<std::string> operands_;
   std::size_t at_ = 0;
   bool options_ended_ = false;
 };
