@@ -498,9 +498,13 @@ bool Core::csr_instruction(uint16_t n, CsrOp op, uint64_t operand, bool writes, 
   if (!csr_read(n, retired, value)) return false;
   old = value;
   if (writes) {
+    // Privileged spec 3.1.9: the interrupt controller's signals show in a
+    // read of mip (SEIP: OR-ed with the software-writable bit) but only the
+    // software-writable bits take part in a CSRRS/CSRRC read-modify-write.
+    const uint64_t base = n == csr::k_mip || n == csr::k_sip ? s.mip : old;
     const uint64_t nv = op == CsrOp::Write ? operand
-                        : op == CsrOp::Set ? old | operand
-                                           : old & ~operand;
+                        : op == CsrOp::Set ? base | operand
+                                           : base & ~operand;
     csr_write(n, nv, retired);
   }
   return true;
