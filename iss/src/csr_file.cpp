@@ -374,10 +374,14 @@ bool Core::csr_write(uint16_t n, uint64_t v, uint64_t retired) {
       uint64_t mask = mstatus_writable(isa);
       if (n == csr::k_sstatus) mask &= kSstatusMask;
       uint64_t nv = (s.mstatus & ~mask) | (v & mask);
-      // MPP is WARL: only implemented modes stick.
+      // MPP is WARL (Privileged spec 3.1.6.1): a mode that is not
+      // implemented reads as the least-privileged one that is.
       const uint64_t mpp = (nv & kMstatusMpp) >> 11;
-      if (mpp == 2 || (mpp == 1 && !isa.has(Extension::S)) || (mpp == 0 && !isa.has(Extension::U)))
-        nv = (nv & ~kMstatusMpp) | (s.mstatus & kMstatusMpp);
+      if (mpp == 2 || (mpp == 1 && !isa.has(Extension::S)) ||
+          (mpp == 0 && !isa.has(Extension::U))) {
+        const uint64_t lowest = isa.has(Extension::U) ? 0 : 3;
+        nv = (nv & ~kMstatusMpp) | (lowest << 11);
+      }
       s.mstatus = nv;
       privilege_changed();
       async |= kAsyncIrq;

@@ -82,6 +82,34 @@ TEST(Csr, MstatusWithSupervisorUserAndFloatingPointHasTheirFieldsWritable) {
   EXPECT_EQ(m.hart.reg(a0), (uint64_t{1} << 63) | (uint64_t{0xa} << 32) | 0x7e79aau);
 }
 
+TEST(Csr, MppTakesTheLeastPrivilegedModeForAModeNotImplemented) {
+  // Privileged spec 3.1.6.1: MPP is WARL; 2 is reserved, S needs S-mode and
+  // U needs U-mode. Written after MPP = M, each reads the lowest mode there is.
+  const Program p = {csrrs(zero, csr::k_mstatus, t0),
+                     csrw(csr::k_mstatus, t1),
+                     csrr(a0, csr::k_mstatus),
+                     csrrs(zero, csr::k_mstatus, t0),
+                     csrw(csr::k_mstatus, t2),
+                     csrr(a1, csr::k_mstatus),
+                     wfi()};
+  const uint64_t mpp = 0x1800;
+  const auto run = [&](const char* isa, uint64_t w1, uint64_t w2, uint64_t r1, uint64_t r2) {
+    SCOPED_TRACE(isa);
+    HartConfig c;
+    c.isa = *iss::Isa::parse(isa);
+    Machine m(p, c);
+    m.hart.set_reg(t0, mpp);
+    m.hart.set_reg(t1, w1 << 11);
+    m.hart.set_reg(t2, w2 << 11);
+    run_to_wfi(m);
+    EXPECT_EQ(m.hart.reg(a0) & mpp, r1 << 11);
+    EXPECT_EQ(m.hart.reg(a1) & mpp, r2 << 11);
+  };
+  run("rv64imacsu", 2, 1, 0, 1);  // reserved 2 reads U; S sticks
+  run("rv64imacu", 2, 1, 0, 0);   // no S: 2 and 1 read U
+  run("rv64imac", 2, 0, 3, 3);    // machine only: always M
+}
+
 TEST(Csr, MtvecKeepsItsModeWhenAReservedModeIsWritten) {
   Machine m({csrw(csr::k_mtvec, t0), csrr(a0, csr::k_mtvec), csrw(csr::k_mtvec, t1),
              csrr(a1, csr::k_mtvec), csrw(csr::k_mtvec, t2), csrr(a2, csr::k_mtvec), wfi()});
