@@ -313,14 +313,13 @@ static void access_rules(void) {
 }
 
 /* ---- 3.3, 3.1.15-17: exceptions ----------------------------------------------------------- */
-static void bad_target(void);
+unsigned char misaligned_buffer[16] __attribute__((aligned(8)));
 static void exceptions(void) {
   TRY("ecall.m", "li a7, 0; ecall");
   TRY_IN("ecall.s", 1, "li a7, 0; ecall");
   TRY_IN("ecall.u", 0, "li a7, 0; ecall");
   TRY("ebreak", "ebreak");
   TRY("c.ebreak", ".2byte 0x9002");
-  TRY("illegal.zero32", ".4byte 0");
   TRY("illegal.zero16", ".2byte 0; .2byte 1");
   TRY("illegal.ones", ".4byte 0xffffffff");
   TRY("illegal.csr", ".4byte 0x7c0022f3"); /* csrr t0, 0x7c0 */
@@ -336,7 +335,7 @@ static void exceptions(void) {
   TRY("illegal.fp.rm5", ".4byte 0x00005053"); /* fadd.s f0, f0, f0 with rm=5 */
   /* medeleg does not apply to traps taken in M */
   CSRW(medeleg, 1ul << 2);
-  TRY("deleg.illegal.in.m", ".4byte 0");
+  TRY("deleg.illegal.in.m", ".4byte 0xffffffff");
   TRY_IN("deleg.illegal.in.s", 1, ".4byte 0xffffffff");
   show("deleg.illegal.in.s.sstatus", CSRR(sstatus));
   TRY_IN("deleg.illegal.in.u", 0, ".4byte 0xffffffff");
@@ -353,11 +352,14 @@ static void exceptions(void) {
   CSRW(mideleg, 0);
   CSRW(mie, 0);
   CSRC(mip, 0x2);
-  TRY("misaligned.lw", "li t1, 0x80000001; lw t0, 0(t1)");
-  TRY("misaligned.sw", "li t1, 0x80000005; sw zero, 0(t1)");
-  TRY("misaligned.amo", "csrr t1, mscratch; addi t1, t1, -63; amoadd.w t0, zero, (t1)");
-  TRY("misaligned.lr", "csrr t1, mscratch; addi t1, t1, -62; lr.w t0, (t1)");
-  TRY("misaligned.sc", "csrr t1, mscratch; addi t1, t1, -62; sc.w t0, zero, (t1)");
+  /* t1 = misaligned_buffer + offset (the buffer is 8-byte aligned) */
+#define BUF(off) "la t1, misaligned_buffer; addi t1, t1, " #off "; "
+  TRY("misaligned.lw", BUF(1) "lw t0, 0(t1)");
+  TRY("misaligned.sw", BUF(5) "sw zero, 0(t1)");
+  TRY("misaligned.amo", BUF(1) "amoadd.w t0, zero, (t1)");
+  TRY("misaligned.lr", BUF(2) "lr.w t0, (t1)");
+  TRY("misaligned.sc", BUF(2) "sc.w t0, zero, (t1)");
+#undef BUF
   TRY("access.load", "li t1, 0x20000; lw t0, 0(t1)");
   TRY("access.store", "li t1, 0x20000; sw zero, 0(t1)");
   TRY("access.amo", "li t1, 0x20000; amoadd.w t0, zero, (t1)");
@@ -366,8 +368,7 @@ static void exceptions(void) {
   trap.resume = 1;
   asm volatile("li t1, 0x20000; jalr t1" ::: "ra", "t1", "memory");
   show_trap("access.fetch");
-  (void)bad_target;
-  /* mepc / sepc when misa.C is clear are not probed: both keep C. */
+  /* Misaligned fetches need misa.C clear, which neither hart allows. */
 }
 
 /* ---- Sdtrig: address triggers (mcontrol) ------------------------------------------------ */
@@ -1069,5 +1070,3 @@ int main(void) {
   puts_("done\n");
   return 0;
 }
-
-static void bad_target(void) {}

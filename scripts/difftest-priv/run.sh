@@ -4,7 +4,8 @@
 # differences not explained in known-qemu-7.2.txt. See README.md.
 #   scripts/difftest-priv/run.sh [path/to/rvtlm-iss] [output directory]
 # Exit status: 0 when every difference is a known one, 1 otherwise, 2 when
-# something could not be built or run.
+# something could not be built or run. RVTLM_ISS_OPTIONS adds options to
+# every rvtlm-iss run (e.g. "--misaligned emulate", as QEMU behaves).
 here=$(cd "$(dirname "$0")" && pwd)
 iss=${1:-build/iss/rvtlm-iss}
 out=${2:-build/difftest-priv}
@@ -13,7 +14,7 @@ mkdir -p "$out"
 status=0
 run_pair() { # name elf iss-options qemu-cpu
   # shellcheck disable=SC2086 # the options are words
-  timeout 60 "$iss" $3 "$2" > "$out/rvtlm-$1.txt" 2>&1 || { echo "$1: rvtlm-iss failed"; status=2; }
+  timeout 60 "$iss" $3 ${RVTLM_ISS_OPTIONS:-} "$2" > "$out/rvtlm-$1.txt" 2>&1 || { echo "$1: rvtlm-iss failed"; status=2; }
   timeout 60 "qemu-system-riscv${1##*rv}" -M virt -cpu "$4" -bios none -nographic \
     -monitor none -kernel "$2" < /dev/null > "$out/qemu-$1.txt" 2>&1 ||
     { echo "$1: qemu failed"; status=2; }
