@@ -374,10 +374,14 @@ bool Core::csr_write(uint16_t n, uint64_t v, uint64_t retired) {
       uint64_t mask = mstatus_writable(isa);
       if (n == csr::k_sstatus) mask &= kSstatusMask;
       uint64_t nv = (s.mstatus & ~mask) | (v & mask);
-      // MPP is WARL: only implemented modes stick.
+      // MPP is WARL (Privileged spec 3.1.6.1): a mode that is not
+      // implemented reads as the least-privileged one that is.
       const uint64_t mpp = (nv & kMstatusMpp) >> 11;
-      if (mpp == 2 || (mpp == 1 && !isa.has(Extension::S)) || (mpp == 0 && !isa.has(Extension::U)))
-        nv = (nv & ~kMstatusMpp) | (s.mstatus & kMstatusMpp);
+      if (mpp == 2 || (mpp == 1 && !isa.has(Extension::S)) ||
+          (mpp == 0 && !isa.has(Extension::U))) {
+        const uint64_t lowest = isa.has(Extension::U) ? 0 : 3;
+        nv = (nv & ~kMstatusMpp) | (lowest << 11);
+      }
       s.mstatus = nv;
       privilege_changed();
       async |= kAsyncIrq;
@@ -498,9 +502,13 @@ bool Core::csr_instruction(uint16_t n, CsrOp op, uint64_t operand, bool writes, 
   if (!csr_read(n, retired, value)) return false;
   old = value;
   if (writes) {
+    // Privileged spec 3.1.9: the interrupt controller's signals show in a
+    // read of mip (SEIP: OR-ed with the software-writable bit) but only the
+    // software-writable bits take part in a CSRRS/CSRRC read-modify-write.
+    const uint64_t base = n == csr::k_mip || n == csr::k_sip ? s.mip : old;
     const uint64_t nv = op == CsrOp::Write ? operand
-                        : op == CsrOp::Set ? old | operand
-                                           : old & ~operand;
+                        : op == CsrOp::Set ? base | operand
+                                           : base & ~operand;
     csr_write(n, nv, retired);
   }
   return true;

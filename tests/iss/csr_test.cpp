@@ -82,6 +82,34 @@ TEST(Csr, MstatusWithSupervisorUserAndFloatingPointHasTheirFieldsWritable) {
   EXPECT_EQ(m.hart.reg(a0), (uint64_t{1} << 63) | (uint64_t{0xa} << 32) | 0x7e79aau);
 }
 
+TEST(Csr, MppTakesTheLeastPrivilegedModeForAModeNotImplemented) {
+  // Privileged spec 3.1.6.1: MPP is WARL; 2 is reserved, S needs S-mode and
+  // U needs U-mode. Written after MPP = M, each reads the lowest mode there is.
+  const Program p = {csrrs(zero, csr::k_mstatus, t0),
+                     csrw(csr::k_mstatus, t1),
+                     csrr(a0, csr::k_mstatus),
+                     csrrs(zero, csr::k_mstatus, t0),
+                     csrw(csr::k_mstatus, t2),
+                     csrr(a1, csr::k_mstatus),
+                     wfi()};
+  const uint64_t mpp = 0x1800;
+  const auto run = [&](const char* isa, uint64_t w1, uint64_t w2, uint64_t r1, uint64_t r2) {
+    SCOPED_TRACE(isa);
+    HartConfig c;
+    c.isa = *iss::Isa::parse(isa);
+    Machine m(p, c);
+    m.hart.set_reg(t0, mpp);
+    m.hart.set_reg(t1, w1 << 11);
+    m.hart.set_reg(t2, w2 << 11);
+    run_to_wfi(m);
+    EXPECT_EQ(m.hart.reg(a0) & mpp, r1 << 11);
+    EXPECT_EQ(m.hart.reg(a1) & mpp, r2 << 11);
+  };
+  run("rv64imacsu", 2, 1, 0, 1);  // reserved 2 reads U; S sticks
+  run("rv64imacu", 2, 1, 0, 0);   // no S: 2 and 1 read U
+  run("rv64imac", 2, 0, 3, 3);    // machine only: always M
+}
+
 TEST(Csr, MtvecKeepsItsModeWhenAReservedModeIsWritten) {
   Machine m({csrw(csr::k_mtvec, t0), csrr(a0, csr::k_mtvec), csrw(csr::k_mtvec, t1),
              csrr(a1, csr::k_mtvec), csrw(csr::k_mtvec, t2), csrr(a2, csr::k_mtvec), wfi()});
@@ -131,6 +159,31 @@ TEST(Csr, MipIgnoresCsrWritesAndShowsInterruptLevels) {
   EXPECT_EQ(m.hart.reg(a3), 0x80u);
 }
 
+TEST(Csr, MipReadModifyWriteTakesOnlyTheSoftwareWritableSeip) {
+  // Privileged spec 3.1.9: a read of mip shows SEIP as the software bit OR
+  // the controller's signal; CSRRS/CSRRC write back the software bit only.
+  Machine m({addi(t0, zero, 2), csrrs(a0, csr::k_mip, t0), csrr(a1, csr::k_mip),
+             addi(t1, zero, 0x200), csrrs(zero, csr::k_mip, t1), csrrc(a2, csr::k_mip, t0),
+             csrrc(a3, csr::k_mip, t1), csrr(a4, csr::k_mip), wfi()});
+  m.hart.set_interrupt(iss::Interrupt::SupervisorExternal, true);
+  run_to_wfi(m);
+  EXPECT_EQ(m.hart.reg(a0), 0x200u);  // the signal
+  EXPECT_EQ(m.hart.reg(a1), 0x202u);  // SSIP set; SEIP still only the signal
+  EXPECT_EQ(m.hart.reg(a2), 0x202u);  // software SEIP now set too
+  EXPECT_EQ(m.hart.reg(a3), 0x200u);
+  EXPECT_EQ(m.hart.reg(a4), 0x200u);  // software SEIP cleared, the signal remains
+  m.hart.set_interrupt(iss::Interrupt::SupervisorExternal, false);
+  EXPECT_EQ(m.csr(csr::k_mip), 0u);
+}
+
+TEST(Csr, MipSetWithTheSignalHighDoesNotLatchSeip) {
+  Machine m({addi(t0, zero, 2), csrrs(zero, csr::k_mip, t0), csrrc(zero, csr::k_mip, t0), wfi()});
+  m.hart.set_interrupt(iss::Interrupt::SupervisorExternal, true);
+  run_to_wfi(m);
+  m.hart.set_interrupt(iss::Interrupt::SupervisorExternal, false);
+  EXPECT_EQ(m.csr(csr::k_mip), 0u);
+}
+
 TEST(Csr, WriteToReadOnlyCsrIsIllegal) {
   for (const uint32_t insn : {csrrw(a0, csr::k_mhartid, t0), csrrw(zero, csr::k_mvendorid, zero),
                               csrrsi(a0, csr::k_marchid, 1), csrrs(a0, csr::k_cycle, t0),
@@ -154,6 +207,29 @@ TEST(Csr, NonexistentCsrIsIllegal) {
     Machine m(p, machine_only());
     expect_illegal_at(m, p, 0);
   }
+}
+
+TEST(Csr, EnvironmentConfigurationExistsOnlyWithUserMode) {
+  // Privileged spec 3.1.18: without U-mode, menvcfg and menvcfgh do not
+  // exist (mcounteren neither, 3.1.11).
+  for (const uint32_t insn :
+       {csrr(a0, csr::k_menvcfg), csrw(csr::k_menvcfg, zero), csrr(a0, csr::k_mcounteren)}) {
+    SCOPED_TRACE(insn);
+    const Program p = {insn, wfi()};
+    Machine m(p, machine_only());
+    expect_illegal_at(m, p, 0);
+  }
+  const Program p32 = {csrr(a0, csr::k_menvcfgh), wfi()};
+  HartConfig m32 = machine_only();
+  m32.isa = *iss::Isa::parse("rv32imac");
+  Machine m(p32, m32);
+  expect_illegal_at(m, p32, 0);
+
+  HartConfig with_u;
+  with_u.isa = *iss::Isa::parse("rv64imacu");
+  Machine u({addi(t0, zero, 1), csrw(csr::k_menvcfg, t0), csrr(a0, csr::k_menvcfg), wfi()}, with_u);
+  run_to_wfi(u);
+  EXPECT_EQ(u.hart.reg(a0), 1u);  // FIOM
 }
 
 TEST(Csr, ReadingReadOnlyCsrWithoutWriteDoesNotTrap) {
