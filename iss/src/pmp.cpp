@@ -56,8 +56,11 @@ bool Pmp::read_cfg(unsigned index, uint64_t& value) const {
 
 uint8_t Pmp::legalize_cfg(uint8_t value) const {
   value &= kCfgWritable;
-  // R=0, W=1 is reserved (3.7.1).
-  if ((value & (pmp::kR | pmp::kW)) == pmp::kW) value &= static_cast<uint8_t>(~pmp::kW);
+  // R=0, W=1 is reserved (3.7.1): such a write grants nothing (R, W and X
+  // clear), as the ISA's formal model legalizes it, so that conformance
+  // signatures agree.
+  if ((value & (pmp::kR | pmp::kW)) == pmp::kW)
+    value &= static_cast<uint8_t>(~(pmp::kR | pmp::kW | pmp::kX));
   // NA4 is not selectable when G >= 1 (3.7.1).
   if (g_ >= 1 && ((value & pmp::kA) >> pmp::kAShift) == pmp::kNa4) {
     value |= static_cast<uint8_t>(pmp::kNapot << pmp::kAShift);

@@ -238,11 +238,11 @@ TEST(Pmp, ReservedFieldsAndEncodingsReadAsLegalValues) {
   // Bits 6:5 are zero.
   set_cfg(p, 64, 0, static_cast<uint8_t>(0x60 | cfg(pmp::kNapot, kR)));
   EXPECT_EQ(get_cfg(p, 64, 0), cfg(pmp::kNapot, kR));
-  // R=0, W=1 is reserved: W is dropped, the rest kept.
+  // R=0, W=1 is reserved: R, W and X read as 0, A and L are kept.
   set_cfg(p, 64, 1, cfg(pmp::kNapot, kW));
   EXPECT_EQ(get_cfg(p, 64, 1), cfg(pmp::kNapot, 0));
   set_cfg(p, 64, 2, cfg(pmp::kTor, kW | kX));
-  EXPECT_EQ(get_cfg(p, 64, 2), cfg(pmp::kTor, kX));
+  EXPECT_EQ(get_cfg(p, 64, 2), cfg(pmp::kTor, 0));
   // With G = 0, NA4 is available.
   set_cfg(p, 64, 3, cfg(pmp::kNa4, kR));
   EXPECT_EQ(get_cfg(p, 64, 3), cfg(pmp::kNa4, kR));
