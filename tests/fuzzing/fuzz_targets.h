@@ -30,7 +30,7 @@ class IssMachines {
 
 // Runs one ISS fuzz input (fuzz_iss.cpp) on a hart of `machines` (nullptr:
 // on a new hart) and returns a digest of how its runs ended, its final
-// architectural state and its RAM.
+// architectural state, its RAM and how often the bus carried RAM accesses.
 uint64_t run_iss_input(const uint8_t* data, size_t size, IssMachines* machines);
 
 }  // namespace rvtlm::fuzzing
