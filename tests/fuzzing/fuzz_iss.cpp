@@ -16,7 +16,7 @@
 // record is the RAM image at 0x80000000 (64 KiB, zero-filled beyond the
 // input).
 //
-// The hart runs up to 4000 instructions in four slices with interrupt
+// The hart runs up to 2000 instructions in four slices with interrupt
 // lines toggled, satp/mstatus rewritten, DMI revoked (the RAM may move to a
 // new host buffer, freeing the old one, also from inside an MMIO access),
 // and the state saved and restored on the way; it must never crash, hang or
@@ -73,9 +73,9 @@ constexpr size_t kSetupFrom = 32;
 constexpr size_t kSetupSize = 128;
 // Instructions per slice of the run (four slices). Beyond the input's own
 // code most of a longer run is spent trapping through zero-filled RAM: at
-// 5000 a slice an input cost about four times as much, and a minute of
+// 5000 a slice an input cost about six times as much, and a minute of
 // fuzzing reached less coverage (docs/PERFORMANCE.md, "Fuzzing").
-constexpr uint64_t kSliceBudget = 1000;
+constexpr uint64_t kSliceBudget = 500;
 
 // How the bus grants host pointers for RAM.
 enum class GrantMode : uint8_t {
