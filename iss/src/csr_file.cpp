@@ -42,11 +42,24 @@ const CsrRow kCsrs[] = {RVTLM_CSRS(RVTLM_CSR_ROW_FIELD, RVTLM_CSR_ROW_HOOK, RVTL
 #undef RVTLM_CSR_ROW_HOOK
 #undef RVTLM_CSR_ROW_ARRAY
 
+constexpr std::size_t kRows = sizeof(kCsrs) / sizeof(kCsrs[0]);
+constexpr unsigned kCsrNumbers = 4096;  // CSR numbers are 12 bits
+
+// The row of each CSR number (kRows: none; the first row wins where rows
+// overlap), so that an access finds its row with one load instead of a
+// scan of the table.
+const std::array<uint16_t, kCsrNumbers> kRowOf = [] {
+  std::array<uint16_t, kCsrNumbers> rows{};
+  rows.fill(static_cast<uint16_t>(kRows));
+  for (std::size_t i = kRows; i-- > 0;)
+    for (unsigned k = 0; k < kCsrs[i].count; ++k)
+      if (kCsrs[i].number + k < kCsrNumbers) rows[kCsrs[i].number + k] = static_cast<uint16_t>(i);
+  return rows;
+}();
+
 const CsrRow* find_row(uint16_t n) {
-  for (const CsrRow& r : kCsrs) {
-    if (n >= r.number && n < r.number + r.count) return &r;
-  }
-  return nullptr;
+  if (n >= kCsrNumbers || kRowOf[n] == kRows) return nullptr;
+  return &kCsrs[kRowOf[n]];
 }
 
 bool in(uint16_t n, uint16_t first, unsigned count) { return n >= first && n < first + count; }

@@ -97,11 +97,14 @@ class Parser {
       });
     } catch (const std::length_error&) {
       fail("", "values nest more than " + std::to_string(kMaxDescriptionDepth) + " levels deep");
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {
+      // Syntax errors, and numbers beyond the range of a double (out_of_range
+      // 406, "number overflow"): the message without the exception's id.
       std::string what = e.what();
-      const auto colon = what.find("parse error");
-      throw DescriptionError(origin_ + ": not valid JSON: " +
-                             (colon == std::string::npos ? what : what.substr(colon)));
+      const auto id_end = what.find("] ");
+      if (what.rfind("[json.exception.", 0) == 0 && id_end != std::string::npos)
+        what = what.substr(id_end + 2);
+      throw DescriptionError(origin_ + ": not valid JSON: " + what);
     }
     if (!root.is_object()) fail("", "expected an object");
     for (const auto& [key, value] : root.items()) {

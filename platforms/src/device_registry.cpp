@@ -181,8 +181,6 @@ constexpr uint64_t kMaxLatencyNs = 1'000'000'000;
 constexpr uint32_t cell(iss::Interrupt line) { return static_cast<uint32_t>(line); }
 constexpr uint32_t kMachineSoftware = cell(iss::Interrupt::MachineSoftware);
 constexpr uint32_t kMachineTimer = cell(iss::Interrupt::MachineTimer);
-constexpr uint32_t kSupervisorExternal = cell(iss::Interrupt::SupervisorExternal);
-constexpr uint32_t kMachineExternal = cell(iss::Interrupt::MachineExternal);
 
 DeviceType memory_type() {
   DeviceType t;

@@ -47,10 +47,9 @@ iss::Isa hart_isa(const PlatformDescription& d) {
   const std::string text = prefixed ? d.isa : (xlen == iss::Xlen::Rv32 ? "rv32" : "rv64") + d.isa;
   std::string error;
   const auto isa = iss::Isa::parse(text, &error);
-  if (!isa) throw DescriptionError(d.name + ": \"isa\": " + error);
+  if (!isa) throw d.error("/isa", error);
   if (isa->xlen() != xlen)
-    throw DescriptionError(d.name + ": \"isa\": " + isa->to_string() + " on an RV" +
-                           std::to_string(d.xlen) + " platform");
+    throw d.error("/isa", isa->to_string() + " on an RV" + std::to_string(d.xlen) + " platform");
   return *isa;
 }
 

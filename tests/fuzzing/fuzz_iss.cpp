@@ -16,18 +16,27 @@
 // record is the RAM image at 0x80000000 (64 KiB, zero-filled beyond the
 // input).
 //
-// The hart runs 20000 instructions in four slices with interrupt lines
-// toggled, satp/mstatus rewritten, DMI revoked (the RAM may move to a new
-// host buffer, freeing the old one, also from inside an MMIO access), and
-// the state saved and restored on the way; it must never crash, hang or
+// The hart runs up to 2000 instructions in four slices with interrupt
+// lines toggled, satp/mstatus rewritten, DMI revoked (the RAM may move to a
+// new host buffer, freeing the old one, also from inside an MMIO access),
+// and the state saved and restored on the way; it must never crash, hang or
 // trip a sanitizer.
+//
+// An input is cheap: the hart of its configuration (with its bus and RAM)
+// is kept from earlier inputs and was reset to what a new hart is, so that
+// an input costs its instructions, not the building of a hart with its
+// translation caches. The same input behaves the same on a kept hart as
+// on a new one (smoke_main.cpp checks it).
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <initializer_list>
+#include <memory>
 #include <vector>
 
+#include "fuzz_targets.h"
 #include "rvtlm/iss/csr.h"
 #include "rvtlm/iss/hart.h"
 #include "test_asm.h"
@@ -62,6 +71,11 @@ constexpr uint32_t kSkipS[] = {assembler::csrr(assembler::t6, csr::k_sepc),
 // short inputs reach it (most seeds stay below it).
 constexpr size_t kSetupFrom = 32;
 constexpr size_t kSetupSize = 128;
+// Instructions per slice of the run (four slices). Beyond the input's own
+// code most of a longer run is spent trapping through zero-filled RAM: at
+// 5000 a slice an input cost about six times as much, and a minute of
+// fuzzing reached less coverage (docs/PERFORMANCE.md, "Fuzzing").
+constexpr uint64_t kSliceBudget = 500;
 
 // How the bus grants host pointers for RAM.
 enum class GrantMode : uint8_t {
@@ -73,11 +87,29 @@ enum class GrantMode : uint8_t {
 
 class FuzzBus final : public Bus {
  public:
-  FuzzBus(const uint8_t* data, size_t size) : ram(kRamSize, 0), data_(data), size_(size) {}
+  FuzzBus() : ram(kRamSize, 0) {}
+
+  // Power-on state for the next input: its bytes, `image` of them copied
+  // to RAM at kRamBase (the rest zero), every setting back to its default.
+  void load(const uint8_t* data, size_t size, size_t image) {
+    ram.assign(kRamSize, 0);
+    std::memcpy(ram.data(), data, std::min<size_t>(image, kRamSize));
+    data_ = data;
+    size_ = size;
+    dmi = true;
+    grants = GrantMode::Whole;
+    relocate_on_mmio = nullptr;
+    ram_accesses = 0;
+    time_ = 0;
+    mmio_writes_ = 0;
+  }
 
   std::vector<uint8_t> ram;
   bool dmi = true;
   GrantMode grants = GrantMode::Whole;
+  // RAM reads and writes that came through the bus rather than a host
+  // pointer (a kept hart that still used an old grant would make fewer).
+  uint64_t ram_accesses = 0;
   // Set: every 7th MMIO write moves RAM to a new host buffer (freeing the
   // old one) and revokes the hart's pointers, in the middle of its run.
   Hart* relocate_on_mmio = nullptr;
@@ -93,6 +125,7 @@ class FuzzBus final : public Bus {
     auto* bytes = static_cast<uint8_t*>(out);
     if (in_range(access, kRamBase, kRamSize)) {
       std::memcpy(bytes, ram.data() + (access.addr - kRamBase), access.size);
+      ++ram_accesses;
       return BusStatus::Ok;
     }
     if (in_range(access, kMmioBase, kMmioSize) && (access.addr & 0x10) == 0) {
@@ -109,6 +142,7 @@ class FuzzBus final : public Bus {
   BusStatus write(const BusAccess& access, const void* in) override {
     if (in_range(access, kRamBase, kRamSize)) {
       std::memcpy(ram.data() + (access.addr - kRamBase), in, access.size);
+      ++ram_accesses;
       return BusStatus::Ok;
     }
     if (in_range(access, kMmioBase, kMmioSize) && (access.addr & 0x10) == 0) {
@@ -148,8 +182,8 @@ class FuzzBus final : public Bus {
     return access.addr - base <= len - access.size;
   }
 
-  const uint8_t* data_;
-  size_t size_;
+  const uint8_t* data_ = nullptr;
+  size_t size_ = 0;
   uint64_t time_ = 0;
   unsigned mmio_writes_ = 0;
 };
@@ -527,18 +561,96 @@ void prepare(Hart& hart, FuzzBus& bus, Setup& setup) {
   hart.restore_state(st);
 }
 
+// One hart, with its bus and RAM, for one configuration.
+struct Machine {
+  explicit Machine(const HartConfig& config) : hart(config, bus) {}
+  FuzzBus bus;
+  Hart hart;
+  uint64_t last_use = 0;
+};
+
+bool same_config(const HartConfig& a, const HartConfig& b) {
+  return a.isa == b.isa && a.hart_id == b.hart_id && a.reset_pc == b.reset_pc &&
+         a.reset_registers == b.reset_registers && a.misaligned == b.misaligned &&
+         a.pmp_entries == b.pmp_entries && a.pmp_granularity == b.pmp_granularity &&
+         a.triggers == b.triggers && a.pte_update == b.pte_update &&
+         a.max_block_insns == b.max_block_insns;
+}
+
+// A 64-bit digest (FNV-1a over 64-bit words, then a final mix).
+class Digest {
+ public:
+  void add(uint64_t v) {
+    h_ ^= v;
+    h_ *= 0x100000001b3u;
+  }
+  void add(std::initializer_list<uint64_t> values) {
+    for (uint64_t v : values) add(v);
+  }
+  template <typename T, size_t N>
+  void add(const std::array<T, N>& values) {
+    for (const T& v : values) add(static_cast<uint64_t>(v));
+  }
+  uint64_t value() const { return SplitMix(h_).next(); }
+
+ private:
+  uint64_t h_ = 0xcbf29ce484222325u;
+};
+
+void add_state(Digest& d, const HartState& st) {
+  d.add(st.x);
+  d.add(st.f);
+  d.add({st.pc, st.priv, st.wfi, st.mstatus, st.medeleg, st.mideleg, st.mie, st.mip, st.irq_lines});
+  d.add({st.mtvec, st.mscratch, st.mepc, st.mcause, st.mtval, st.mcounteren, st.mcountinhibit});
+  d.add({st.menvcfg, st.stvec, st.sscratch, st.sepc, st.scause, st.stval, st.scounteren});
+  d.add({st.senvcfg, st.satp, st.stimecmp, st.fflags, st.frm, st.tselect, st.retired});
+  d.add({st.instret_base, st.cycle_base, st.instret_frozen, st.cycle_frozen});
+  d.add({st.reservation_valid, st.reservation_addr});
+  for (const TriggerState& t : st.triggers) d.add({t.tdata1, t.tdata2, t.tdata3});
+  d.add(st.pmp.cfg);
+  d.add(st.pmp.addr);
+}
+
 }  // namespace
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+namespace rvtlm::fuzzing {
+
+// Machines by configuration, the least recently used dropped past kMax.
+struct IssMachines::Pool {
+  static constexpr size_t kMax = 16;
+  std::vector<std::unique_ptr<Machine>> machines;
+  uint64_t uses = 0;
+
+  Machine& get(const HartConfig& config) {
+    ++uses;
+    for (auto& m : machines) {
+      if (same_config(m->hart.config(), config)) {
+        m->last_use = uses;
+        return *m;
+      }
+    }
+    if (machines.size() >= kMax) {
+      const auto oldest =
+          std::min_element(machines.begin(), machines.end(),
+                           [](const auto& a, const auto& b) { return a->last_use < b->last_use; });
+      machines.erase(oldest);
+    }
+    machines.push_back(std::make_unique<Machine>(config));
+    machines.back()->last_use = uses;
+    return *machines.back();
+  }
+};
+
+IssMachines::IssMachines() : pool(std::make_unique<Pool>()) {}
+IssMachines::~IssMachines() = default;
+
+uint64_t run_iss_input(const uint8_t* data, size_t size, IssMachines* machines) {
   if (size == 0) return 0;
   const uint8_t cfg = data[0];
   const bool has_setup = size >= kSetupFrom;
   const size_t setup_size = has_setup ? std::min(kSetupSize, (size - 1) / 2) : 0;
   const size_t image = size - 1 - setup_size;
   Setup setup(data + size - setup_size, setup_size);
-  FuzzBus bus(data + 1, size - 1);
-  bus.dmi = (cfg & 4) == 0;
-  std::memcpy(bus.ram.data(), data + 1, std::min<size_t>(image, kRamSize));
 
   HartConfig config;
   config.isa = rvtlm::iss::Isa((cfg & 1) ? Xlen::Rv32 : Xlen::Rv64);
@@ -547,7 +659,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   config.reset_pc = kRamBase;
   config.max_block_insns = (cfg & 16) ? 3 : 256;
   if (has_setup) configure(config, setup);
-  Hart hart(config, bus);
+  // A kept hart was returned to what a new one is at the end of its last
+  // input (below).
+  std::unique_ptr<Machine> own;
+  Machine& m = machines ? machines->pool->get(config) : *(own = std::make_unique<Machine>(config));
+  FuzzBus& bus = m.bus;
+  Hart& hart = m.hart;
+  bus.load(data + 1, size - 1, image);
+  bus.dmi = (cfg & 4) == 0;
+
   // Let traps re-enter the fuzzed code instead of stopping at address 0.
   if (cfg & 32) hart.write_csr(0x305, kRamBase + ((cfg & 64) ? 0x100 : 0) + (cfg >> 7));
   if (has_setup) prepare(hart, bus, setup);
@@ -555,12 +675,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const uint64_t later_satp = setup.u64();
   const uint64_t later_mstatus = setup.u64();
 
+  Digest digest;
   const Interrupt lines[] = {Interrupt::MachineTimer,       Interrupt::MachineSoftware,
                              Interrupt::MachineExternal,    Interrupt::SupervisorTimer,
                              Interrupt::SupervisorSoftware, Interrupt::SupervisorExternal};
   const unsigned line_count = has_setup ? 6 : 3;
   for (unsigned slice = 0; slice < 4; ++slice) {
-    hart.run(5000);
+    const RunResult r = hart.run(kSliceBudget);
+    digest.add(static_cast<uint64_t>(r.reason));
+    digest.add(r.retired);
     const uint8_t bits = data[(slice * 7 + 1) % size];
     for (unsigned i = 0; i < line_count; ++i)
       hart.set_interrupt(lines[i], ((bits >> ((slice + i) & 7)) & 1) != 0);
@@ -585,5 +708,30 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       hart.restore_state(state);
     }
   }
+  add_state(digest, hart.save_state());
+  digest.add(bus.ram_accesses);
+  for (size_t k = 0; k < kRamSize; k += 8) digest.add(read_ram(bus, kRamBase + k, 8));
+
+  // Back to what a new hart is: reset, no host pointers, no decoded code
+  // nor the record of where code was. run(0) retires nothing but frees the
+  // decoded blocks now (reset only marks them for discarding; with no
+  // instrumenter attached the run leaves nothing else behind), so that
+  // what this input allocated is freed before it ends: libFuzzer takes an
+  // input that leaves more allocations than it frees as a possible leak,
+  // and runs it again under the leak checker.
+  hart.reset();
+  hart.invalidate_dmi(0, ~uint64_t{0});
+  hart.invalidate_code(0, ~uint64_t{0});
+  hart.run(0);
+  return digest.value();
+}
+
+}  // namespace rvtlm::fuzzing
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  // libFuzzer calls this function once per input: the harts kept between
+  // inputs can live nowhere else.
+  static rvtlm::fuzzing::IssMachines machines;
+  rvtlm::fuzzing::run_iss_input(data, size, &machines);
   return 0;
 }

@@ -232,6 +232,24 @@ TEST(Csr, EnvironmentConfigurationExistsOnlyWithUserMode) {
   EXPECT_EQ(u.hart.reg(a0), 1u);  // FIOM
 }
 
+// CSR numbers are 12 bits (Privileged spec 2.1): a debugger's wider number
+// is no CSR, not the CSR of its low bits.
+TEST(Csr, NumbersBeyondTwelveBitsAreNoCsr) {
+  Machine m({wfi()});
+  uint64_t v = 0;
+  EXPECT_TRUE(m.hart.read_csr(csr::k_mscratch, v));
+  for (const uint16_t n : {uint16_t{0x1000 | csr::k_mscratch}, uint16_t{0xf000 | csr::k_mstatus},
+                           uint16_t{0x1000}, uint16_t{0xffff}}) {
+    SCOPED_TRACE(n);
+    EXPECT_FALSE(m.hart.read_csr(n, v));
+    EXPECT_FALSE(m.hart.write_csr(n, 1));
+    EXPECT_EQ(iss::csr_name(n), "");
+  }
+  EXPECT_EQ(m.csr(csr::k_mscratch), 0u);
+  EXPECT_EQ(iss::csr_name(csr::k_mscratch), "mscratch");
+  EXPECT_EQ(iss::csr_name(csr::k_pmpaddr + 63), "pmpaddr63");
+}
+
 TEST(Csr, ReadingReadOnlyCsrWithoutWriteDoesNotTrap) {
   HartConfig c;
   c.hart_id = 3;

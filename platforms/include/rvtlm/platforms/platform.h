@@ -139,6 +139,9 @@ class Platform : public sc_core::sc_module {
 
   // Interrupt lines of every hart and device, and devices' own signals.
   void trace(sc_core::sc_trace_file* file);
+  // sc_object's virtual trace() (const, a no-op) is not this one; keep it
+  // visible rather than hidden (clang's -Woverloaded-virtual).
+  using sc_core::sc_module::trace;
 
   // The plugins of the platform's harts (docs/PLUGINS.md): the
   // description's are loaded when the platform is built; load more here
