@@ -9,6 +9,7 @@ namespace rvtlm::iss_tool {
 
 namespace {
 
+using rvtlm::support::choice;
 using rvtlm::support::UsageError;
 
 enum Id {
@@ -104,9 +105,7 @@ Options parse_options(const std::vector<std::string>& words) {
     const std::string& arg = a.value;
     switch (a.option->id) {
       case kXlen:
-        if (arg != "32" && arg != "64")
-          throw UsageError("--xlen must be 32 or 64, not '" + arg + "'");
-        o.xlen = arg == "32" ? 32 : 64;
+        o.xlen = choice("--xlen", arg, {"32", "64"}) == 0 ? 32 : 64;
         break;
       case kHarts: {
         const auto n = rvtlm::support::parse_unsigned(arg, 64);
@@ -134,12 +133,9 @@ Options parse_options(const std::vector<std::string>& words) {
         o.quantum = parse_quantum(arg);
         break;
       case kMisaligned:
-        if (arg == "trap")
-          o.misaligned = rvtlm::iss::MisalignedPolicy::Trap;
-        else if (arg == "emulate")
-          o.misaligned = rvtlm::iss::MisalignedPolicy::Emulate;
-        else
-          throw UsageError("--misaligned must be 'trap' or 'emulate', not '" + arg + "'");
+        o.misaligned = choice("--misaligned", arg, {"trap", "emulate"}) == 0
+                           ? rvtlm::iss::MisalignedPolicy::Trap
+                           : rvtlm::iss::MisalignedPolicy::Emulate;
         break;
       case kIsa: {
         std::string error;
@@ -147,18 +143,15 @@ Options parse_options(const std::vector<std::string>& words) {
         if (!o.isa) throw UsageError("--isa: " + error);
         break;
       }
-      case kPmpEntries:
-        if (arg != "0" && arg != "16" && arg != "64")
-          throw UsageError("--pmp-entries must be 0, 16 or 64, not '" + arg + "'");
-        o.pmp_entries = static_cast<unsigned>(*rvtlm::support::parse_unsigned(arg));
+      case kPmpEntries: {
+        static constexpr unsigned kEntries[] = {0, 16, 64};
+        o.pmp_entries = kEntries[choice("--pmp-entries", arg, {"0", "16", "64"})];
         break;
+      }
       case kAdBits:
-        if (arg == "hardware")
-          o.pte_update = rvtlm::iss::PteUpdate::Hardware;
-        else if (arg == "fault")
-          o.pte_update = rvtlm::iss::PteUpdate::Fault;
-        else
-          throw UsageError("--ad-bits must be 'hardware' or 'fault', not '" + arg + "'");
+        o.pte_update = choice("--ad-bits", arg, {"hardware", "fault"}) == 0
+                           ? rvtlm::iss::PteUpdate::Hardware
+                           : rvtlm::iss::PteUpdate::Fault;
         break;
       case kSignature:
         o.signature = arg;

@@ -10,6 +10,7 @@ namespace rvtlm::run_tool {
 
 namespace {
 
+using rvtlm::support::choice;
 using rvtlm::support::UsageError;
 
 [[noreturn]] void fail(const std::string& message) { throw UsageError(message); }
@@ -209,8 +210,7 @@ Options parse_options(const std::vector<std::string>& words) {
         o.isa = arg;
         break;
       case kXlen:
-        if (arg != "32" && arg != "64") fail("--xlen must be 32 or 64, not '" + arg + "'");
-        o.xlen = arg == "32" ? 32 : 64;
+        o.xlen = choice("--xlen", arg, {"32", "64"}) == 0 ? 32 : 64;
         break;
       case kMemory: {
         const auto size = rvtlm::support::parse_size(arg);
@@ -253,36 +253,28 @@ Options parse_options(const std::vector<std::string>& words) {
         o.ipc = parse_positive("--ipc", arg);
         break;
       case kSync:
-        if (arg == "quantum")
-          o.sync = rvtlm::tlm::SyncPolicy::Quantum;
-        else if (arg == "lockstep")
-          o.sync = rvtlm::tlm::SyncPolicy::Lockstep;
-        else
-          fail("--sync must be quantum or lockstep, not '" + arg + "'");
+        o.sync = choice("--sync", arg, {"quantum", "lockstep"}) == 0
+                     ? rvtlm::tlm::SyncPolicy::Quantum
+                     : rvtlm::tlm::SyncPolicy::Lockstep;
         break;
       case kNoDeadline:
         o.deadline = false;
         break;
       case kDmi:
-        if (arg != "on" && arg != "off") fail("--dmi must be on or off, not '" + arg + "'");
-        o.dmi = arg == "on";
+        o.dmi = choice("--dmi", arg, {"on", "off"}) == 0;
         break;
       case kMisaligned:
-        if (arg == "trap")
-          o.misaligned = rvtlm::iss::MisalignedPolicy::Trap;
-        else if (arg == "emulate")
-          o.misaligned = rvtlm::iss::MisalignedPolicy::Emulate;
-        else
-          fail("--misaligned must be trap or emulate, not '" + arg + "'");
+        o.misaligned = choice("--misaligned", arg, {"trap", "emulate"}) == 0
+                           ? rvtlm::iss::MisalignedPolicy::Trap
+                           : rvtlm::iss::MisalignedPolicy::Emulate;
         break;
       case kTimeout:
         o.timeout = parse_time("--timeout", arg);
         if (*o.timeout == sc_core::SC_ZERO_TIME) fail("--timeout must be more than zero");
         break;
       case kTrace: {
-        if (arg != "insn" && arg != "tlm")
-          fail("--trace kind must be insn or tlm, not '" + arg + "'");
-        (arg == "insn" ? o.trace_insn : o.trace_tlm) = scan.extra_value("--trace " + arg, "a file");
+        (choice("--trace kind", arg, {"insn", "tlm"}) == 0 ? o.trace_insn : o.trace_tlm) =
+            scan.extra_value("--trace " + arg, "a file");
         break;
       }
       case kVcd:

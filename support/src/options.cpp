@@ -46,6 +46,18 @@ bool OptionScanner::next(Argument& out) {
   return false;
 }
 
+std::size_t choice(const std::string& option, const std::string& value,
+                   std::initializer_list<std::string_view> choices) {
+  std::size_t i = 0;
+  std::string list;
+  for (const std::string_view c : choices) {
+    if (c == value) return i;
+    ++i;
+    list += (list.empty() ? "" : i == choices.size() ? " or " : ", ") + std::string(c);
+  }
+  throw UsageError(option + " must be " + list + ", not '" + value + "'");
+}
+
 std::string OptionScanner::at_most_one_operand(const std::string& what) const {
   if (operands_.size() > 1)
     throw UsageError("more than one " + what + " given ('" + operands_[1] + "')");

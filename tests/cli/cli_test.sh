@@ -25,7 +25,7 @@ case $case_name in
   bad-harts) run --harts 0 "$basic"; expect_error "--harts must be between 1 and 64" ;;
   bad-xlen) run --xlen 16 "$basic"; expect_error "--xlen must be 32 or 64, not '16'" ;;
   bad-memory) run --memory 12Q "$basic"; expect_error "--memory: expected a multiple of 4K .*not '12Q'" ;;
-  bad-misaligned) run --misaligned maybe "$basic"; expect_error "--misaligned must be 'trap' or 'emulate'" ;;
+  bad-misaligned) run --misaligned maybe "$basic"; expect_error "--misaligned must be trap or emulate, not 'maybe'" ;;
   no-program) run --stats; expect_error "no program given" ;;
   two-programs) run "$basic" "$basic"; expect_error "more than one program given" ;;
   console-and-exit)

@@ -87,6 +87,23 @@ TEST(OptionScanner, AtMostOneOperand) {
   }
 }
 
+TEST(OptionScanner, Choice) {
+  EXPECT_EQ(rvtlm::support::choice("--sync", "lockstep", {"quantum", "lockstep"}), 1u);
+  EXPECT_EQ(rvtlm::support::choice("--xlen", "32", {"32", "64"}), 0u);
+  try {
+    rvtlm::support::choice("--pmp-entries", "8", {"0", "16", "64"});
+    FAIL() << "accepted";
+  } catch (const UsageError& e) {
+    EXPECT_STREQ(e.what(), "--pmp-entries must be 0, 16 or 64, not '8'");
+  }
+  try {
+    rvtlm::support::choice("--dmi", "", {"on", "off"});
+    FAIL() << "accepted";
+  } catch (const UsageError& e) {
+    EXPECT_STREQ(e.what(), "--dmi must be on or off, not ''");
+  }
+}
+
 TEST(OptionScanner, ExtraValue) {
   OptionScanner s({"--alpha", "insn", "file.txt"}, {{"alpha", kAlpha, true}});
   Argument a;

@@ -10,6 +10,7 @@
 #define RVTLM_SUPPORT_OPTIONS_H
 
 #include <cstddef>
+#include <initializer_list>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -34,6 +35,11 @@ struct Argument {
   const OptionSpec* option = nullptr;
   std::string value;
 };
+
+// The position of `value` in `choices`; UsageError "--sync must be quantum
+// or lockstep, not 'x'" otherwise (`option` as the user writes it).
+std::size_t choice(const std::string& option, const std::string& value,
+                   std::initializer_list<std::string_view> choices);
 
 class OptionScanner {
  public:
