@@ -14,6 +14,7 @@
 
 #include "core.h"
 #include "insns.def"
+#include "host_float.h"
 #include "softfloat.h"
 
 namespace rvtlm::iss::sem {
