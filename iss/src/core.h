@@ -247,6 +247,10 @@ class Core final : public DomainMember {
   Pmp pmp;
   Mmu mmu;
   uint32_t async = 0;
+  // The host rounds to nearest and has fused multiply-add: checked when a
+  // run starts, it lets round-to-nearest F/D arithmetic take the host's fast
+  // paths (host_float.h).
+  bool host_float = false;
   int exit_code = 0;
   MemFault fault;
   uint64_t npc = 0;  // target of the control transfer that ends a block

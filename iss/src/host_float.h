@@ -60,7 +60,7 @@ inline uint32_t bits_of(float f) {
 constexpr unsigned kMxcsrRounding = 0x6000;
 
 // The host rounds to nearest and can fuse a multiply and an add.
-inline bool host_rounds_to_nearest() {
+inline bool usable() {
   return (_mm_getcsr() & kMxcsrRounding) == 0 && __builtin_cpu_supports("fma");
 }
 
@@ -132,7 +132,7 @@ __attribute__((target("fma"))) inline bool fused_exact(double x, double y, doubl
 }
 
 inline bool f64_add(uint64_t a, uint64_t b, uint64_t& r, uint8_t& flags) {
-  if (!operand_ok(a) || !operand_ok(b) || !host_rounds_to_nearest()) return false;
+  if (!operand_ok(a) || !operand_ok(b)) return false;
   const double x = as_double(a), y = as_double(b);
   const double s = x + y;
   r = bits_of(s);
@@ -142,7 +142,7 @@ inline bool f64_add(uint64_t a, uint64_t b, uint64_t& r, uint8_t& flags) {
 }
 
 inline bool f64_mul(uint64_t a, uint64_t b, uint64_t& r, uint8_t& flags) {
-  if (!nonzero_operand_ok(a) || !nonzero_operand_ok(b) || !host_rounds_to_nearest()) return false;
+  if (!nonzero_operand_ok(a) || !nonzero_operand_ok(b)) return false;
   const double x = as_double(a), y = as_double(b);
   const double p = x * y;
   r = bits_of(p);
@@ -153,7 +153,7 @@ inline bool f64_mul(uint64_t a, uint64_t b, uint64_t& r, uint8_t& flags) {
 }
 
 inline bool f64_div(uint64_t a, uint64_t b, uint64_t& r, uint8_t& flags) {
-  if (!nonzero_operand_ok(a) || !nonzero_operand_ok(b) || !host_rounds_to_nearest()) return false;
+  if (!nonzero_operand_ok(a) || !nonzero_operand_ok(b)) return false;
   const double x = as_double(a), y = as_double(b);
   const double q = x / y;
   r = bits_of(q);
@@ -164,7 +164,7 @@ inline bool f64_div(uint64_t a, uint64_t b, uint64_t& r, uint8_t& flags) {
 }
 
 inline bool f64_sqrt(uint64_t a, uint64_t& r, uint8_t& flags) {
-  if (!nonzero_operand_ok(a) || (a >> 63) != 0 || !host_rounds_to_nearest()) return false;
+  if (!nonzero_operand_ok(a) || (a >> 63) != 0) return false;
   const double x = as_double(a);
   const double s = std::sqrt(x);
   r = bits_of(s);
@@ -179,7 +179,7 @@ inline bool f64_fma(uint64_t a, uint64_t b, uint64_t c, uint64_t& r, uint8_t& fl
   const int product_exponent =
       static_cast<int>(exponent64(a)) + static_cast<int>(exponent64(b)) - 2046;
   if (!nonzero_operand_ok(a) || !nonzero_operand_ok(b) || !operand_ok(c) ||
-      product_exponent < -860 || product_exponent > 1000 || !host_rounds_to_nearest())
+      product_exponent < -860 || product_exponent > 1000)
     return false;
   const double x = as_double(a), y = as_double(b), z = as_double(c);
   const double v = fused(x, y, z);
@@ -194,7 +194,7 @@ inline bool f64_fma(uint64_t a, uint64_t b, uint64_t c, uint64_t& r, uint8_t& fl
 // correctly rounded binary32 result (53 >= 2 * 24 + 2); the product of two
 // binary32 values is exact in binary64.
 inline bool f32_add(uint32_t a, uint32_t b, uint32_t& r, uint8_t& flags) {
-  if (!operand_ok(a) || !operand_ok(b) || !host_rounds_to_nearest()) return false;
+  if (!operand_ok(a) || !operand_ok(b)) return false;
   const double x = as_float(a), y = as_float(b);
   const double s = x + y;
   const float f = static_cast<float>(s);
@@ -205,7 +205,7 @@ inline bool f32_add(uint32_t a, uint32_t b, uint32_t& r, uint8_t& flags) {
 }
 
 inline bool f32_mul(uint32_t a, uint32_t b, uint32_t& r, uint8_t& flags) {
-  if (!nonzero_operand_ok(a) || !nonzero_operand_ok(b) || !host_rounds_to_nearest()) return false;
+  if (!nonzero_operand_ok(a) || !nonzero_operand_ok(b)) return false;
   const double p = static_cast<double>(as_float(a)) * as_float(b);
   const float f = static_cast<float>(p);
   r = bits_of(f);
@@ -215,7 +215,7 @@ inline bool f32_mul(uint32_t a, uint32_t b, uint32_t& r, uint8_t& flags) {
 }
 
 inline bool f32_div(uint32_t a, uint32_t b, uint32_t& r, uint8_t& flags) {
-  if (!nonzero_operand_ok(a) || !nonzero_operand_ok(b) || !host_rounds_to_nearest()) return false;
+  if (!nonzero_operand_ok(a) || !nonzero_operand_ok(b)) return false;
   const double x = as_float(a), y = as_float(b);
   const float f = static_cast<float>(x / y);
   r = bits_of(f);
@@ -226,7 +226,7 @@ inline bool f32_div(uint32_t a, uint32_t b, uint32_t& r, uint8_t& flags) {
 }
 
 inline bool f32_sqrt(uint32_t a, uint32_t& r, uint8_t& flags) {
-  if (!nonzero_operand_ok(a) || (a >> 31) != 0 || !host_rounds_to_nearest()) return false;
+  if (!nonzero_operand_ok(a) || (a >> 31) != 0) return false;
   const double x = as_float(a);
   const float f = static_cast<float>(std::sqrt(x));
   r = bits_of(f);
@@ -236,9 +236,7 @@ inline bool f32_sqrt(uint32_t a, uint32_t& r, uint8_t& flags) {
 }
 
 inline bool f32_fma(uint32_t a, uint32_t b, uint32_t c, uint32_t& r, uint8_t& flags) {
-  if (!nonzero_operand_ok(a) || !nonzero_operand_ok(b) || !operand_ok(c) ||
-      !host_rounds_to_nearest())
-    return false;
+  if (!nonzero_operand_ok(a) || !nonzero_operand_ok(b) || !operand_ok(c)) return false;
   const float f = fused(as_float(a), as_float(b), as_float(c));
   r = bits_of(f);
   if (!result_ok(r)) return false;
@@ -253,6 +251,7 @@ inline bool f32_fma(uint32_t a, uint32_t b, uint32_t c, uint32_t& r, uint8_t& fl
 
 #else  // no host fast path: the soft float does everything
 
+inline bool usable() { return false; }
 inline bool f64_add(uint64_t, uint64_t, uint64_t&, uint8_t&) { return false; }
 inline bool f64_mul(uint64_t, uint64_t, uint64_t&, uint8_t&) { return false; }
 inline bool f64_div(uint64_t, uint64_t, uint64_t&, uint8_t&) { return false; }
@@ -269,68 +268,78 @@ inline bool f32_fma(uint32_t, uint32_t, uint32_t, uint32_t&, uint8_t&) { return 
 }  // namespace rvtlm::iss::fp::host
 
 // The operations the instruction semantics call: the fast path where it
-// applies, the soft float otherwise. Same signatures as softfloat.h.
+// applies, the soft float otherwise. Same signatures as softfloat.h, with
+// one more rounding value.
 namespace rvtlm::iss::fp::fast {
+
+// Round to nearest even where the host may compute: a value of the ISS's
+// own (never an rm encoding) that the semantics pass instead of NearestEven
+// when Core::host_float was true at the start of the run.
+inline constexpr Rounding kHostNearestEven = static_cast<Rounding>(0x80);
+
+inline Rounding soft(Rounding rm) { return rm == kHostNearestEven ? Rounding::NearestEven : rm; }
 
 inline uint64_t f64_add(uint64_t a, uint64_t b, Rounding rm, uint8_t& flags) {
   uint64_t r;
-  if (rm == Rounding::NearestEven && host::f64_add(a, b, r, flags)) return r;
-  return fp::f64_add(a, b, rm, flags);
+  if (rm == kHostNearestEven && host::f64_add(a, b, r, flags)) return r;
+  return fp::f64_add(a, b, soft(rm), flags);
 }
 inline uint64_t f64_sub(uint64_t a, uint64_t b, Rounding rm, uint8_t& flags) {
   uint64_t r;
-  if (rm == Rounding::NearestEven && host::f64_add(a, b ^ (uint64_t{1} << 63), r, flags)) return r;
-  return fp::f64_sub(a, b, rm, flags);
+  if (rm == kHostNearestEven && host::f64_add(a, b ^ (uint64_t{1} << 63), r, flags)) return r;
+  return fp::f64_sub(a, b, soft(rm), flags);
 }
 inline uint64_t f64_mul(uint64_t a, uint64_t b, Rounding rm, uint8_t& flags) {
   uint64_t r;
-  if (rm == Rounding::NearestEven && host::f64_mul(a, b, r, flags)) return r;
-  return fp::f64_mul(a, b, rm, flags);
+  if (rm == kHostNearestEven && host::f64_mul(a, b, r, flags)) return r;
+  return fp::f64_mul(a, b, soft(rm), flags);
 }
 inline uint64_t f64_div(uint64_t a, uint64_t b, Rounding rm, uint8_t& flags) {
   uint64_t r;
-  if (rm == Rounding::NearestEven && host::f64_div(a, b, r, flags)) return r;
-  return fp::f64_div(a, b, rm, flags);
-}
-inline uint64_t f64_sqrt(uint64_t a, Rounding rm, uint8_t& flags) {
-  uint64_t r;
-  if (rm == Rounding::NearestEven && host::f64_sqrt(a, r, flags)) return r;
-  return fp::f64_sqrt(a, rm, flags);
+  if (rm == kHostNearestEven && host::f64_div(a, b, r, flags)) return r;
+  return fp::f64_div(a, b, soft(rm), flags);
 }
 inline uint64_t f64_fma(uint64_t a, uint64_t b, uint64_t c, Rounding rm, uint8_t& flags) {
   uint64_t r;
-  if (rm == Rounding::NearestEven && host::f64_fma(a, b, c, r, flags)) return r;
-  return fp::f64_fma(a, b, c, rm, flags);
+  if (rm == kHostNearestEven && host::f64_fma(a, b, c, r, flags)) return r;
+  return fp::f64_fma(a, b, c, soft(rm), flags);
 }
 inline uint32_t f32_add(uint32_t a, uint32_t b, Rounding rm, uint8_t& flags) {
   uint32_t r;
-  if (rm == Rounding::NearestEven && host::f32_add(a, b, r, flags)) return r;
-  return fp::f32_add(a, b, rm, flags);
+  if (rm == kHostNearestEven && host::f32_add(a, b, r, flags)) return r;
+  return fp::f32_add(a, b, soft(rm), flags);
 }
 inline uint32_t f32_sub(uint32_t a, uint32_t b, Rounding rm, uint8_t& flags) {
   uint32_t r;
-  if (rm == Rounding::NearestEven && host::f32_add(a, b ^ 0x80000000u, r, flags)) return r;
-  return fp::f32_sub(a, b, rm, flags);
+  if (rm == kHostNearestEven && host::f32_add(a, b ^ 0x80000000u, r, flags)) return r;
+  return fp::f32_sub(a, b, soft(rm), flags);
 }
 inline uint32_t f32_mul(uint32_t a, uint32_t b, Rounding rm, uint8_t& flags) {
   uint32_t r;
-  if (rm == Rounding::NearestEven && host::f32_mul(a, b, r, flags)) return r;
-  return fp::f32_mul(a, b, rm, flags);
+  if (rm == kHostNearestEven && host::f32_mul(a, b, r, flags)) return r;
+  return fp::f32_mul(a, b, soft(rm), flags);
 }
 inline uint32_t f32_div(uint32_t a, uint32_t b, Rounding rm, uint8_t& flags) {
   uint32_t r;
-  if (rm == Rounding::NearestEven && host::f32_div(a, b, r, flags)) return r;
-  return fp::f32_div(a, b, rm, flags);
-}
-inline uint32_t f32_sqrt(uint32_t a, Rounding rm, uint8_t& flags) {
-  uint32_t r;
-  if (rm == Rounding::NearestEven && host::f32_sqrt(a, r, flags)) return r;
-  return fp::f32_sqrt(a, rm, flags);
+  if (rm == kHostNearestEven && host::f32_div(a, b, r, flags)) return r;
+  return fp::f32_div(a, b, soft(rm), flags);
 }
 inline uint32_t f32_fma(uint32_t a, uint32_t b, uint32_t c, Rounding rm, uint8_t& flags) {
   uint32_t r;
-  if (rm == Rounding::NearestEven && host::f32_fma(a, b, c, r, flags)) return r;
-  return fp::f32_fma(a, b, c, rm, flags);
+  if (rm == kHostNearestEven && host::f32_fma(a, b, c, r, flags)) return r;
+  return fp::f32_fma(a, b, c, soft(rm), flags);
+}
+// Square roots come through the path conversions share, with a plain
+// rounding mode: the host is asked on the spot.
+inline uint64_t f64_sqrt(uint64_t a, Rounding rm, uint8_t& flags) {
+  uint64_t r;
+  if (rm == Rounding::NearestEven && host::usable() && host::f64_sqrt(a, r, flags)) return r;
+  return fp::f64_sqrt(a, rm, flags);
+}
+inline uint32_t f32_sqrt(uint32_t a, Rounding rm, uint8_t& flags) {
+  uint32_t r;
+  if (rm == Rounding::NearestEven && host::usable() && host::f32_sqrt(a, r, flags)) return r;
+  return fp::f32_sqrt(a, rm, flags);
 }
 
 }  // namespace rvtlm::iss::fp::fast

@@ -26,6 +26,7 @@ RunResult Core::run(uint64_t budget) {
     for (Instrumenter* i : instrumenters) i->hart_started(*owner);
   }
   async &= ~kAsyncCharge;
+  host_float = fp::host::usable();
   // Sstc: STIP follows `time`, which moved since the last run.
   if (s.menvcfg & kMenvcfgStce) async |= kAsyncIrq;
   const uint64_t limit =

@@ -13,8 +13,8 @@
 #include <type_traits>
 
 #include "core.h"
-#include "insns.def"
 #include "host_float.h"
+#include "insns.def"
 #include "softfloat.h"
 
 namespace rvtlm::iss::sem {
@@ -330,6 +330,7 @@ template <typename T, typename Fn>
 RVTLM_INLINE Flow fp_binary(Core& c, const DecodedInsn& d, Fn fn) {
   fp::Rounding rm;
   if (fp_off(c) || !rounding(c, d, rm)) return illegal(c, d);
+  if (rm == fp::Rounding::NearestEven && c.host_float) rm = fp::fast::kHostNearestEven;
   uint8_t flags = 0;
   const T r = fn(unbox<T>(c.s.f[d.rs1]), unbox<T>(c.s.f[d.rs2]), rm, flags);
   write_f<T>(c, d.rd, r);
@@ -362,6 +363,7 @@ RVTLM_INLINE Flow fp_fma(Core& c, const DecodedInsn& d, Fn fn, bool negate_produ
                          bool negate_addend) {
   fp::Rounding rm;
   if (fp_off(c) || !rounding(c, d, rm)) return illegal(c, d);
+  if (rm == fp::Rounding::NearestEven && c.host_float) rm = fp::fast::kHostNearestEven;
   uint8_t flags = 0;
   T a = unbox<T>(c.s.f[d.rs1]);
   T addend = unbox<T>(c.s.f[d.rs3]);

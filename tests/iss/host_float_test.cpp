@@ -197,19 +197,32 @@ TEST(HostFloat, FlagsAndRefusals) {
   EXPECT_EQ(flags, kInexact);
 }
 
-// The host's rounding mode is checked on every call: in any other mode the
-// soft float answers, and still rounds to nearest when asked to.
+// The host's rounding mode is checked when a run starts (and for square
+// roots on each call): in any other mode the soft float answers, and still
+// rounds to nearest when asked to.
 TEST(HostFloat, OtherHostRoundingModeFallsBack) {
-  const uint64_t one = 0x3ff0000000000000u, third_of_one = 0x3fd5555555555555u;
-  uint64_t r = 0;
+  const uint64_t two = 0x4000000000000000u;
   uint8_t flags = 0;
   ASSERT_EQ(std::fesetround(FE_UPWARD), 0);
-  const bool taken = host::f64_div(one, 0x4008000000000000u, r, flags);
-  const uint64_t q = fast::f64_div(one, 0x4008000000000000u, kRne, flags);
+  const bool usable = host::usable();
+  const uint64_t root = fast::f64_sqrt(two, kRne, flags);
   std::fesetround(FE_TONEAREST);
-  EXPECT_FALSE(taken);
-  EXPECT_EQ(q, third_of_one);
+  EXPECT_FALSE(usable);
+  uint8_t soft_flags = 0;
+  EXPECT_EQ(root, f64_sqrt(two, kRne, soft_flags));
+  EXPECT_EQ(root, 0x3ff6a09e667f3bcdu);  // sqrt(2) rounded to nearest
   EXPECT_EQ(flags, kInexact);
+}
+
+// What the semantics pass when the host may compute, and the plain mode
+// they pass otherwise, give the same result and flags.
+TEST(HostFloat, HostAndPlainRoundingToNearestAgree) {
+  const uint64_t x = 0x3ff0000000000001u, y = 0x4008000000000000u;
+  uint8_t f_fast = 0, f_soft = 0;
+  const uint64_t fast_q = fast::f64_div(x, y, fast::kHostNearestEven, f_fast);
+  const uint64_t soft_q = fast::f64_div(x, y, kRne, f_soft);
+  EXPECT_EQ(fast_q, soft_q);
+  EXPECT_EQ(f_fast, f_soft);
 }
 
 }  // namespace
