@@ -152,6 +152,7 @@
   TEST_R(174, ctzw, 31, 0x80000000)
   TEST_R(175, ctzw, 32, 0x100000000)
   TEST_R(176, ctzw, 0, 1)
+  TEST_R(182, ctzw, 32, 0x8000000000000000)  /* bit 63 alone: bits 31:0 are zero */
   TEST_R(177, cpopw, 0, 0)
   TEST_R(178, cpopw, 32, -1)
   TEST_R(179, cpopw, 0, 0xffffffff00000000)
