@@ -141,6 +141,10 @@ inline bool f64_add(uint64_t a, uint64_t b, uint64_t& r, uint8_t& flags) {
   return true;
 }
 
+inline bool f64_sub(uint64_t a, uint64_t b, uint64_t& r, uint8_t& flags) {
+  return f64_add(a, b ^ (uint64_t{1} << 63), r, flags);
+}
+
 inline bool f64_mul(uint64_t a, uint64_t b, uint64_t& r, uint8_t& flags) {
   if (!nonzero_operand_ok(a) || !nonzero_operand_ok(b)) return false;
   const double x = as_double(a), y = as_double(b);
@@ -204,6 +208,10 @@ inline bool f32_add(uint32_t a, uint32_t b, uint32_t& r, uint8_t& flags) {
   return true;
 }
 
+inline bool f32_sub(uint32_t a, uint32_t b, uint32_t& r, uint8_t& flags) {
+  return f32_add(a, b ^ 0x80000000u, r, flags);
+}
+
 inline bool f32_mul(uint32_t a, uint32_t b, uint32_t& r, uint8_t& flags) {
   if (!nonzero_operand_ok(a) || !nonzero_operand_ok(b)) return false;
   const double p = static_cast<double>(as_float(a)) * as_float(b);
@@ -253,11 +261,13 @@ inline bool f32_fma(uint32_t a, uint32_t b, uint32_t c, uint32_t& r, uint8_t& fl
 
 inline bool usable() { return false; }
 inline bool f64_add(uint64_t, uint64_t, uint64_t&, uint8_t&) { return false; }
+inline bool f64_sub(uint64_t, uint64_t, uint64_t&, uint8_t&) { return false; }
 inline bool f64_mul(uint64_t, uint64_t, uint64_t&, uint8_t&) { return false; }
 inline bool f64_div(uint64_t, uint64_t, uint64_t&, uint8_t&) { return false; }
 inline bool f64_sqrt(uint64_t, uint64_t&, uint8_t&) { return false; }
 inline bool f64_fma(uint64_t, uint64_t, uint64_t, uint64_t&, uint8_t&) { return false; }
 inline bool f32_add(uint32_t, uint32_t, uint32_t&, uint8_t&) { return false; }
+inline bool f32_sub(uint32_t, uint32_t, uint32_t&, uint8_t&) { return false; }
 inline bool f32_mul(uint32_t, uint32_t, uint32_t&, uint8_t&) { return false; }
 inline bool f32_div(uint32_t, uint32_t, uint32_t&, uint8_t&) { return false; }
 inline bool f32_sqrt(uint32_t, uint32_t&, uint8_t&) { return false; }
@@ -279,56 +289,31 @@ inline constexpr Rounding kHostNearestEven = static_cast<Rounding>(0x80);
 
 inline Rounding soft(Rounding rm) { return rm == kHostNearestEven ? Rounding::NearestEven : rm; }
 
-inline uint64_t f64_add(uint64_t a, uint64_t b, Rounding rm, uint8_t& flags) {
-  uint64_t r;
-  if (rm == kHostNearestEven && host::f64_add(a, b, r, flags)) return r;
-  return fp::f64_add(a, b, soft(rm), flags);
+// The host path with the sentinel mode, else the soft float.
+template <typename T, bool (*Host)(T, T, T&, uint8_t&), T (*Soft)(T, T, Rounding, uint8_t&)>
+inline T binary(T a, T b, Rounding rm, uint8_t& flags) {
+  T r;
+  if (rm == kHostNearestEven && Host(a, b, r, flags)) return r;
+  return Soft(a, b, soft(rm), flags);
 }
-inline uint64_t f64_sub(uint64_t a, uint64_t b, Rounding rm, uint8_t& flags) {
-  uint64_t r;
-  if (rm == kHostNearestEven && host::f64_add(a, b ^ (uint64_t{1} << 63), r, flags)) return r;
-  return fp::f64_sub(a, b, soft(rm), flags);
+template <typename T, bool (*Host)(T, T, T, T&, uint8_t&), T (*Soft)(T, T, T, Rounding, uint8_t&)>
+inline T fused(T a, T b, T c, Rounding rm, uint8_t& flags) {
+  T r;
+  if (rm == kHostNearestEven && Host(a, b, c, r, flags)) return r;
+  return Soft(a, b, c, soft(rm), flags);
 }
-inline uint64_t f64_mul(uint64_t a, uint64_t b, Rounding rm, uint8_t& flags) {
-  uint64_t r;
-  if (rm == kHostNearestEven && host::f64_mul(a, b, r, flags)) return r;
-  return fp::f64_mul(a, b, soft(rm), flags);
-}
-inline uint64_t f64_div(uint64_t a, uint64_t b, Rounding rm, uint8_t& flags) {
-  uint64_t r;
-  if (rm == kHostNearestEven && host::f64_div(a, b, r, flags)) return r;
-  return fp::f64_div(a, b, soft(rm), flags);
-}
-inline uint64_t f64_fma(uint64_t a, uint64_t b, uint64_t c, Rounding rm, uint8_t& flags) {
-  uint64_t r;
-  if (rm == kHostNearestEven && host::f64_fma(a, b, c, r, flags)) return r;
-  return fp::f64_fma(a, b, c, soft(rm), flags);
-}
-inline uint32_t f32_add(uint32_t a, uint32_t b, Rounding rm, uint8_t& flags) {
-  uint32_t r;
-  if (rm == kHostNearestEven && host::f32_add(a, b, r, flags)) return r;
-  return fp::f32_add(a, b, soft(rm), flags);
-}
-inline uint32_t f32_sub(uint32_t a, uint32_t b, Rounding rm, uint8_t& flags) {
-  uint32_t r;
-  if (rm == kHostNearestEven && host::f32_add(a, b ^ 0x80000000u, r, flags)) return r;
-  return fp::f32_sub(a, b, soft(rm), flags);
-}
-inline uint32_t f32_mul(uint32_t a, uint32_t b, Rounding rm, uint8_t& flags) {
-  uint32_t r;
-  if (rm == kHostNearestEven && host::f32_mul(a, b, r, flags)) return r;
-  return fp::f32_mul(a, b, soft(rm), flags);
-}
-inline uint32_t f32_div(uint32_t a, uint32_t b, Rounding rm, uint8_t& flags) {
-  uint32_t r;
-  if (rm == kHostNearestEven && host::f32_div(a, b, r, flags)) return r;
-  return fp::f32_div(a, b, soft(rm), flags);
-}
-inline uint32_t f32_fma(uint32_t a, uint32_t b, uint32_t c, Rounding rm, uint8_t& flags) {
-  uint32_t r;
-  if (rm == kHostNearestEven && host::f32_fma(a, b, c, r, flags)) return r;
-  return fp::f32_fma(a, b, c, soft(rm), flags);
-}
+
+inline constexpr auto f64_add = binary<uint64_t, host::f64_add, fp::f64_add>;
+inline constexpr auto f64_sub = binary<uint64_t, host::f64_sub, fp::f64_sub>;
+inline constexpr auto f64_mul = binary<uint64_t, host::f64_mul, fp::f64_mul>;
+inline constexpr auto f64_div = binary<uint64_t, host::f64_div, fp::f64_div>;
+inline constexpr auto f64_fma = fused<uint64_t, host::f64_fma, fp::f64_fma>;
+inline constexpr auto f32_add = binary<uint32_t, host::f32_add, fp::f32_add>;
+inline constexpr auto f32_sub = binary<uint32_t, host::f32_sub, fp::f32_sub>;
+inline constexpr auto f32_mul = binary<uint32_t, host::f32_mul, fp::f32_mul>;
+inline constexpr auto f32_div = binary<uint32_t, host::f32_div, fp::f32_div>;
+inline constexpr auto f32_fma = fused<uint32_t, host::f32_fma, fp::f32_fma>;
+
 // Square roots come through the path conversions share, with a plain
 // rounding mode: the host is asked on the spot.
 inline uint64_t f64_sqrt(uint64_t a, Rounding rm, uint8_t& flags) {
